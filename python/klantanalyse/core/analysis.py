@@ -1,0 +1,309 @@
+"""`analyse`: customer table + settings in, results + summary out. Pure pandas."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from ..errors import InputError
+from . import grid, labels
+from .columns import duplicate_headers, is_blank, match_headers, parse_amount, parse_yes_no
+from .settings import SEGMENTS, Settings
+
+NUMERIC_INPUTS = (
+    "revenue",
+    "potential",
+    "gross_margin_pct",
+    "payment_days",
+    "contact_hours",
+    "custom_costs",
+    "n_products",
+    "n_groups",
+    "revenue_last_year",
+)
+
+
+@dataclass(frozen=True)
+class SegmentLine:
+    segment: str
+    customers: int
+    revenue: float
+    share: float
+
+
+@dataclass(frozen=True)
+class Summary:
+    """Totals a user reads next to the chart."""
+
+    rows: int
+    customers: int  # rows that got a segment
+    problems: int  # rows with a message
+    total_revenue: float
+    segments: tuple[SegmentLine, ...]
+    pareto_share: float | None  # share of customers that brings 80% of revenue
+    pareto_customers: int
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """The outcome of one run. `results` has one row per input row, same index."""
+
+    results: pd.DataFrame
+    summary: Summary
+    settings: Settings
+    columns: dict[str, object]  # canonical key -> input column name
+    warnings: tuple[str, ...] = ()
+    result_keys: tuple[str, ...] = field(default=labels.RESULT_KEYS)
+
+    def result_table(self) -> pd.DataFrame:
+        """The result columns with their headers in the settings' language."""
+        lang = self.settings.lang
+        table = self.results[list(self.result_keys)].copy()
+        table.columns = [labels.header(k, lang) for k in self.result_keys]
+        return table
+
+
+def customer_name(value: object) -> str | None:
+    """The text of a name cell; numbers keep their natural form (123, not 123.0)."""
+    if is_blank(value):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def _parse_column(series: pd.Series, parse: Callable[[object], object]) -> tuple[pd.Series, pd.Series]:
+    """Parse each distinct value once. Returns (parsed values, mask of unparseable cells)."""
+    if pd.api.types.is_numeric_dtype(series.dtype) and not pd.api.types.is_bool_dtype(series.dtype):
+        if parse is parse_amount:
+            values = series.astype(float)
+            bad = pd.Series(np.isinf(values.to_numpy()), index=series.index)
+            return values.where(~bad), bad
+    cache: dict[object, object] = {}
+    bad_token = object()
+    out = []
+    for value in series.tolist():
+        try:
+            key = (type(value), value)
+            hash(key)
+        except TypeError:
+            key = None
+        if key is not None and key in cache:
+            out.append(cache[key])
+            continue
+        try:
+            parsed = parse(value)
+        except (ValueError, TypeError, OverflowError):
+            parsed = bad_token
+        if key is not None:
+            cache[key] = parsed
+        out.append(parsed)
+    bad = pd.Series([v is bad_token for v in out], index=series.index)
+    values = pd.Series([None if v is bad_token else v for v in out], index=series.index, dtype=object)
+    return values, bad
+
+
+def _show(value: object) -> str:
+    text = str(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def analyse(customers: pd.DataFrame, settings: Settings | None = None) -> Analysis:
+    """Score, classify and segment every customer.
+
+    `customers` holds the Klanten table as read (any header spelling, raw cell values); its
+    index labels are used as row numbers in messages. It is never modified.
+    """
+    settings = settings or Settings()
+    settings.validate()
+    lang = settings.lang
+    headers = list(customers.columns)
+    dupes = duplicate_headers(headers, labels.INPUT_KEYS)
+    if dupes:
+        key, positions = next(iter(dupes.items()))
+        raise InputError(
+            labels.text(
+                "err.duplicate_header",
+                lang,
+                column=labels.header(key, lang),
+                columns=", ".join(_column_letter(p) for p in positions),
+            )
+        )
+    found = match_headers(headers, labels.INPUT_KEYS)
+    for required in ("customer", "revenue"):
+        if required not in found:
+            raise InputError(
+                labels.text(
+                    "err.no_column",
+                    lang,
+                    column=labels.header(required, lang),
+                    alias=labels.HEADERS[required][0 if lang == "en" else 1],
+                )
+            )
+    columns = {key: headers[pos] for key, pos in found.items()}
+    col = {key: customers.iloc[:, pos] for key, pos in found.items()}
+    index = customers.index
+    if len(index) == 0:
+        raise InputError(labels.text("err.no_rows", lang))
+    problems: dict[object, list[str]] = {}
+
+    def flag(mask: pd.Series, make: Callable[[object, object], str]) -> None:
+        for label in mask.index[mask.to_numpy()]:
+            problems.setdefault(label, []).append(make(label, None))
+
+    # names
+    names = pd.Series([customer_name(v) for v in col["customer"].tolist()], index=index, dtype=object)
+    missing_name = names.isna()
+    flag(missing_name, lambda *_: labels.text("row.no_name", lang))
+    first_row: dict[str, object] = {}
+    for label, name in names.items():
+        if name is None:
+            continue
+        folded = name.casefold()
+        if folded in first_row:
+            problems.setdefault(label, []).append(
+                labels.text("row.duplicate", lang, name=name, other=first_row[folded])
+            )
+        else:
+            first_row[folded] = label
+
+    # numbers
+    numbers: dict[str, pd.Series] = {}
+    bad_numbers: dict[str, pd.Series] = {}
+    for key in NUMERIC_INPUTS:
+        if key not in col:
+            continue
+        raw = col[key]
+        values, bad = _parse_column(raw, parse_amount)
+        values = pd.to_numeric(values, errors="coerce").astype(float)
+        column_name = str(columns[key])
+        for label in bad.index[bad.to_numpy()]:
+            problems.setdefault(label, []).append(
+                labels.text("row.bad_amount", lang, column=column_name, value=_show(raw[label]))
+            )
+        if key in ("revenue", "potential"):
+            negative = values < 0
+            for label in negative.index[negative.to_numpy()]:
+                problems.setdefault(label, []).append(
+                    labels.text("row.negative", lang, column=column_name, value=f"{values[label]:g}")
+                )
+        numbers[key] = values
+        bad_numbers[key] = bad
+
+    revenue = numbers["revenue"]
+    blank_revenue = revenue.isna() & ~bad_numbers["revenue"] & ~missing_name
+    for label in blank_revenue.index[blank_revenue.to_numpy()]:
+        problems.setdefault(label, []).append(
+            labels.text("row.no_revenue", lang, column=str(columns["revenue"]))
+        )
+    potential = numbers.get("potential", pd.Series(0.0, index=index)).fillna(0.0)
+
+    # answers: typed answers win, rules fill blanks, blank means Nee
+    answers = pd.DataFrame(index=index)
+    for criterion in labels.CRITERIA:
+        if criterion in col:
+            parsed, bad = _parse_column(col[criterion], parse_yes_no)
+            column_name = str(columns[criterion])
+            for label in bad.index[bad.to_numpy()]:
+                problems.setdefault(label, []).append(
+                    labels.text(
+                        "row.bad_yes_no", lang, column=column_name, value=_show(col[criterion][label])
+                    )
+                )
+        else:
+            parsed = pd.Series(None, index=index, dtype=object)
+        rule = settings.rules.get(criterion)
+        if rule is not None and rule.column in numbers:
+            data = numbers[rule.column]
+            derived = pd.Series(
+                [None if pd.isna(v) else rule.holds(v) for v in data.tolist()], index=index, dtype=object
+            )
+            parsed = parsed.where(parsed.notna(), derived)
+        answers[criterion] = parsed.where(parsed.notna(), False).astype(bool)
+
+    ok = pd.Series(True, index=index)
+    if problems:
+        ok.loc[list(problems)] = False
+    value = revenue.fillna(0.0) + potential
+
+    scores = grid.score(answers)
+    classes = pd.Series(None, index=index, dtype=object)
+    segments = pd.Series(None, index=index, dtype=object)
+    valid = ok.to_numpy()
+    if valid.any():
+        classes[valid] = grid.revenue_class(value[valid], settings)
+        segments[valid] = grid.segment(classes[valid], scores[valid], settings)
+    class_words = classes.map(
+        lambda c: labels.revenue_class(c, lang) if isinstance(c, str) else None
+    )
+    advice_text = {s: settings.advice_for(s) for s in SEGMENTS}
+    messages = pd.Series(
+        [" ".join(problems[label]) if label in problems else None for label in index],
+        index=index,
+        dtype=object,
+    )
+    results = pd.DataFrame(
+        {
+            "customer": names,
+            "revenue": revenue,
+            "potential": potential,
+            "value": value,
+            "score": pd.Series(
+                [int(s) if good else None for s, good in zip(scores, ok)], index=index, dtype=object
+            ),
+            "revenue_class": class_words,
+            "segment": segments,
+            "advice": segments.map(advice_text),
+            "message": messages,
+        },
+        index=index,
+    )
+    summary = _summarise(results, ok, revenue)
+    warnings: list[str] = []
+    if summary.problems:
+        warnings.append(
+            labels.text(
+                "warn.row_problems", lang, count=summary.problems, column=labels.header("message", lang)
+            )
+        )
+    return Analysis(
+        results=results,
+        summary=summary,
+        settings=settings,
+        columns=columns,
+        warnings=tuple(warnings),
+    )
+
+
+def _summarise(results: pd.DataFrame, ok: pd.Series, revenue: pd.Series) -> Summary:
+    good = results[ok.to_numpy()]
+    total = float(good["revenue"].fillna(0).sum())
+    lines = []
+    for seg in SEGMENTS:
+        part = good[good["segment"] == seg]
+        seg_revenue = float(part["revenue"].fillna(0).sum())
+        lines.append(
+            SegmentLine(seg, len(part), seg_revenue, seg_revenue / total if total > 0 else 0.0)
+        )
+    share, count = grid.pareto_share(good["revenue"].fillna(0))
+    return Summary(
+        rows=len(results),
+        customers=len(good),
+        problems=int((~ok).sum()),
+        total_revenue=total,
+        segments=tuple(lines),
+        pareto_share=share,
+        pareto_customers=count,
+    )
+
+
+def _column_letter(position: int) -> str:
+    letters = ""
+    n = position + 1
+    while n:
+        n, rem = divmod(n - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters

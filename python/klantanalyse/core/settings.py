@@ -1,0 +1,319 @@
+"""The settings of the Instellingen sheet: defaults, reading from rows, validation."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from ..errors import SettingsError
+from . import labels
+from .columns import is_blank, match_headers, normalise, parse_amount, parse_date
+
+SEGMENTS = ("A", "B", "C")
+CLASSES = ("high", "mid", "low")
+RULE_DATA_KEYS = (
+    "gross_margin_pct",
+    "payment_days",
+    "contact_hours",
+    "custom_costs",
+    "n_products",
+    "n_groups",
+    "revenue",
+    "potential",
+    "revenue_last_year",
+)
+_OPS = {">=": ">=", "=>": ">=", "≥": ">=", "<=": "<=", "=<": "<=", "≤": "<=", ">": ">", "<": "<"}
+_RULE = re.compile(r"^\s*(.+?)\s*(>=|=>|≥|<=|=<|≤|>|<)\s*(.+?)\s*$")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """Derive a Ja/Nee criterion from a data column: `column op threshold`."""
+
+    column: str  # canonical key of the data column
+    op: str  # one of >=, <=, >, <
+    threshold: float
+
+    def holds(self, value: float) -> bool:
+        if self.op == ">=":
+            return value >= self.threshold
+        if self.op == "<=":
+            return value <= self.threshold
+        if self.op == ">":
+            return value > self.threshold
+        return value < self.threshold
+
+    def describe(self, lang: str = "nl") -> str:
+        number = f"{self.threshold:g}"
+        if lang == "nl":
+            number = number.replace(".", ",")
+        return f"{labels.header(self.column, lang)} {self.op} {number}"
+
+
+def _default_matrix() -> dict[str, tuple[str, ...]]:
+    return {
+        "high": ("B", "B", "A", "A", "A"),
+        "mid": ("C", "C", "B", "B", "A"),
+        "low": ("C", "C", "C", "B", "B"),
+    }
+
+
+def _default_rules() -> dict[str, Rule | None]:
+    return {
+        "margin": Rule("gross_margin_pct", ">=", 25.0),
+        "speed": Rule("payment_days", "<=", 30.0),
+        "innovation": None,
+        "network": None,
+    }
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Every threshold and text a user can set. Immutable: use `replace` to change."""
+
+    lang: str = "nl"
+    revenue_method: str = "pareto"  # "pareto" or "amount"
+    pareto_high: float = 0.80
+    pareto_mid: float = 0.95
+    amount_high: float = 100_000.0
+    amount_mid: float = 25_000.0
+    matrix: Mapping[str, tuple[str, ...]] = field(default_factory=_default_matrix)
+    colours: Mapping[str, str] = field(
+        default_factory=lambda: {"A": "#C6EFCE", "B": "#FFEB9C", "C": "#FFC7CE"}
+    )
+    advice: Mapping[str, str | None] = field(
+        default_factory=lambda: {"A": None, "B": None, "C": None}
+    )
+    rules: Mapping[str, Rule | None] = field(default_factory=_default_rules)
+    reference_date: dt.date | None = None
+    recent_months: int = 12
+    silent_months: int = 6
+
+    def replace(self, **changes: object) -> Settings:
+        """A copy with some fields changed (validated)."""
+        new = dataclasses.replace(self, **changes)
+        new.validate()
+        return new
+
+    def advice_for(self, segment: str) -> str:
+        """The advice text for a segment; a blank or default text follows the language."""
+        custom = self.advice.get(segment)
+        defaults = labels.DEFAULT_ADVICE[segment]
+        if custom is None or custom in defaults:
+            return labels.advice(segment, self.lang)
+        return custom
+
+    def today(self) -> dt.date:
+        return self.reference_date or dt.date.today()
+
+    def validate(self) -> None:
+        """Raise SettingsError for the first value that is not valid."""
+        if self.lang not in labels.LANGS:
+            self._fail("lang", self.lang, "set.hint.lang")
+        if self.revenue_method not in ("pareto", "amount"):
+            self._fail("revenue_method", self.revenue_method, "set.hint.method")
+        for key in ("pareto_high", "pareto_mid"):
+            if not 0 < getattr(self, key) <= 1:
+                self._fail(key, f"{getattr(self, key) * 100:g}", "set.hint.percent")
+        if self.pareto_mid <= self.pareto_high:
+            self._fail("pareto_mid", f"{self.pareto_mid * 100:g}", "set.hint.pareto_order")
+        for key in ("amount_high", "amount_mid"):
+            if getattr(self, key) < 0:
+                self._fail(key, getattr(self, key), "set.hint.amount")
+        if self.amount_high <= self.amount_mid:
+            self._fail("amount_high", f"{self.amount_high:g}", "set.hint.amount_order")
+        for cls in CLASSES:
+            row = tuple(self.matrix.get(cls, ()))
+            if len(row) != 5 or any(letter not in SEGMENTS for letter in row):
+                self._fail(f"matrix_{cls}", " ".join(row), "set.hint.matrix")
+        if "C" in self.matrix["high"]:
+            self._fail("matrix_high", " ".join(self.matrix["high"]), "set.hint.matrix_high")
+        for seg in SEGMENTS:
+            if not re.fullmatch(r"#[0-9A-Fa-f]{6}", str(self.colours.get(seg, ""))):
+                self._fail(f"colour_{seg.lower()}", self.colours.get(seg), "set.hint.colour")
+        for key in ("recent_months", "silent_months"):
+            value = getattr(self, key)
+            if not isinstance(value, int) or not 1 <= value <= 120:
+                self._fail(key, value, "set.hint.months")
+
+    def _fail(self, key: str, value: object, hint: str, **hint_values: object) -> None:
+        raise SettingsError(
+            labels.text(
+                "set.bad_value",
+                self.lang,
+                label=labels.setting_label(key, self.lang),
+                value=value,
+                hint=labels.text(hint, self.lang, **hint_values),
+            )
+        )
+
+    # ---- the Instellingen sheet -------------------------------------------------------
+
+    def to_rows(self) -> list[tuple[str, object, str]]:
+        """(label, value, explanation) rows for the Instellingen sheet, in `self.lang`."""
+        lang = self.lang
+        values: dict[str, object] = {
+            "lang": lang.upper(),
+            "revenue_method": labels.method_word(self.revenue_method, lang),
+            "pareto_high": round(self.pareto_high * 100, 6),
+            "pareto_mid": round(self.pareto_mid * 100, 6),
+            "amount_high": self.amount_high,
+            "amount_mid": self.amount_mid,
+            **{f"matrix_{c}": " ".join(self.matrix[c]) for c in CLASSES},
+            **{f"colour_{s.lower()}": self.colours[s].upper() for s in SEGMENTS},
+            **{f"advice_{s.lower()}": self.advice_for(s) for s in SEGMENTS},
+            **{
+                f"rule_{c}": (rule.describe(lang) if rule else "")
+                for c, rule in self.rules.items()
+            },
+            "reference_date": self.reference_date,
+            "recent_months": self.recent_months,
+            "silent_months": self.silent_months,
+        }
+        return [
+            (labels.setting_label(k, lang), v, labels.setting_help(k, lang))
+            for k, v in values.items()
+        ]
+
+    @classmethod
+    def from_rows(
+        cls, rows: Iterable[tuple[object, object]], lang: str | None = None
+    ) -> tuple[Settings, list[str]]:
+        """Settings from (label, value) rows, labels in Dutch or English.
+
+        Blank values keep their default. `lang` overrides the sheet's Taal. Returns the
+        settings and warnings for labels that are not settings.
+        """
+        by_label = {}
+        for key in labels.SETTING_LABELS:
+            for name in labels.SETTING_LABELS[key][:2]:
+                by_label[normalise(name)] = key
+        raw: dict[str, object] = {}
+        unknown: list[str] = []
+        for label, value in rows:
+            if is_blank(label):
+                continue
+            key = by_label.get(normalise(label))
+            if key is None:
+                unknown.append(str(label))
+            elif key not in raw:
+                raw[key] = value
+        msg_lang = lang or _parse_lang(raw.get("lang")) or "nl"
+        base = cls(lang=msg_lang)
+        changes = _parse_values(raw, base)
+        if lang is not None:
+            changes["lang"] = lang
+        settings = dataclasses.replace(base, **changes)
+        settings.validate()
+        warnings = [
+            labels.text("warn.unknown_setting", settings.lang, label=u)
+            for u in unknown
+            if normalise(u) not in _IGNORED_LABELS
+        ]
+        return settings, warnings
+
+
+# Header words of the settings table itself are not unknown settings.
+_IGNORED_LABELS = {
+    normalise(w)
+    for key in ("settings.header.setting", "settings.header.value", "settings.header.help")
+    for w in labels.TEXTS[key]
+}
+
+
+def _parse_lang(value: object) -> str | None:
+    if is_blank(value):
+        return None
+    word = normalise(value)
+    return {"nl": "nl", "nederlands": "nl", "dutch": "nl", "en": "en", "engels": "en"}.get(
+        word, word or None
+    )
+
+
+def _parse_values(raw: Mapping[str, object], base: Settings) -> dict[str, object]:
+    """Turn raw sheet values into Settings fields; blank means default."""
+    fail = base._fail
+    out: dict[str, object] = {}
+    matrix = dict(base.matrix)
+    colours = dict(base.colours)
+    advice = dict(base.advice)
+    rules = dict(base.rules)
+    for key, value in raw.items():
+        if key.startswith("rule_"):
+            criterion = {"rule_margin": "margin", "rule_speed": "speed"}.get(
+                key, key.removeprefix("rule_")
+            )
+            rules[criterion] = None if is_blank(value) else _parse_rule(key, value, base)
+            continue
+        if is_blank(value):
+            continue
+        if key == "lang":
+            out["lang"] = _parse_lang(value)
+        elif key == "revenue_method":
+            word = normalise(value)
+            method = {"pareto": "pareto", "bedrag": "amount", "amount": "amount"}.get(word)
+            if method is None:
+                fail(key, value, "set.hint.method")
+            out[key] = method
+        elif key in ("pareto_high", "pareto_mid"):
+            number = _number(key, value, base, "set.hint.percent")
+            if isinstance(value, float) and 0 < number <= 1 and not isinstance(value, bool):
+                number *= 100  # a cell formatted as percentage holds 0.8
+            if not 0 < number <= 100:
+                fail(key, value, "set.hint.percent")
+            out[key] = number / 100
+        elif key in ("amount_high", "amount_mid"):
+            out[key] = _number(key, value, base, "set.hint.amount")
+        elif key.startswith("matrix_"):
+            letters = tuple(re.findall(r"[A-Za-z]", str(value).upper()))
+            matrix[key.removeprefix("matrix_")] = letters
+        elif key.startswith("colour_"):
+            colour = str(value).strip()
+            if not colour.startswith("#"):
+                colour = "#" + colour
+            colours[key[-1].upper()] = colour.upper()
+        elif key.startswith("advice_"):
+            advice[key[-1].upper()] = str(value).strip()
+        elif key == "reference_date":
+            try:
+                date = parse_date(value)
+            except ValueError:
+                fail(key, value, "set.hint.date")
+            out[key] = date.date() if date else None
+        elif key in ("recent_months", "silent_months"):
+            number = _number(key, value, base, "set.hint.months")
+            if number != int(number):
+                fail(key, value, "set.hint.months")
+            out[key] = int(number)
+    out.update(matrix=matrix, colours=colours, advice=advice, rules=rules)
+    return out
+
+
+def _number(key: str, value: object, base: Settings, hint: str) -> float:
+    try:
+        number = parse_amount(value)
+    except ValueError:
+        number = None
+    if number is None or number < 0:
+        base._fail(key, value, hint)
+    return number
+
+
+def _parse_rule(key: str, value: object, base: Settings) -> Rule:
+    match = _RULE.match(str(value))
+    if not match:
+        base._fail(key, value, "set.hint.rule")
+    column_text, op, number_text = match.groups()
+    found = match_headers([column_text], RULE_DATA_KEYS)
+    if not found:
+        base._fail(key, value, "set.hint.rule_column", column=column_text)
+    try:
+        threshold = parse_amount(number_text)
+    except ValueError:
+        threshold = None
+    if threshold is None:
+        base._fail(key, value, "set.hint.rule")
+    return Rule(next(iter(found)), _OPS[op], threshold)
