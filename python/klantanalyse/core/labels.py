@@ -85,6 +85,8 @@ INPUT_KEYS = (
 )
 CRITERIA = ("margin", "speed", "innovation", "network")
 RESULT_KEYS = ("score", "revenue_class", "segment", "advice", "message")
+# Every result column any feature may write; a header of one of these is never an input.
+ALL_RESULT_KEYS: tuple[str, ...] = RESULT_KEYS
 
 # Value words.
 REVENUE_CLASSES: dict[str, tuple[str, str]] = {
@@ -135,8 +137,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     # run-level errors
     "err.no_column": (
-        "de kolom '{column}' ontbreekt; zet een kop '{column}' (of '{alias}') boven de "
-        "gegevens.",
+        "de kolom '{column}' ontbreekt; zet een kop '{column}' (of '{alias}') boven de gegevens.",
         "the column '{column}' is missing; put a header '{column}' (or '{alias}') above the data.",
     ),
     "err.no_rows": (
@@ -220,6 +221,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "chart.limit_high": ("Grens Hoog", "High limit"),
     "chart.limit_mid": ("Grens Midden", "Medium limit"),
     "results.header": ("Resultaat", "Result"),
+    "status.title": ("Laatste analyse", "Last analysis"),
+    "status.time": ("Tijdstip", "Time"),
+    "status.customers": ("Klanten met segment", "Customers with a segment"),
+    "status.problems": ("Rijen met een melding", "Rows with a message"),
+    "status.warnings": ("Waarschuwingen", "Warnings"),
     "settings.header.setting": ("Instelling", "Setting"),
     "settings.header.value": ("Waarde", "Value"),
     "settings.header.help": ("Uitleg", "Explanation"),

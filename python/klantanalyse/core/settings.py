@@ -166,8 +166,7 @@ class Settings:
             **{f"colour_{s.lower()}": self.colours[s].upper() for s in SEGMENTS},
             **{f"advice_{s.lower()}": self.advice_for(s) for s in SEGMENTS},
             **{
-                f"rule_{c}": (rule.describe(lang) if rule else "")
-                for c, rule in self.rules.items()
+                f"rule_{c}": (rule.describe(lang) if rule else "") for c, rule in self.rules.items()
             },
             "reference_date": self.reference_date,
             "recent_months": self.recent_months,
