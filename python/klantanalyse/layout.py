@@ -32,6 +32,7 @@ CUSTOMER_TABLE = "tblKlanten"
 
 # Matrix sheet anchors (row, column), 1-based
 MATRIX_TITLE = (1, 1)
+MATRIX_PRINT_AREA = "A1:P28"
 CHART_ANCHOR = "B3"
 SUMMARY_AT = (3, 12)  # L3
 CHART_DATA_AT = (1, 20)  # T1
@@ -60,6 +61,16 @@ class Block:
     @property
     def width(self) -> int:
         return max((len(r) for r in self.rows), default=0)
+
+
+def marker_colour(fill: str) -> str:
+    """A stronger shade of a (pale) cell colour, for chart markers: '#C6EFCE' -> '2E9E4A'."""
+    import colorsys
+
+    r, g, b = (int(fill.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4))
+    h, lightness, sat = colorsys.rgb_to_hls(r, g, b)
+    r, g, b = colorsys.hls_to_rgb(h, min(lightness, 0.45), max(sat, 0.65))
+    return "".join(f"{round(v * 255):02X}" for v in (r, g, b))
 
 
 def column_letter(column: int) -> str:
@@ -135,6 +146,9 @@ def _valid(analysis: Analysis) -> pd.DataFrame:
     return r[r["segment"].notna() & (r["value"] > 0)]
 
 
+_JITTER = (0.05, 0.11, 0.17, 0.23, 0.29, 0.35, 0.41)
+
+
 def chart_points(analysis: Analysis) -> pd.DataFrame:
     """Valid customers with value > 0 and a jittered x, ordered for stable output."""
     valid = _valid(analysis)
@@ -148,7 +162,7 @@ def chart_points(analysis: Analysis) -> pd.DataFrame:
     )
     frame = frame.sort_values(["score", "value", "customer"], ascending=[True, False, True])
     rank = frame.groupby("score").cumcount().to_numpy()
-    frame["x"] = frame["score"].to_numpy() + ((rank % 7) - 3) * 0.08
+    frame["x"] = frame["score"].to_numpy() + np.array(_JITTER)[rank % len(_JITTER)]
     return frame
 
 

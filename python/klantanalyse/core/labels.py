@@ -150,6 +150,83 @@ TEXTS: dict[str, tuple[str, str]] = {
         "the header '{column}' appears more than once (columns {columns}); give each column "
         "its own header.",
     ),
+    # files
+    "loc.sheet": ("{file}, blad {sheet}", "{file}, sheet {sheet}"),
+    "file.missing": (
+        "het bestand '{file}' bestaat niet; controleer de naam en de map.",
+        "the file '{file}' does not exist; check the name and the folder.",
+    ),
+    "file.is_dir": (
+        "'{file}' is een map, geen bestand; geef een .xlsx-, .xlsm- of .csv-bestand op.",
+        "'{file}' is a folder, not a file; give an .xlsx, .xlsm or .csv file.",
+    ),
+    "file.bad_suffix": (
+        "{file}: bestanden van het type '{suffix}' kan ik niet lezen; sla het op als .xlsx, "
+        ".xlsm of .csv.",
+        "{file}: files of type '{suffix}' cannot be read; save it as .xlsx, .xlsm or .csv.",
+    ),
+    "file.unreadable": (
+        "{file} is geen geldig Excel-bestand (beschadigd of een ander formaat); open het in "
+        "Excel en sla het opnieuw op als .xlsx.",
+        "{file} is not a valid Excel file (damaged or another format); open it in Excel and "
+        "save it again as .xlsx.",
+    ),
+    "file.bad_sheet": (
+        "{file}, blad {sheet} kan niet worden gelezen; open het in Excel en sla het opnieuw op.",
+        "{file}, sheet {sheet} cannot be read; open it in Excel and save it again.",
+    ),
+    "file.no_table": (
+        "{file} heeft geen klantentabel (bladen: {sheets}); zet de klanten op een blad "
+        "'Klanten' onder een kop 'Klant' in de eerste 10 rijen.",
+        "{file} has no customer table (sheets: {sheets}); put the customers on a sheet "
+        "'Klanten' under a header 'Customer' in the first 10 rows.",
+    ),
+    "file.empty": (
+        "{where} is leeg; vul de klanten in onder een kop 'Klant'.",
+        "{where} is empty; enter the customers under a header 'Customer'.",
+    ),
+    "file.no_customer_header": (
+        "{where} heeft in de eerste {rows} rijen geen kop 'Klant'; zet de klantnamen onder "
+        "een kop 'Klant' (of 'Customer').",
+        "{where} has no header 'Customer' in the first {rows} rows; put the customer names "
+        "under a header 'Customer' (or 'Klant').",
+    ),
+    "file.unnamed_column": ("Kolom {column}", "Column {column}"),
+    "file.same_output": (
+        "de uitvoer '{file}' is het invoerbestand zelf; kies met -o een andere naam, de invoer "
+        "wordt nooit overschreven.",
+        "the output '{file}' is the input file itself; choose another name with -o, the "
+        "input is never overwritten.",
+    ),
+    "file.no_folder": (
+        "de map '{folder}' voor de uitvoer bestaat niet; maak hem eerst aan of kies een "
+        "andere map met -o.",
+        "the folder '{folder}' for the output does not exist; create it first or choose "
+        "another folder with -o.",
+    ),
+    "file.cannot_write": (
+        "'{file}' kan niet worden geschreven ({reason}); sluit het bestand als het open is, "
+        "of kies met -o een andere plek.",
+        "'{file}' cannot be written ({reason}); close the file if it is open, or choose "
+        "another place with -o.",
+    ),
+    "file.output_suffix": (
+        "de uitvoer '{file}' moet eindigen op {suffixes}; pas de naam achter -o aan.",
+        "the output '{file}' must end in {suffixes}; change the name after -o.",
+    ),
+    # command line
+    "cli.written": ("Analyse geschreven naar {file}", "Analysis written to {file}"),
+    "cli.summary": (
+        "{customers} klanten met een segment: A {a}, B {b}, C {c}.",
+        "{customers} customers with a segment: A {a}, B {b}, C {c}.",
+    ),
+    "cli.warnings": ("{count} waarschuwing(en):", "{count} warning(s):"),
+    "cli.error": ("Fout: {message}", "Error: {message}"),
+    "cli.interrupted": ("Afgebroken; er is niets geschreven.", "Interrupted; nothing was written."),
+    "cli.unexpected": (
+        "Onverwachte fout ({error}); er is niets geschreven. Meld dit met het invoerbestand.",
+        "Unexpected error ({error}); nothing was written. Please report it with the input file.",
+    ),
     # settings errors
     "set.bad_value": (
         "blad Instellingen, '{label}': '{value}' is ongeldig; {hint}.",
