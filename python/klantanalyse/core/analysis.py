@@ -249,8 +249,11 @@ def analyse(customers: pd.DataFrame, settings: Settings | None = None) -> Analys
     if valid.any():
         classes[valid] = grid.revenue_class(value[valid], settings)
         segments[valid] = grid.segment(classes[valid], scores[valid], settings)
-    class_words = classes.map(
-        lambda c: labels.revenue_class(c, lang) if isinstance(c, str) else None
+    segments = segments.astype(object).where(segments.notna(), None)
+    class_words = pd.Series(
+        [labels.revenue_class(c, lang) if isinstance(c, str) else None for c in classes],
+        index=index,
+        dtype=object,
     )
     advice_text = {s: settings.advice_for(s) for s in SEGMENTS}
     messages = pd.Series(
@@ -269,7 +272,9 @@ def analyse(customers: pd.DataFrame, settings: Settings | None = None) -> Analys
             ),
             "revenue_class": class_words,
             "segment": segments,
-            "advice": segments.map(advice_text),
+            "advice": pd.Series(
+                [advice_text.get(seg) for seg in segments], index=index, dtype=object
+            ),
             "message": messages,
         },
         index=index,

@@ -275,7 +275,8 @@ def _parse_values(raw: Mapping[str, object], base: Settings) -> dict[str, object
                 colour = "#" + colour
             colours[key[-1].upper()] = colour.upper()
         elif key.startswith("advice_"):
-            advice[key[-1].upper()] = str(value).strip()
+            segment, text = key[-1].upper(), str(value).strip()
+            advice[segment] = None if text in labels.DEFAULT_ADVICE[segment] else text
         elif key == "reference_date":
             try:
                 date = parse_date(value)
