@@ -339,10 +339,10 @@ def _scatter(content: BookContent, analysis: Analysis) -> ScatterChart:
         _Sheet(sheet), min_col=data_col + 1, min_row=data_row + 1, max_row=data_row + n
     )
     for i, seg in enumerate(SEGMENTS):
-        y_ref = Reference(
-            _Sheet(sheet), min_col=data_col + 2 + i, min_row=data_row, max_row=data_row + n
-        )
-        series = Series(y_ref, x_ref, title_from_data=True)
+        y_col = data_col + 2 + i
+        y_ref = Reference(_Sheet(sheet), min_col=y_col, min_row=data_row + 1, max_row=data_row + n)
+        series = Series(y_ref, x_ref)
+        series.tx = SeriesLabel(strRef=StrRef(f"'{sheet}'!${_col(y_col)}${data_row}"))
         colour = layout.marker_colour(content.settings.colours[seg])
         series.marker = Marker(symbol="circle", size=7)
         series.marker.graphicalProperties = GraphicalProperties(solidFill=colour)
