@@ -467,3 +467,25 @@ def setting_help(key: str, lang: str = "nl") -> str:
 
 def method_word(key: str, lang: str = "nl") -> str:
     return _pick(METHOD_WORDS[key], lang)
+
+
+# --- demo data (klantanalyse.demo): prospect list headers and the generator's messages ---
+HEADERS.setdefault("prospect", ("Prospect", "Prospect"))
+HEADERS.setdefault("employees", ("Aantal medewerkers", "Number of employees"))
+TEXTS.update(
+    {
+        "demo.help": (
+            "Schrijf de voorbeelddata (klanten.csv, orders.csv, prospects.csv) in een map.",
+            "Write the demo data (klanten.csv, orders.csv, prospects.csv) into a folder.",
+        ),
+        "demo.help_dir": (
+            "doelmap (standaard templates/demo)",
+            "target folder (default templates/demo)",
+        ),
+        "demo.written": ("Geschreven: {path}", "Written: {path}"),
+        "demo.err_write": (
+            "de map '{path}' kan niet worden geschreven ({reason}); kies een andere map.",
+            "the folder '{path}' cannot be written ({reason}); choose another folder.",
+        ),
+    }
+)
