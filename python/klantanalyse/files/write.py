@@ -23,7 +23,9 @@ from openpyxl.chart.layout import Layout, ManualLayout
 from openpyxl.chart.marker import Marker
 from openpyxl.chart.series import SeriesLabel, StrRef
 from openpyxl.chart.shapes import GraphicalProperties
+from openpyxl.chart.text import RichText
 from openpyxl.drawing.line import LineProperties
+from openpyxl.drawing.text import CharacterProperties, Paragraph, ParagraphProperties
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.filters import AutoFilter
 from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
@@ -300,6 +302,8 @@ def _matrix_sheet(book: Workbook, content: BookContent) -> None:
         for block in (chart, names, limits):
             for c in range(block.width):
                 styles[(block.row, block.column + c)] = {"font": _BOLD}
+    for col in range(2, 12):  # room for the chart in B:K
+        _width(ws, col, 11.5)
     for col, width in ((12, 22), (13, 12), (14, 14), (15, 14), (20, 28), (26, 28), (30, 14)):
         _width(ws, col, width)
     ws.print_area = layout.MATRIX_PRINT_AREA
@@ -322,7 +326,7 @@ def _scatter(content: BookContent, analysis: Analysis) -> ScatterChart:
     chart.x_axis.title = labels.text("chart.x", lang)
     chart.y_axis.title = labels.text("chart.y", lang)
     chart.x_axis.scaling.min = 0
-    chart.x_axis.scaling.max = 4.5
+    chart.x_axis.scaling.max = 4.75
     chart.x_axis.majorUnit = 1
     chart.x_axis.number_format = "0"
     chart.y_axis.scaling.logBase = 10
@@ -380,7 +384,8 @@ def _scatter(content: BookContent, analysis: Analysis) -> ScatterChart:
         series.dLbls.showVal = False
         series.dLbls.showCatName = False
         series.dLbls.showLegendKey = False
-        series.dLbls.position = "r"
+        series.dLbls.position = "r" if i % 2 == 0 else "l"  # neighbours on opposite sides
+        series.dLbls.txPr = _small_text(800)
         chart.series.append(series)
     # keep the 20 label series out of the legend
     from openpyxl.chart.legend import LegendEntry
@@ -391,6 +396,18 @@ def _scatter(content: BookContent, analysis: Analysis) -> ScatterChart:
     ]
     chart.layout = Layout(manualLayout=ManualLayout(x=0.02, y=0.08, w=0.96, h=0.72))
     return chart
+
+
+def _small_text(size: int) -> RichText:
+    """Text properties for chart labels of `size` hundredths of a point."""
+    return RichText(
+        p=[
+            Paragraph(
+                pPr=ParagraphProperties(defRPr=CharacterProperties(sz=size)),
+                endParaRPr=CharacterProperties(sz=size),
+            )
+        ]
+    )
 
 
 class _Sheet:
