@@ -544,13 +544,11 @@ TEXTS.update(
             "cost to serve {cost} = {share} of the margin {margin}, but Network = Yes",
         ),
         "type.thriving_orders": (
-            "bestelt vaak ({n} orders in {m} mnd) en betaalt op tijd",
-            "orders often ({n} orders in {m} mo) and pays on time",
+            "bestelt vaak ({n} orders in {m} mnd)",
+            "orders often ({n} orders in {m} mo)",
         ),
-        "type.thriving_margin": (
-            "goede marge (Marge = Ja) en betaalt op tijd",
-            "good margin (Margin = Yes) and pays on time",
-        ),
+        "type.thriving_margin": ("goede marge (Marge = Ja)", "good margin (Margin = Yes)"),
+        "type.on_time": ("betaalt op tijd ({days} dagen)", "pays on time ({days} days)"),
         "type.network": (
             "lagere marge of minder orders, maar Netwerk = Ja",
             "lower margin or fewer orders, but Network = Yes",
