@@ -9,8 +9,10 @@ import pandas as pd
 import pytest
 
 from klantanalyse import InputError, Settings, analyse
+from klantanalyse.core import labels
+from klantanalyse.core.columns import match_headers
 from klantanalyse.core.pyramid import pareto_curve, pyramid
-from test_history import REF, orders_table
+from order_samples import REF, orders_table
 
 
 def klanten() -> pd.DataFrame:
@@ -300,3 +302,10 @@ def test_recent_window_length_scales_revenue_to_a_year():
     t = analyse(pd.DataFrame(), settings, orders=orders).results.set_index("customer")
     assert t.loc["Alfa", "revenue"] == 600 * 4
     assert t.loc["Alfa", "orders_recent"] == 1
+
+
+def test_new_result_headers_are_never_read_back_as_inputs():
+    keys = labels.HISTORY_KEYS + labels.PROFIT_KEYS + labels.PORTFOLIO_KEYS
+    headers = [name for key in keys for name in labels.HEADERS[key]]
+    assert match_headers(headers, labels.INPUT_KEYS) == {}
+    assert match_headers(headers, labels.ORDER_KEYS) == {}
