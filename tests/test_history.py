@@ -83,7 +83,7 @@ def test_signals_and_dutch_reasons(history):
     per = history.per_customer.set_index("customer")
     assert per.loc["Bakkerij Jansen", "signal"] == "Potentie"
     assert per.loc["Bakkerij Jansen", "signal_reason"] == (
-        "gem. order 12 mnd € 410 vs € 1.565 totaal; 1 order(s) in 12 mnd"
+        "gem. order 12 mnd € 410 vs € 1.565 totaal; 1 order(s) in 12 mnd, eerder 3 per 12 mnd"
     )
     assert per.loc["Van Dijk BV", "signal"] == "Aandacht"
     assert per.loc["Van Dijk BV", "signal_reason"] == (
@@ -106,7 +106,7 @@ def test_signals_and_english_reasons():
     per = per.set_index("customer")
     assert per.loc["Bakkerij Jansen", "signal"] == "Potential"
     assert per.loc["Bakkerij Jansen", "signal_reason"] == (
-        "avg. order 12 mo €410 vs €1,565 overall; 1 order(s) in 12 mo"
+        "avg. order 12 mo €410 vs €1,565 overall; 1 order(s) in 12 mo, before 3 per 12 mo"
     )
     assert per.loc["Van Dijk BV", "signal"] == "Attention"
     assert per.loc["Van Dijk BV", "signal_reason"] == (
@@ -456,3 +456,20 @@ def test_online_retail_through_analyse_adds_the_customers(retail):
     assert table.loc["17850", "revenue"] == 0
     assert result.portfolio.added_rows == (3, 4, 5, 6, 7)
     assert "signal" in result.result_keys and "orders_recent" in result.result_keys
+
+
+def test_potential_also_when_orders_fell_well_below_the_usual_pace():
+    before = [(f"01-{month:02d}-2022", 1000) for month in range(7, 13)]
+    before += [(f"01-{month:02d}-2023", 1000) for month in range(1, 7)]
+    recent = [(f"01-{month:02d}-2024", 100) for month in range(1, 5)]
+    table = pd.DataFrame(
+        [("Klant A", day, amount) for day, amount in before + recent],
+        columns=["Klant", "Datum", "Bedrag"],
+    )
+    row = order_history(table, Settings(reference_date=REF)).per_customer.iloc[0]
+    # 4 orders is more than 'few' (2), but at most half of the 12 per year before
+    assert row["orders_before"] == pytest.approx(12)
+    assert row["signal"] == "Potentie"
+    assert row["signal_reason"] == (
+        "gem. order 12 mnd € 100 vs € 775 totaal; 4 order(s) in 12 mnd, eerder 12 per 12 mnd"
+    )

@@ -216,7 +216,7 @@ def test_order_columns_join_by_name_case_insensitively(with_orders):
     t = with_orders.results.set_index("customer")
     assert t.loc["BAKKERIJ JANSEN", "signal"] == "Potentie"
     assert t.loc["BAKKERIJ JANSEN", "signal_reason"] == (
-        "gem. order 12 mnd € 410 vs € 1.565 totaal; 1 order(s) in 12 mnd"
+        "gem. order 12 mnd € 410 vs € 1.565 totaal; 1 order(s) in 12 mnd, eerder 3 per 12 mnd"
     )
     assert t.loc["Van Dijk BV", "signal"] == "Aandacht"
     assert np.isnan(t.loc["Zonder Orders", "orders_total"])

@@ -25,8 +25,10 @@ Signals, first rule that holds wins (thresholds in Instellingen):
 2. *Aandacht* (article's Klant B): at least `frequent_orders` orders in the window, average
    order in the window at least `big_order` × that of the median active customer, and
    silent for at least `silent_months` months.
-3. *Potentie* (article's Klant A): at most `few_orders` orders in the window and an average
-   order in the window of at most `potential_drop` × the customer's overall average.
+3. *Potentie* (article's Klant A): an average order in the window of at most
+   `potential_drop` × the customer's overall average, and few orders in the window: at most
+   `few_orders`, or at most `potential_drop` × the customer's usual number per window
+   before (orders before the window / the number of windows since the first order).
 4. *Nieuw*: the first order ever falls in the window.
 5. *Stabiel*: everything else.
 """
@@ -60,8 +62,9 @@ class OrderHistory:
 
     `per_customer` has one row per customer found in the orders, indexed by the folded
     name (`fold`); its columns are `customer` (the name as first written) and the keys of
-    `labels.HISTORY_KEYS` plus `change`, `projection`, `signal_key`, `revenue_total` and,
-    when the orders carry margins, `margin_recent`. Dates are Timestamps, missing values NaN.
+    `labels.HISTORY_KEYS` plus `change`, `projection`, `signal_key`, `revenue_total`,
+    `orders_before` (usual orders per window before it) and, when the orders carry margins,
+    `margin_recent`. Dates are Timestamps, missing values NaN.
     """
 
     per_customer: pd.DataFrame
@@ -204,6 +207,7 @@ def order_history(orders: pd.DataFrame, settings: Settings | None = None) -> Ord
         table["margin_recent"] = np.bincount(
             cust[recent_line], weights=margin[recent_line], minlength=n
         )
+    table["orders_before"] = _orders_per_window_before(table, start, settings)
     table["signal_key"] = _signals(table, start, settings)
     table["signal"] = table["signal_key"].map(lambda k: labels.signal_word(k, lang))
     table["signal_reason"] = _reasons(table, settings)
@@ -406,6 +410,20 @@ def _column_letter(position: int) -> str:
 # ---- signals ----------------------------------------------------------------------------
 
 
+def _orders_per_window_before(
+    table: pd.DataFrame, start: pd.Timestamp, settings: Settings
+) -> np.ndarray:
+    """Orders per recent-window length before the window: the customer's usual pace.
+
+    Orders before the window / (months from the first order to the window start / window
+    length), never dividing by less than one window; 0 without orders before the window.
+    """
+    before = (table["orders_total"] - table["orders_recent"]).to_numpy(dtype=float)
+    days = (start - pd.DatetimeIndex(table["first_order"])).days.to_numpy(dtype=float)
+    windows = np.fmax(days / (365.25 / 12) / settings.recent_months, 1.0)
+    return np.where(before > 0, before / windows, 0.0)
+
+
 def _signals(table: pd.DataFrame, start: pd.Timestamp, settings: Settings) -> np.ndarray:
     """The signal key per customer; see the module docstring for the rules."""
     recent = table["orders_recent"].to_numpy()
@@ -421,9 +439,10 @@ def _signals(table: pd.DataFrame, start: pd.Timestamp, settings: Settings) -> np
             & (avg_recent >= settings.big_order * median)
             & (silent >= settings.silent_months)
         )
-        potential = (recent <= settings.few_orders) & (
-            avg_recent <= settings.potential_drop * avg_all
+        few = (recent <= settings.few_orders) | (
+            recent <= settings.potential_drop * table["orders_before"].to_numpy()
         )
+        potential = few & (avg_recent <= settings.potential_drop * avg_all)
     new = first > start.to_datetime64()
     return np.select(
         [~active, attention, potential, new],
@@ -461,8 +480,11 @@ def _reasons(table: pd.DataFrame, settings: Settings) -> np.ndarray:
         )
     ]
     rows = np.flatnonzero(key == "potential")
+    pace = table["orders_before"].to_numpy()
     out[rows] = [
-        labels.text("sig.potential", lang, m=m, n=n[i], recent=r, overall=o)
+        labels.text(
+            "sig.potential", lang, m=m, n=n[i], recent=r, overall=o, before=f"{pace[i]:.0f}"
+        )
         for i, r, o in zip(
             rows, money("avg_order_recent", rows), money("avg_order", rows), strict=True
         )

@@ -509,8 +509,10 @@ TEXTS.update(
         "ord.more_rows": ("{rows} en {more} meer", "{rows} and {more} more"),
         # signal reasons; {m} is the recent window in months
         "sig.potential": (
-            "gem. order {m} mnd {recent} vs {overall} totaal; {n} order(s) in {m} mnd",
-            "avg. order {m} mo {recent} vs {overall} overall; {n} order(s) in {m} mo",
+            "gem. order {m} mnd {recent} vs {overall} totaal; {n} order(s) in {m} mnd, "
+            "eerder {before} per {m} mnd",
+            "avg. order {m} mo {recent} vs {overall} overall; {n} order(s) in {m} mo, "
+            "before {before} per {m} mo",
         ),
         "sig.attention": (
             "{n} orders in {m} mnd, gem. {avg}; laatste order {since} mnd geleden ({date})",
@@ -640,8 +642,10 @@ SETTING_LABELS.update(
         "few_orders": (
             "Potentie: hoogstens zoveel orders recent",
             "Potential: at most this many orders recent",
-            "... en de klant in de recente periode hoogstens zoveel orders plaatste.",
-            "... and the customer placed at most this many orders in the recent window.",
+            "... en de klant in de recente periode weinig bestelde: hoogstens zoveel orders, of "
+            "hoogstens het % hierboven van zijn gewone aantal per periode daarvoor.",
+            "... and the customer ordered little in the recent window: at most this many orders, "
+            "or at most the % above of its usual number per window before.",
         ),
         "frequent_orders": (
             "Vaak bestellen: minstens zoveel orders recent",
