@@ -287,30 +287,23 @@ RETENTION_YEARS = 10  # the most recent years; fewer are blank-padded
 PARETO_LIMIT = 0.80
 
 # Number formats of result columns on Klanten (codes as stored in the file; Excel shows
-# them in the user's locale, e.g. dd-mm-jjjj in Dutch).
+# them in the user's locale, e.g. dd-mm-jjjj in Dutch). Counts and ranks need none.
 MONEY_FORMAT = "#,##0"
 PERCENT_FORMAT = "0%"
 CHANGE_FORMAT = "+0%;-0%;0%"
 DATE_FORMAT = "dd-mm-yyyy"
 RESULT_FORMATS: dict[str, str] = {
-    "orders_total": "#,##0",
     "avg_order": MONEY_FORMAT,
     "avg_order_recent": MONEY_FORMAT,
-    "orders_recent": "#,##0",
     "first_order": DATE_FORMAT,
     "last_order": DATE_FORMAT,
-    "months_since": "0",
     "revenue_recent": MONEY_FORMAT,
     "revenue_previous": MONEY_FORMAT,
     "gross_margin": MONEY_FORMAT,
     "cost_to_serve": MONEY_FORMAT,
     "contribution": MONEY_FORMAT,
-    "rank_contribution": "0",
-    "rank_revenue": "0",
     "change": CHANGE_FORMAT,
     "projection": MONEY_FORMAT,
-    "similarity": "0",
-    "untapped": MONEY_FORMAT,
 }
 # Column widths (characters) of result columns that need more than their header.
 RESULT_WIDTHS: dict[str, float] = {
@@ -323,7 +316,8 @@ RESULT_WIDTHS: dict[str, float] = {
     "first_order": 12,
     "last_order": 12,
 }
-# A subtle fill for the value words of Signaal, Klanttype and Actie (value key -> colour).
+# A subtle fill for the value words of Signaal, Klanttype and Actie (value key -> colour),
+# as conditional formats on the column so the colour follows the text.
 VALUE_FILLS: dict[str, dict[str, str]] = {
     "signal": {
         "potential": "DDEBF7",  # light blue: room to grow
@@ -351,7 +345,8 @@ def value_fills(key: str, lang: str) -> dict[str, str]:
 
 
 def has_portfolio(analysis: Analysis | None) -> bool:
-    """True when the run had orders: only then do the file writers add the portfolio page."""
+    """True when the run had orders: only then do the file writers add the portfolio page
+    and the number formats of RESULT_FORMATS (each formatted cell costs write time)."""
     return (
         analysis is not None
         and analysis.portfolio is not None

@@ -28,6 +28,7 @@ from openpyxl.chart.shapes import GraphicalProperties
 from openpyxl.chart.text import RichText
 from openpyxl.drawing.line import LineProperties
 from openpyxl.drawing.text import CharacterProperties, Paragraph, ParagraphProperties
+from openpyxl.formatting.rule import CellIsRule
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.filters import AutoFilter
 from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
@@ -217,6 +218,7 @@ def _customer_sheet(book: Workbook, content: BookContent) -> None:
     columns = [_column_values(ws, table.iloc[:, pos].tolist()) for pos in range(n_in)]
     if analysis is not None:
         result_frame = analysis.results[list(analysis.result_keys)]
+        with_orders = layout.has_portfolio(analysis)
         for key in analysis.result_keys:
             values = _column_values(ws, result_frame[key].tolist())
             if key == "segment":
@@ -229,12 +231,14 @@ def _customer_sheet(book: Workbook, content: BookContent) -> None:
                     for seg in SEGMENTS
                 }
                 values = [_like(ws, protos[v]) if v in protos else v for v in values]
-            else:
-                values = _formatted(ws, key, values, content.settings.lang)
+            elif with_orders:  # a styled cell costs time: only runs with orders pay it
+                values = _formatted(ws, key, values)
             columns.append(values)
     for row in zip(*columns):
         ws.append(row)
     n_rows = len(table)
+    if analysis is not None:
+        _value_fills(ws, analysis, n_in + 1, max(n_rows, 1))
     ref = f"A1:{layout.column_letter(len(headers))}{max(n_rows, 1) + 1}"
     tab = Table(displayName=layout.CUSTOMER_TABLE, ref=ref)
     tab.tableColumns = [TableColumn(id=i, name=h) for i, h in enumerate(headers, start=1)]
@@ -245,18 +249,11 @@ def _customer_sheet(book: Workbook, content: BookContent) -> None:
         ws.add_table(tab)
 
 
-def _formatted(ws, key: str, values: list, lang: str) -> list:
-    """A result column with its number format (layout.RESULT_FORMATS) or value fills."""
+def _formatted(ws, key: str, values: list) -> list:
+    """A result column with its number format from layout.RESULT_FORMATS, if it has one."""
     fmt = layout.RESULT_FORMATS.get(key)
-    fills = layout.value_fills(key, lang)
-    if fmt is None and not fills:
+    if fmt is None:
         return values
-    if fills:
-        protos = {
-            word: _styled(ws, word, fill=PatternFill("solid", fgColor=colour))
-            for word, colour in fills.items()
-        }
-        return [_like(ws, protos[v]) if isinstance(v, str) and v in protos else v for v in values]
     style = _styled(ws, None, number_format=fmt)._style
     out = []
     for v in values:
@@ -264,9 +261,22 @@ def _formatted(ws, key: str, values: list, lang: str) -> list:
             out.append(v)
             continue
         cell = WriteOnlyCell(ws, value=v)
-        cell._style = copy(style)
+        cell._style = style  # shared: streamed cells are never restyled
         out.append(cell)
     return out
+
+
+def _value_fills(ws, analysis: Analysis, first_column: int, rows: int) -> None:
+    """Conditional fills for the words of Signaal, Klanttype and Actie (layout.VALUE_FILLS)."""
+    lang = analysis.settings.lang
+    for key in layout.VALUE_FILLS:
+        if key not in analysis.result_keys:
+            continue
+        letter = layout.column_letter(first_column + analysis.result_keys.index(key))
+        for word, colour in layout.value_fills(key, lang).items():
+            fill = PatternFill(start_color=colour, end_color=colour, fill_type="solid")
+            rule = CellIsRule(operator="equal", formula=[f'"{word}"'], fill=fill)
+            ws.conditional_formatting.add(f"{letter}2:{letter}{rows + 1}", rule)
 
 
 def _landscape(ws) -> None:
