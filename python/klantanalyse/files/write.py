@@ -20,6 +20,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import Cell
 from openpyxl.chart import BarChart, Reference, ScatterChart, Series
+from openpyxl.chart.data_source import AxDataSource
 from openpyxl.chart.label import DataLabelList
 from openpyxl.chart.layout import Layout, ManualLayout
 from openpyxl.chart.marker import DataPoint, Marker
@@ -549,8 +550,9 @@ def _pyramid_chart(analysis: Analysis) -> BarChart:
     series.dLbls.numFmt = layout.MONEY_FORMAT
     series.dLbls.position = "outEnd"
     series.dLbls.txPr = _small_text(900)
+    names = f"'{sheet}'!${_col(col)}${first}:${_col(col)}${last}"
+    series.cat = AxDataSource(strRef=StrRef(names))  # the layer names are text
     chart.series.append(series)
-    chart.set_categories(Reference(_Sheet(sheet), min_col=col, min_row=first, max_row=last))
     chart.x_axis.scaling.orientation = "maxMin"  # Top 1% at the top
     chart.x_axis.delete = False
     chart.x_axis.txPr = _small_text(900)
