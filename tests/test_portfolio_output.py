@@ -366,3 +366,25 @@ def test_rendered_pdf_shows_the_charts(output, tmp_path):
         "Volgende 15%",
     ):
         assert title in text
+
+
+def test_customers_only_in_the_orders_are_added_below(tmp_path, capsys):
+    customers = tmp_path / "klanten.csv"
+    customers.write_text("Klant,Omzet,Regio\nBakker BV,50000,Utrecht\nSmit,,Gouda\n", "utf-8")
+    orders = tmp_path / "orders.csv"
+    orders.write_text(
+        "Klant,Datum,Bedrag\n"
+        "Smit,2026-03-02,1200\n"
+        "Nieuw & Co,2026-05-04,800\n"
+        "Nieuw & Co,2026-06-01,400\n",
+        "utf-8",
+    )
+    out = tmp_path / "uit.xlsx"
+    run_cli(capsys, "analyse", str(customers), "--orders", str(orders), "-o", str(out))
+    ws = openpyxl.load_workbook(out)["Klanten"]
+    table = table_of(ws)
+    assert list(table["Klant"]) == ["Bakker BV", "Smit", "Nieuw & Co"]
+    regio = list(table.columns).index("Regio") + 1
+    assert ws.cell(4, regio).value is None  # nothing invented for the new customer
+    assert table.loc[2, "Orders totaal"] == 2
+    assert ws.tables["tblKlanten"].ref == f"A1:{openpyxl.utils.get_column_letter(ws.max_column)}4"

@@ -16,6 +16,8 @@ from copy import copy
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
+import pandas as pd
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import Cell
@@ -193,8 +195,8 @@ def _unique_headers(headers: Sequence[str]) -> list[str]:
 def _customer_sheet(book: Workbook, content: BookContent) -> None:
     ws = book.create_sheet(layout.CUSTOMERS)
     ws.sheet_properties.codeName = layout.SHEETS[layout.CUSTOMERS]
-    table = content.customers.frame
     analysis = content.analysis
+    table = _input_table(content.customers.frame, analysis)
     inputs = [str(c) for c in table.columns]
     results = layout.result_headers(analysis) if analysis else []
     headers = _unique_headers(inputs + results)
@@ -248,6 +250,22 @@ def _customer_sheet(book: Workbook, content: BookContent) -> None:
     with warnings.catch_warnings():  # columns are set above, as streaming mode needs
         warnings.simplefilter("ignore", UserWarning)
         ws.add_table(tab)
+
+
+def _input_table(table: pd.DataFrame, analysis: Analysis | None) -> pd.DataFrame:
+    """The input columns as written: the customers that only appear in the orders are added
+    below, with just their name (the analysis has a result row for each of them)."""
+    added = analysis.portfolio.added_rows if analysis and analysis.portfolio else ()
+    if not added:
+        return table
+    names = analysis.results.loc[list(added), "customer"]
+    header = analysis.columns.get("customer")
+    if header not in list(table.columns):  # no customer table at all: the names only
+        header = labels.header("customer", analysis.settings.lang)
+        return pd.DataFrame({header: analysis.results["customer"].to_numpy(dtype=object)})
+    extra = np.full((len(names), table.shape[1]), None, dtype=object)
+    extra[:, list(table.columns).index(header)] = names.to_numpy(dtype=object)
+    return pd.DataFrame(np.vstack([table.to_numpy(dtype=object), extra]), columns=table.columns)
 
 
 def _formatted(ws, key: str, values: list) -> list:
