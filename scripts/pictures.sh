@@ -10,5 +10,19 @@ soffice -env:UserInstallation=file://"$profile" --headless --convert-to pdf --ou
 # page 2 is the Matrix sheet: crop to the chart and the summary
 pdftoppm -png -r 110 -f 2 -l 2 -x 60 -y 95 -W 1030 -H 375 -singlefile "$tmp/demo-analyse.pdf" docs/img/matrix
 pdftoppm -png -r 220 -f 1 -l 1 -x 150 -y 200 -W 2300 -H 420 -singlefile "$tmp/demo-analyse.pdf" docs/img/klanten
+# with the order history: the Matrix sheet's second printed page holds the portfolio charts
+mkdir "$tmp/orders"
+.venv/bin/klantanalyse analyse templates/demo/klanten.csv --orders templates/demo/orders.csv \
+  -o "$tmp/orders/demo-analyse.xlsx" >/dev/null
+soffice -env:UserInstallation=file://"$profile" --headless --convert-to pdf --outdir "$tmp/orders" \
+  "$tmp/orders/demo-analyse.xlsx" >/dev/null 2>&1
+pdf="$tmp/orders/demo-analyse.pdf"
+pages=$(pdfinfo "$pdf" | awk '/^Pages:/ {print $2}')
+for page in $(seq 1 "$pages"); do
+  if pdftotext -f "$page" -l "$page" "$pdf" - | grep -q "^Portefeuille"; then
+    pdftoppm -png -r 110 -f "$page" -l "$page" -x 115 -y 125 -W 1000 -H 575 -singlefile "$pdf" docs/img/portfolio
+    break
+  fi
+done
 rm -rf "$tmp" "$profile"
 ls docs/img
