@@ -384,3 +384,218 @@ def setting_help(key: str, lang: str = "nl") -> str:
 
 def method_word(key: str, lang: str = "nl") -> str:
     return _pick(METHOD_WORDS[key], lang)
+
+
+# --- Macro workbook (klantanalyse.xlsm): Start sheet, xlwings.conf hints, macOS functions ---
+# START_TEXT rows are (style, Dutch, English); style is "title", "heading", "text" or "" (an
+# empty row). START_SETUP follows the status block. Keep the Windows and macOS steps in step
+# with docs/in-excel.md.
+START_TEXT: tuple[tuple[str, str, str], ...] = (
+    ("title", "Klantanalyse", "Klantanalyse"),
+    (
+        "text",
+        "Welke klanten verdienen uw tijd? Klantanalyse geeft elke klant een score (0-4), een "
+        "omzetklasse, een segment A, B of C en een contactadvies, en zet alle klanten in een "
+        "grafiek.",
+        "Which customers deserve your time? Klantanalyse gives every customer a score (0-4), a "
+        "revenue class, a segment A, B or C and a contact advice, and plots all customers in a "
+        "chart.",
+    ),
+    (
+        "text",
+        "Zo werkt het: vul of plak uw klanten op blad Klanten (Klant, Omzet, Potentie en Ja/Nee "
+        "bij Marge, Snelheid, Innovatie en Netwerk) en klik op het lint op Klantanalyse > "
+        "Analyseer klanten. De eerste keer: zie 'Eenmalig instellen' hieronder.",
+        "How it works: type or paste your customers on sheet Klanten (Klant, Omzet, Potentie "
+        "and Yes/No for Marge, Snelheid, Innovatie and Netwerk) and click Klantanalyse > "
+        "Analyseer klanten on the ribbon. The first time: see 'One-time set-up' below.",
+    ),
+    ("", "", ""),
+    ("heading", "De knoppen op het tabblad Klantanalyse", "The buttons on the Klantanalyse tab"),
+    (
+        "text",
+        "Analyseer klanten: score, omzetklasse, segment en advies voor elke klant op blad "
+        "Klanten; kleurt de segmenten en werkt blad Matrix bij. Uw invoer blijft onveranderd.",
+        "Analyseer klanten (analyse): score, revenue class, segment and advice for every "
+        "customer on sheet Klanten; colours the segments and updates sheet Matrix. Your input "
+        "stays as it is.",
+    ),
+    (
+        "text",
+        "Wis resultaten: haalt de resultaatkolommen, de grafiekgegevens en de status weg.",
+        "Wis resultaten (clear): removes the result columns, the chart data and the status.",
+    ),
+    (
+        "text",
+        "Voorbeelddata: zet voorbeeldklanten en -orders op de bladen Klanten en Orders (vraagt "
+        "eerst als er al gegevens staan).",
+        "Voorbeelddata (sample data): puts sample customers and orders on sheets Klanten and "
+        "Orders (asks first when there is data already).",
+    ),
+    (
+        "text",
+        "Instellingen: opent blad Instellingen met grenzen, segmentmatrix, kleuren, adviezen, "
+        "regels en taal.",
+        "Instellingen (settings): opens sheet Instellingen with limits, segment matrix, "
+        "colours, advice, rules and language.",
+    ),
+    ("text", "Help: opent dit blad.", "Help: opens this sheet."),
+    ("", "", ""),
+    (
+        "heading",
+        "Functies in cellen (Excel voor Windows)",
+        "Worksheet functions (Excel for Windows)",
+    ),
+    (
+        "text",
+        "=SEGMENT(A2): het segment van de klant in A2.   =KLANTSCORE(marge; snelheid; "
+        "innovatie; netwerk): score 0-4.   =OMZETKLASSE(omzet): Hoog, Midden of Laag.",
+        "=SEGMENT(A2): the segment of the customer in A2.   =KLANTSCORE(margin, speed, "
+        "innovation, network): score 0-4.   =OMZETKLASSE(revenue): High, Medium or Low.",
+    ),
+)
+
+START_SETUP: tuple[tuple[str, str, str], ...] = (
+    ("heading", "Eenmalig instellen op Windows", "One-time set-up on Windows"),
+    (
+        "text",
+        "1. Installeer Python 3 van python.org; vink bij de installatie 'Add python.exe to "
+        "PATH' aan.",
+        "1. Install Python 3 from python.org; tick 'Add python.exe to PATH' during the "
+        "installation.",
+    ),
+    (
+        "text",
+        "2. Open een opdrachtprompt en typ: pip install klantanalyse (dit installeert ook "
+        "xlwings).",
+        "2. Open a command prompt and type: pip install klantanalyse (this installs xlwings too).",
+    ),
+    (
+        "text",
+        "3. Bestand van internet of uit een e-mail? Sluit het, klik er in de Verkenner met "
+        "rechts op > Eigenschappen > vink 'Blokkering opheffen' aan > OK.",
+        "3. File from the internet or an e-mail? Close it, right-click it in Explorer > "
+        "Properties > tick 'Unblock' > OK.",
+    ),
+    (
+        "text",
+        "4. Open het bestand en klik op 'Inhoud inschakelen' zodat de macro's mogen werken.",
+        "4. Open the file and click 'Enable Content' so the macros may run.",
+    ),
+    ("", "", ""),
+    ("heading", "Eenmalig instellen op macOS", "One-time set-up on macOS"),
+    (
+        "text",
+        "1. Installeer Python 3 van python.org en typ in Terminal: pip3 install klantanalyse",
+        "1. Install Python 3 from python.org and type in Terminal: pip3 install klantanalyse",
+    ),
+    (
+        "text",
+        "2. Typ daarna in Terminal: xlwings runpython install (laat Excel Python starten).",
+        "2. Then type in Terminal: xlwings runpython install (lets Excel start Python).",
+    ),
+    (
+        "text",
+        "3. Open het bestand en klik op 'Macro's inschakelen'. De knoppen werken op de Mac op "
+        "de achtergrond; de functies in cellen werken op de Mac niet.",
+        "3. Open the file and click 'Enable Macros'. On the Mac the buttons run in the "
+        "background; the worksheet functions do not work on the Mac.",
+    ),
+    ("", "", ""),
+    ("heading", "Als het niet lukt", "When it does not work"),
+    (
+        "text",
+        "Python niet gevonden ('Could not find Interpreter'): zet op blad xlwings.conf in A2 "
+        "INTERPRETER_WIN (Mac: INTERPRETER_MAC) en in B2 het volledige pad naar Python (typ "
+        "in een opdrachtprompt: where python; Mac: which python3).",
+        "Python not found ('Could not find Interpreter'): put INTERPRETER_WIN (Mac: "
+        "INTERPRETER_MAC) in A2 of sheet xlwings.conf and the full path to Python in B2 (type "
+        "in a command prompt: where python; Mac: which python3).",
+    ),
+    (
+        "text",
+        "ModuleNotFoundError: klantanalyse: het pakket ontbreekt in de Python die Excel "
+        "gebruikt; installeer het met die Python (stap 2).",
+        "ModuleNotFoundError: klantanalyse: the package is missing from the Python that Excel "
+        "uses; install it with that Python (step 2).",
+    ),
+    (
+        "text",
+        "xlwings64-...dll niet gevonden: typ pip install --force-reinstall xlwings=={xlwings} "
+        "(het nummer moet gelijk zijn aan dat van de macro's).",
+        "xlwings64-...dll not found: type pip install --force-reinstall xlwings=={xlwings} "
+        "(the number must match the macros).",
+    ),
+    (
+        "text",
+        "#NAAM? in een cel met =SEGMENT(...): de macro's staan uit, of u werkt op een Mac.",
+        "#NAME? in a cell with =SEGMENT(...): macros are disabled, or you work on a Mac.",
+    ),
+    (
+        "text",
+        "Meer uitleg: de README van Klantanalyse, hoofdstuk 'In Excel'.",
+        "More help: the Klantanalyse README, section 'In Excel'.",
+    ),
+)
+
+# Notes in column D of sheet xlwings.conf. xlwings reads keys from column A (from A1 down to
+# the first empty cell) and values from column B, so these are never read as settings. No
+# interpreter key is written: a key with an empty value would still override the user's own
+# xlwings configuration, so a user adds that row only when needed.
+CONF_NOTES: tuple[tuple[str, str], ...] = (
+    (
+        "Instellingen voor xlwings: sleutels in kolom A, waarden in kolom B, vanaf A1 zonder "
+        "lege regel ertussen; xlwings leest niets onder de eerste lege cel in kolom A.",
+        "Settings for xlwings: keys in column A, values in column B, from A1 without an empty "
+        "row in between; xlwings reads nothing below the first empty cell in column A.",
+    ),
+    (
+        "Python niet gevonden? Zet in A2 INTERPRETER_WIN en in B2 het pad, bijvoorbeeld "
+        "C:\\Users\\naam\\AppData\\Local\\Programs\\Python\\Python312\\python.exe",
+        "Python not found? Put INTERPRETER_WIN in A2 and the path in B2, for example "
+        "C:\\Users\\name\\AppData\\Local\\Programs\\Python\\Python312\\python.exe",
+    ),
+    (
+        "Op de Mac: INTERPRETER_MAC met bijvoorbeeld "
+        "/Library/Frameworks/Python.framework/Versions/3.12/bin/python3",
+        "On the Mac: INTERPRETER_MAC with for example "
+        "/Library/Frameworks/Python.framework/Versions/3.12/bin/python3",
+    ),
+    (
+        "Laat een sleutel weg in plaats van hem leeg te laten: een lege waarde telt ook.",
+        "Leave a key out rather than empty: an empty value counts too.",
+    ),
+)
+
+TEXTS.update(
+    {
+        "workbook.no_template": (
+            "het sjabloon {path} ontbreekt; bouw de werkmap vanuit een volledige kopie van het "
+            "project (met de map templates).",
+            "the template {path} is missing; build the workbook from a complete copy of the "
+            "project (with its templates folder).",
+        ),
+        "workbook.no_udfs": (
+            "de module {module} met de werkbladfuncties kan niet worden geladen ({error}); "
+            "installeer het pakket opnieuw.",
+            "the module {module} with the worksheet functions cannot be loaded ({error}); "
+            "reinstall the package.",
+        ),
+        "workbook.no_code_name": (
+            "blad '{sheet}' heeft geen codeName; geef elk blad een codeName voordat de macro's "
+            "worden toegevoegd.",
+            "sheet '{sheet}' has no codeName; give every sheet a codeName before adding the "
+            "macros.",
+        ),
+        "workbook.not_a_package": (
+            "{path} is geen Excel-werkmap (.xlsx/.xlsm); kies een werkmap die Excel kan openen.",
+            "{path} is not an Excel workbook (.xlsx/.xlsm); choose a workbook Excel can open.",
+        ),
+        "workbook.udf_mac": (
+            "{function} werkt alleen in Excel voor Windows; gebruik op de Mac de knop "
+            "Analyseer klanten.",
+            "{function} only works in Excel for Windows; on the Mac use the button Analyseer "
+            "klanten.",
+        ),
+    }
+)
