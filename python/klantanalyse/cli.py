@@ -42,7 +42,33 @@ def _parser() -> argparse.ArgumentParser:
         choices=labels.LANGS,
         help="language of results and messages (default: the workbook's Taal setting, else nl)",
     )
+    _add_workbook_parser(sub)
     return parser
+
+
+# --- klantanalyse workbook ---------------------------------------------------------------
+def _add_workbook_parser(sub) -> None:
+    build = sub.add_parser(
+        "workbook",
+        help=labels.text("workbook.help", "en"),
+        description=labels.text("workbook.help", "nl"),
+    )
+    build.add_argument(
+        "-o",
+        "--output",
+        metavar="PATH",
+        default="klantanalyse.xlsm",
+        help="the .xlsm to write (default: klantanalyse.xlsm)",
+    )
+    build.add_argument("--data", metavar="FILE", help=labels.text("workbook.help_data", "en"))
+
+
+def _workbook(args: argparse.Namespace) -> int:
+    from .workbook.build import build
+
+    path = build(args.output, args.data)
+    print(labels.text("workbook.written", "nl", file=str(path)))
+    return 0
 
 
 def _analyse(args: argparse.Namespace) -> int:
@@ -77,6 +103,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     lang = getattr(args, "lang", None) or "nl"
     try:
+        if args.command == "workbook":
+            return _workbook(args)
         return _analyse(args)
     except KlantanalyseError as exc:
         print(labels.text("cli.error", lang, message=exc.message), file=sys.stderr)

@@ -491,14 +491,16 @@ TEXTS.update(
 )
 
 
-# --- Macro workbook (klantanalyse.xlsm): Start sheet, xlwings.conf hints, macOS functions ---
-# START_TEXT rows are (style, Dutch, English); style is "title", "heading", "text" or "" (an
-# empty row). START_SETUP follows the status block. Keep the Windows and macOS steps in step
-# with docs/in-excel.md.
-START_TEXT: tuple[tuple[str, str, str], ...] = (
-    ("title", "Klantanalyse", "Klantanalyse"),
+# --- Macro workbook (klantanalyse.xlsm): Start sheet, xlwings.conf notes, macOS functions ---
+# Start sheet rows: (label NL, label EN, text NL, text EN); the label goes in column B, the
+# text in column C; ("", "", "", "") is an empty row. START_TOP fills the rows above the
+# status block (Start!B20), START_SETUP the rows below it. Keep the steps in step with
+# docs/in-excel.md.
+START_TITLE = ("Klantanalyse", "Klantanalyse")
+START_TOP: tuple[tuple[str, str, str, str], ...] = (
     (
-        "text",
+        "Wat het doet",
+        "What it does",
         "Welke klanten verdienen uw tijd? Klantanalyse geeft elke klant een score (0-4), een "
         "omzetklasse, een segment A, B of C en een contactadvies, en zet alle klanten in een "
         "grafiek.",
@@ -507,139 +509,154 @@ START_TEXT: tuple[tuple[str, str, str], ...] = (
         "chart.",
     ),
     (
-        "text",
-        "Zo werkt het: vul of plak uw klanten op blad Klanten (Klant, Omzet, Potentie en Ja/Nee "
-        "bij Marge, Snelheid, Innovatie en Netwerk) en klik op het lint op Klantanalyse > "
-        "Analyseer klanten. De eerste keer: zie 'Eenmalig instellen' hieronder.",
-        "How it works: type or paste your customers on sheet Klanten (Klant, Omzet, Potentie "
-        "and Yes/No for Marge, Snelheid, Innovatie and Netwerk) and click Klantanalyse > "
-        "Analyseer klanten on the ribbon. The first time: see 'One-time set-up' below.",
+        "Zo werkt het",
+        "How it works",
+        "Vul of plak uw klanten op blad Klanten (Klant, Omzet, Potentie en Ja/Nee bij Marge, "
+        "Snelheid, Innovatie en Netwerk) en klik op het lint op Klantanalyse > Analyseer "
+        "klanten. De eerste keer: zie 'Eenmalig instellen' hieronder.",
+        "Type or paste your customers on sheet Klanten (Klant, Omzet, Potentie and Ja/Nee for "
+        "Marge, Snelheid, Innovatie and Netwerk) and click Klantanalyse > Analyseer klanten on "
+        "the ribbon. The first time: see 'One-time set-up' below.",
     ),
-    ("", "", ""),
-    ("heading", "De knoppen op het tabblad Klantanalyse", "The buttons on the Klantanalyse tab"),
+    ("", "", "", ""),
     (
-        "text",
-        "Analyseer klanten: score, omzetklasse, segment en advies voor elke klant op blad "
-        "Klanten; kleurt de segmenten en werkt blad Matrix bij. Uw invoer blijft onveranderd.",
-        "Analyseer klanten (analyse): score, revenue class, segment and advice for every "
-        "customer on sheet Klanten; colours the segments and updates sheet Matrix. Your input "
-        "stays as it is.",
+        "De knoppen",
+        "The buttons",
+        "op het tabblad Klantanalyse van het lint",
+        "on the ribbon's Klantanalyse tab",
     ),
     (
-        "text",
-        "Wis resultaten: haalt de resultaatkolommen, de grafiekgegevens en de status weg.",
-        "Wis resultaten (clear): removes the result columns, the chart data and the status.",
+        "Analyseer klanten",
+        "Analyseer klanten",
+        "Score, omzetklasse, segment en advies voor elke klant op blad Klanten; kleurt de "
+        "segmenten en werkt blad Matrix bij. Uw invoer blijft onveranderd.",
+        "Score, revenue class, segment and advice for every customer on sheet Klanten; colours "
+        "the segments and updates sheet Matrix. Your input stays as it is.",
     ),
     (
-        "text",
-        "Voorbeelddata: zet voorbeeldklanten en -orders op de bladen Klanten en Orders (vraagt "
-        "eerst als er al gegevens staan).",
-        "Voorbeelddata (sample data): puts sample customers and orders on sheets Klanten and "
-        "Orders (asks first when there is data already).",
+        "Wis resultaten",
+        "Wis resultaten",
+        "Haalt de resultaatkolommen, de grafiekgegevens en de status weg; uw invoer blijft staan.",
+        "Removes the result columns, the chart data and the status; your input stays.",
     ),
     (
-        "text",
-        "Instellingen: opent blad Instellingen met grenzen, segmentmatrix, kleuren, adviezen, "
-        "regels en taal.",
-        "Instellingen (settings): opens sheet Instellingen with limits, segment matrix, "
-        "colours, advice, rules and language.",
-    ),
-    ("text", "Help: opent dit blad.", "Help: opens this sheet."),
-    ("", "", ""),
-    (
-        "heading",
-        "Functies in cellen (Excel voor Windows)",
-        "Worksheet functions (Excel for Windows)",
+        "Voorbeelddata",
+        "Voorbeelddata",
+        "Zet voorbeeldklanten en -orders op de bladen Klanten en Orders (vraagt eerst als er al "
+        "gegevens staan).",
+        "Puts sample customers and orders on sheets Klanten and Orders (asks first when there "
+        "is data already).",
     ),
     (
-        "text",
-        "=SEGMENT(A2): het segment van de klant in A2.   =KLANTSCORE(marge; snelheid; "
-        "innovatie; netwerk): score 0-4.   =OMZETKLASSE(omzet): Hoog, Midden of Laag.",
-        "=SEGMENT(A2): the segment of the customer in A2.   =KLANTSCORE(margin, speed, "
-        "innovation, network): score 0-4.   =OMZETKLASSE(revenue): High, Medium or Low.",
+        "Instellingen",
+        "Instellingen",
+        "Opent blad Instellingen: grenzen, segmentmatrix, kleuren, adviezen, regels en taal.",
+        "Opens sheet Instellingen: limits, segment matrix, colours, advice, rules and language.",
+    ),
+    ("Help", "Help", "Opent dit blad.", "Opens this sheet."),
+    ("", "", "", ""),
+    (
+        "Functies in cellen",
+        "Worksheet functions",
+        "=SEGMENT(A2): het segment van de klant in A2.  =KLANTSCORE(marge; snelheid; innovatie; "
+        "netwerk): score 0-4.  =OMZETKLASSE(omzet): Hoog, Midden of Laag. Alleen in Excel voor "
+        "Windows.",
+        "=SEGMENT(A2): the segment of the customer in A2.  =KLANTSCORE(margin, speed, "
+        "innovation, network): score 0-4.  =OMZETKLASSE(revenue): High, Medium or Low. Excel "
+        "for Windows only.",
     ),
 )
 
-START_SETUP: tuple[tuple[str, str, str], ...] = (
-    ("heading", "Eenmalig instellen op Windows", "One-time set-up on Windows"),
+START_SETUP: tuple[tuple[str, str, str, str], ...] = (
+    ("Eenmalig instellen", "One-time set-up", "", ""),
     (
-        "text",
+        "Windows",
+        "Windows",
         "1. Installeer Python 3 van python.org; vink bij de installatie 'Add python.exe to "
         "PATH' aan.",
         "1. Install Python 3 from python.org; tick 'Add python.exe to PATH' during the "
         "installation.",
     ),
     (
-        "text",
+        "",
+        "",
         "2. Open een opdrachtprompt en typ: pip install klantanalyse (dit installeert ook "
         "xlwings).",
         "2. Open a command prompt and type: pip install klantanalyse (this installs xlwings too).",
     ),
     (
-        "text",
+        "",
+        "",
         "3. Bestand van internet of uit een e-mail? Sluit het, klik er in de Verkenner met "
         "rechts op > Eigenschappen > vink 'Blokkering opheffen' aan > OK.",
         "3. File from the internet or an e-mail? Close it, right-click it in Explorer > "
         "Properties > tick 'Unblock' > OK.",
     ),
     (
-        "text",
+        "",
+        "",
         "4. Open het bestand en klik op 'Inhoud inschakelen' zodat de macro's mogen werken.",
-        "4. Open the file and click 'Enable Content' so the macros may run.",
+        "4. Open the file and click 'Enable Content' so that the macros may run.",
     ),
-    ("", "", ""),
-    ("heading", "Eenmalig instellen op macOS", "One-time set-up on macOS"),
     (
-        "text",
+        "macOS",
+        "macOS",
         "1. Installeer Python 3 van python.org en typ in Terminal: pip3 install klantanalyse",
         "1. Install Python 3 from python.org and type in Terminal: pip3 install klantanalyse",
     ),
     (
-        "text",
-        "2. Typ daarna in Terminal: xlwings runpython install (laat Excel Python starten).",
-        "2. Then type in Terminal: xlwings runpython install (lets Excel start Python).",
+        "",
+        "",
+        "2. Typ daarna in Terminal: xlwings runpython install (eenmalig; laat Excel Python "
+        "starten).",
+        "2. Then type in Terminal: xlwings runpython install (once; lets Excel start Python).",
     ),
     (
-        "text",
-        "3. Open het bestand en klik op 'Macro's inschakelen'. De knoppen werken op de Mac op "
+        "",
+        "",
+        "3. Open het bestand en klik op 'Macro's inschakelen'. Op de Mac werken de knoppen op "
         "de achtergrond; de functies in cellen werken op de Mac niet.",
         "3. Open the file and click 'Enable Macros'. On the Mac the buttons run in the "
         "background; the worksheet functions do not work on the Mac.",
     ),
-    ("", "", ""),
-    ("heading", "Als het niet lukt", "When it does not work"),
+    ("", "", "", ""),
+    ("Als het niet lukt", "When it does not work", "", ""),
     (
-        "text",
-        "Python niet gevonden ('Could not find Interpreter'): zet op blad xlwings.conf in A2 "
-        "INTERPRETER_WIN (Mac: INTERPRETER_MAC) en in B2 het volledige pad naar Python (typ "
-        "in een opdrachtprompt: where python; Mac: which python3).",
-        "Python not found ('Could not find Interpreter'): put INTERPRETER_WIN (Mac: "
-        "INTERPRETER_MAC) in A2 of sheet xlwings.conf and the full path to Python in B2 (type "
-        "in a command prompt: where python; Mac: which python3).",
+        "Python niet gevonden",
+        "Python not found",
+        "Zet op blad xlwings.conf in A2 INTERPRETER_WIN (Mac: INTERPRETER_MAC) en in B2 het "
+        "volledige pad naar Python (typ in een opdrachtprompt: where python; Mac: which "
+        "python3).",
+        "Put INTERPRETER_WIN (Mac: INTERPRETER_MAC) in A2 of sheet xlwings.conf and the full "
+        "path to Python in B2 (type in a command prompt: where python; Mac: which python3).",
     ),
     (
-        "text",
-        "ModuleNotFoundError: klantanalyse: het pakket ontbreekt in de Python die Excel "
-        "gebruikt; installeer het met die Python (stap 2).",
-        "ModuleNotFoundError: klantanalyse: the package is missing from the Python that Excel "
-        "uses; install it with that Python (step 2).",
+        "ModuleNotFoundError",
+        "ModuleNotFoundError",
+        "Het pakket klantanalyse ontbreekt in de Python die Excel gebruikt: installeer het met "
+        "die Python (stap 2).",
+        "The klantanalyse package is missing from the Python that Excel uses: install it with "
+        "that Python (step 2).",
     ),
     (
-        "text",
-        "xlwings64-...dll niet gevonden: typ pip install --force-reinstall xlwings=={xlwings} "
-        "(het nummer moet gelijk zijn aan dat van de macro's).",
-        "xlwings64-...dll not found: type pip install --force-reinstall xlwings=={xlwings} "
-        "(the number must match the macros).",
+        "DLL niet gevonden",
+        "DLL not found",
+        "xlwings64-{xlwings}.dll ontbreekt: typ pip install --force-reinstall "
+        "xlwings=={xlwings} (het nummer moet gelijk zijn aan dat van de macro's).",
+        "xlwings64-{xlwings}.dll is missing: type pip install --force-reinstall "
+        "xlwings=={xlwings} (the number must match the macros).",
     ),
     (
-        "text",
-        "#NAAM? in een cel met =SEGMENT(...): de macro's staan uit, of u werkt op een Mac.",
-        "#NAME? in a cell with =SEGMENT(...): macros are disabled, or you work on a Mac.",
+        "#NAAM? in een cel",
+        "#NAME? in a cell",
+        "Bij =SEGMENT(...) en de andere functies: de macro's staan uit, of u werkt op een Mac.",
+        "With =SEGMENT(...) and the other functions: macros are disabled, or you work on a Mac.",
     ),
     (
-        "text",
-        "Meer uitleg: de README van Klantanalyse, hoofdstuk 'In Excel'.",
-        "More help: the Klantanalyse README, section 'In Excel'.",
+        "Meer uitleg",
+        "More help",
+        "De README van Klantanalyse, hoofdstuk 'In Excel'.",
+        "The Klantanalyse README, section 'In Excel'.",
     ),
 )
 
@@ -695,6 +712,21 @@ TEXTS.update(
         "workbook.not_a_package": (
             "{path} is geen Excel-werkmap (.xlsx/.xlsm); kies een werkmap die Excel kan openen.",
             "{path} is not an Excel workbook (.xlsx/.xlsm); choose a workbook Excel can open.",
+        ),
+        "workbook.output_suffix": (
+            "'{file}' is geen .xlsm-bestand; de werkmap met macro's moet op .xlsm eindigen.",
+            "'{file}' is not an .xlsm file; the macro workbook must end in .xlsm.",
+        ),
+        "workbook.written": ("Geschreven: {file}", "Written: {file}"),
+        "workbook.help": (
+            "bouw de werkmap klantanalyse.xlsm (lint, macro's, functies) uit templates/",
+            "build the macro workbook klantanalyse.xlsm (ribbon, macros, functions) from "
+            "templates/",
+        ),
+        "workbook.help_data": (
+            "klanten (en orders) uit dit .xlsx-, .xlsm- of .csv-bestand in plaats van de "
+            "voorbeelddata",
+            "customers (and orders) from this .xlsx, .xlsm or .csv file instead of the demo data",
         ),
         "workbook.udf_mac": (
             "{function} werkt alleen in Excel voor Windows; gebruik op de Mac de knop "

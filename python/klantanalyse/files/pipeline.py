@@ -80,6 +80,9 @@ def analyse_file(
         orders=book.orders,
         run_time=now or dt.datetime.now(),
     )
-    write_workbook(output, content)
+    from ..workbook.carry import carry_macros
+
+    content, finish = carry_macros(book, content, output)  # an .xlsm keeps VBA and ribbon
+    write_workbook(output, content, finish)
     warnings = (*book.warnings, *setting_warnings, *analysis.warnings)
     return RunReport(output, analysis, tuple(warnings))

@@ -25,12 +25,14 @@ from openpyxl.chart.series import SeriesLabel, StrRef
 from openpyxl.chart.shapes import GraphicalProperties
 from openpyxl.drawing.line import LineProperties
 from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.filters import AutoFilter
 from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 
 from .. import layout
 from ..core import labels
 from ..core.analysis import Analysis
+from ..core.columns import match_headers
 from ..core.settings import SEGMENTS, Settings
 from ..errors import FileError
 from .read import SheetTable
@@ -51,6 +53,7 @@ class BookContent:
     chart_capacity: int | None = None  # fixed chart ranges (macro workbook)
     run_time: dt.datetime | None = None
     extra_sheets: Sequence[Callable[[Workbook, BookContent], None]] = field(default_factory=tuple)
+    yes_no_lists: bool = False  # Ja/Nee drop-downs on the four criteria columns of Klanten
 
 
 def write_workbook(
@@ -215,6 +218,23 @@ def _customer_sheet(book: Workbook, content: BookContent) -> None:
     with warnings.catch_warnings():  # columns are set above, as streaming mode needs
         warnings.simplefilter("ignore", UserWarning)
         ws.add_table(tab)
+    if content.yes_no_lists:
+        _yes_no_lists(ws, inputs, content.settings.lang)
+
+
+def _yes_no_lists(ws, inputs: Sequence[str], lang: str) -> None:
+    """A Ja/Nee drop-down on each criterion column, down to the sheet's last row; any other
+    answer the reader accepts (j/n, x, 1/0, ...) can still be typed."""
+    found = match_headers(inputs, labels.CRITERIA)
+    if not found:
+        return
+    words = ",".join(labels.yes_no(v, lang) for v in (True, False))
+    validation = DataValidation(type="list", formula1=f'"{words}"', allow_blank=True)
+    validation.showErrorMessage = False
+    for pos in sorted(found.values()):
+        letter = layout.column_letter(pos + 1)
+        validation.add(f"{letter}2:{letter}1048576")
+    ws.data_validations.append(validation)
 
 
 def _landscape(ws) -> None:
@@ -432,6 +452,9 @@ def _settings_sheet(book: Workbook, settings: Settings) -> None:
         )
 
 
+_START_LINE = 95  # characters of Start text that fit on one line of column C (width 90)
+
+
 def _start_sheet(book: Workbook, content: BookContent) -> None:
     ws = book.create_sheet(layout.START)
     ws.sheet_properties.codeName = layout.SHEETS[layout.START]
@@ -444,6 +467,15 @@ def _start_sheet(book: Workbook, content: BookContent) -> None:
     styles = {(status.row, status.column): {"font": _TITLE_FONT}}
     if content.start_rows:
         styles[(1, 1)] = {"font": _TITLE_FONT}
+        _landscape(ws)
+        for r, row in enumerate(content.start_rows[1:], start=2):  # labels bold, texts wrapped
+            if len(row) > 1 and row[1] is not None:
+                styles[(r, 2)] = {"font": _BOLD, "alignment": _WRAP}
+            if len(row) > 2 and row[2] is not None:
+                styles[(r, 3)] = {"alignment": _WRAP}
+                lines = -(-len(str(row[2])) // _START_LINE)  # rows are not auto-fitted on open
+                if lines > 1:
+                    ws.row_dimensions[r].height = 15 * lines
     grid = _place(blocks)
     for r in range(status.row + 1, status.row + status.height):
         if (r, status.column + 1) in {(r, c) for c in grid.get(r, {})}:
@@ -458,5 +490,7 @@ def _conf_sheet(book: Workbook, rows: Rows) -> None:
     ws.sheet_properties.codeName = layout.SHEETS[layout.CONF]
     _width(ws, 1, 22)
     _width(ws, 2, 50)
+    _width(ws, 4, 110)  # notes (never read by xlwings)
+    _landscape(ws)
     for row in rows:
         ws.append([_safe(ws, v) for v in row])
