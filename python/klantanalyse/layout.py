@@ -146,7 +146,7 @@ def _valid(analysis: Analysis) -> pd.DataFrame:
     return r[r["segment"].notna() & (r["value"] > 0)]
 
 
-_JITTER = (0.05, 0.11, 0.17, 0.23, 0.29, 0.35, 0.41)
+_JITTER = tuple(round(0.07 * i, 2) for i in range(9))  # 0 .. 0.56 right of the score
 
 
 def chart_points(analysis: Analysis) -> pd.DataFrame:

@@ -91,6 +91,10 @@ class Settings:
     reference_date: dt.date | None = None
     recent_months: int = 12
     silent_months: int = 6
+    # ---- verwantschap (affinity) ----
+    affinity_min_group: int = 3
+    affinity_columns: tuple[str, ...] = ()
+    affinity_flag: float = 70.0
 
     def replace(self, **changes: object) -> Settings:
         """A copy with some fields changed (validated)."""
@@ -138,6 +142,7 @@ class Settings:
             value = getattr(self, key)
             if not isinstance(value, int) or not 1 <= value <= 120:
                 self._fail(key, value, "set.hint.months")
+        _validate_affinity(self)  # verwantschap (affinity)
 
     def _fail(self, key: str, value: object, hint: str, **hint_values: object) -> None:
         raise SettingsError(
@@ -172,6 +177,7 @@ class Settings:
             "recent_months": self.recent_months,
             "silent_months": self.silent_months,
         }
+        values.update(_affinity_values(self))  # verwantschap (affinity)
         return [
             (labels.setting_label(k, lang), v, labels.setting_help(k, lang))
             for k, v in values.items()
@@ -288,6 +294,8 @@ def _parse_values(raw: Mapping[str, object], base: Settings) -> dict[str, object
             if number != int(number):
                 fail(key, value, "set.hint.months")
             out[key] = int(number)
+        elif key.startswith("affinity_"):  # verwantschap (affinity)
+            out[key] = _parse_affinity(key, value, base)
     out.update(matrix=matrix, colours=colours, advice=advice, rules=rules)
     return out
 
@@ -317,3 +325,40 @@ def _parse_rule(key: str, value: object, base: Settings) -> Rule:
     if threshold is None:
         base._fail(key, value, "set.hint.rule")
     return Rule(next(iter(found)), _OPS[op], threshold)
+
+
+# ---- verwantschap (affinity) ----------------------------------------------------------
+
+
+def _validate_affinity(settings: Settings) -> None:
+    size = settings.affinity_min_group
+    if isinstance(size, bool) or not isinstance(size, int) or not 1 <= size <= 1000:
+        settings._fail("affinity_min_group", size, "set.hint.min_group")
+    names = settings.affinity_columns
+    if not isinstance(names, tuple) or not all(isinstance(n, str) and n for n in names):
+        settings._fail("affinity_columns", names, "set.hint.columns")
+    flag = settings.affinity_flag
+    if isinstance(flag, bool) or not isinstance(flag, (int, float)) or not 0 <= flag <= 100:
+        settings._fail("affinity_flag", flag, "set.hint.similarity")
+
+
+def _affinity_values(settings: Settings) -> dict[str, object]:
+    flag = settings.affinity_flag
+    return {
+        "affinity_min_group": settings.affinity_min_group,
+        "affinity_columns": ", ".join(settings.affinity_columns),
+        "affinity_flag": int(flag) if float(flag).is_integer() else flag,
+    }
+
+
+def _parse_affinity(key: str, value: object, base: Settings) -> object:
+    """One affinity setting from its cell (blank values never reach here)."""
+    if key == "affinity_columns":
+        names = re.split(r"[,;\n]", str(value))
+        return tuple(name.strip() for name in names if name.strip())
+    if key == "affinity_min_group":
+        number = _number(key, value, base, "set.hint.min_group")
+        if number != int(number):
+            base._fail(key, value, "set.hint.min_group")
+        return int(number)
+    return _number(key, value, base, "set.hint.similarity")
