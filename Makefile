@@ -30,6 +30,9 @@ lint: setup
 format: setup
 	$(BIN)/ruff format python tests benchmarks
 
+workbook: setup
+	$(BIN)/klantanalyse workbook -o klantanalyse.xlsm
+
 bench: setup
 	$(BIN)/python benchmarks/bench_analyse.py
 

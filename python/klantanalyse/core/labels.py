@@ -772,6 +772,28 @@ START_TOP: tuple[tuple[str, str, str, str], ...] = (
         "innovation, network): score 0-4.  =OMZETKLASSE(revenue): High, Medium or Low. Excel "
         "for Windows only.",
     ),
+    ("", "", "", ""),
+    (
+        "De bladen",
+        "The sheets",
+        "Klanten: uw klanten; invoer links, resultaten rechts onder de donkerblauwe koppen.",
+        "Klanten: your customers; input on the left, results on the right under the dark blue "
+        "headers.",
+    ),
+    (
+        "",
+        "",
+        "Orders: de orderhistorie (optioneel), een regel per order.   Matrix: de grafiek, de "
+        "samenvatting per segment en de 80/20-check.",
+        "Orders: the order history (optional), one row per order.   Matrix: the chart, the "
+        "summary per segment and the 80/20 check.",
+    ),
+    (
+        "",
+        "",
+        "Instellingen: alle grenzen, kleuren en teksten.   xlwings.conf: hoe Excel Python vindt.",
+        "Instellingen: every limit, colour and text.   xlwings.conf: how Excel finds Python.",
+    ),
 )
 
 START_SETUP: tuple[tuple[str, str, str, str], ...] = (

@@ -498,6 +498,7 @@ def _settings_sheet(book: Workbook, settings: Settings) -> None:
         )
 
 
+_LEFT = Alignment(horizontal="left")
 _START_LINE = 95  # characters of Start text that fit on one line of column C (width 90)
 
 
@@ -526,8 +527,9 @@ def _start_sheet(book: Workbook, content: BookContent) -> None:
     for r in range(status.row + 1, status.row + status.height):
         if (r, status.column + 1) in {(r, c) for c in grid.get(r, {})}:
             value = grid[r][status.column + 1]
+            styles[(r, status.column + 1)] = {"alignment": _LEFT}  # next to its label
             if isinstance(value, dt.datetime):
-                styles[(r, status.column + 1)] = {"number_format": "dd-mm-yyyy hh:mm"}
+                styles[(r, status.column + 1)]["number_format"] = "dd-mm-yyyy hh:mm"
     _append_grid(ws, grid, styles)
 
 
