@@ -10,5 +10,9 @@ soffice -env:UserInstallation=file://"$profile" --headless --convert-to pdf --ou
 # page 2 is the Matrix sheet: crop to the chart and the summary
 pdftoppm -png -r 110 -f 2 -l 2 -x 60 -y 95 -W 1030 -H 375 -singlefile "$tmp/demo-analyse.pdf" docs/img/matrix
 pdftoppm -png -r 220 -f 1 -l 1 -x 150 -y 200 -W 2300 -H 420 -singlefile "$tmp/demo-analyse.pdf" docs/img/klanten
+# the Start sheet of the committed macro workbook (first page): text, buttons and status
+soffice -env:UserInstallation=file://"$profile" --headless --convert-to pdf --outdir "$tmp" \
+  klantanalyse.xlsm >/dev/null 2>&1
+pdftoppm -png -r 110 -f 1 -l 1 -x 70 -y 95 -W 1070 -H 590 -singlefile "$tmp/klantanalyse.pdf" docs/img/start
 rm -rf "$tmp" "$profile"
 ls docs/img
