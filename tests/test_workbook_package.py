@@ -119,7 +119,9 @@ def test_package_is_macro_enabled_and_complete(xlsm):
 def test_ribbon_and_vba_survive_an_openpyxl_round_trip(xlsm, tmp_path):
     path = tmp_path / "book.xlsm"
     path.write_bytes(xlsm)
-    openpyxl.load_workbook(path, keep_vba=True).save(path)
+    wb = openpyxl.load_workbook(path, keep_vba=True)
+    wb.save(path)
+    wb.vba_archive.close()  # openpyxl leaves its copy of the package open
     data = path.read_bytes()
     parts = package.open_package(data)
     assert any(r.type == package.REL_UI for r in package.read_rels(parts["_rels/.rels"]))
@@ -173,3 +175,30 @@ def test_repack_gives_the_same_bytes_for_the_same_content(xlsm):
     assert {i.date_time for i in infos} == {package.ZIP_TIME}
     core = package.open_package(once)["docProps/core.xml"].decode()
     assert core.count(package.FIXED_DOCPROPS_TIME) == 2
+
+
+def test_copy_macros_takes_a_2009_ribbon_with_its_images(xlsm):
+    parts = package.open_package(xlsm)
+    parts["customUI/customUI14.xml"] = (
+        b'<customUI xmlns="http://schemas.microsoft.com/office/2009/07/customui"/>'
+    )
+    parts["customUI/_rels/customUI14.xml.rels"] = package.rels_xml(
+        [package.Relationship("img1", "http://schemas.openxmlformats.org/officeDocument/2006/"
+                              "relationships/image", "images/logo.png")]
+    )  # fmt: skip
+    parts["customUI/images/logo.png"] = b"\x89PNG fake"
+    rels = package.read_rels(parts["_rels/.rels"])
+    rels.append(package.Relationship("ui14", package.REL_UI_2007, "customUI/customUI14.xml"))
+    parts["_rels/.rels"] = package.rels_xml(rels)
+    defaults, overrides = package.read_content_types(parts[package.CONTENT_TYPES])
+    defaults["png"] = "image/png"
+    parts[package.CONTENT_TYPES] = package.content_types_xml(defaults, overrides)
+    source = package.write_package(parts)
+    assert package.package_problems(source) == []
+
+    copied = package.copy_macros(source, plain_workbook())
+    after = package.open_package(copied)
+    assert after["customUI/images/logo.png"] == b"\x89PNG fake"
+    assert package.package_problems(copied) == []
+    types = {r.type for r in package.read_rels(after["_rels/.rels"])}
+    assert {package.REL_UI, package.REL_UI_2007} <= types
