@@ -13,7 +13,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from .. import demo
 from ..core import labels
+from ..core.analysis import analyse
 from ..core.settings import Settings
 from ..errors import FileError
 from ..files.pipeline import load_settings, run_analysis
@@ -35,13 +37,9 @@ def _sheet_table(sheet: str, frame: pd.DataFrame) -> SheetTable:
 def demo_content() -> BookContent:
     """The demo customers and orders, analysed as of the demo's reference date (so the
     workbook does not depend on the day it is built)."""
-    from .. import demo
-
     data = demo.generate()
     customers = _sheet_table(CUSTOMERS, data.customers)
     settings = Settings(reference_date=data.reference_date)
-    from ..core.analysis import analyse
-
     analysis = analyse(customers.frame, settings)
     return BookContent(
         customers=customers,
