@@ -1,0 +1,103 @@
+"""Bulk reads and writes through xlwings. Each function costs a fixed number of calls,
+whatever the number of rows: one read per sheet, one write per block.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+
+START = "Start"
+CUSTOMERS = "Klanten"
+ORDERS = "Orders"
+MATRIX = "Matrix"
+SETTINGS = "Instellingen"
+
+Rows = list[list[Any]]
+
+
+def sheets_by_name(book: Any) -> dict[str, Any]:
+    """{name: sheet} for the sheets of `book` (names compared case-insensitively)."""
+    return {sheet.name.casefold(): sheet for sheet in book.sheets}
+
+
+def find_sheet(sheets: dict[str, Any], name: str) -> Any | None:
+    return sheets.get(name.casefold())
+
+
+def read_values(sheet: Any) -> Rows:
+    """All values of `sheet` from A1 to the last used cell, as a 2-D list.
+
+    One bulk read of the used range; rows and columns before it are padded with None
+    so row 0 / column 0 are always row 1 / column A.
+    """
+    used = sheet.used_range
+    values = used.options(ndim=2).value
+    top, left = used.row, used.column
+    rows = [[None] * (left - 1) + list(row) for row in values]
+    if top > 1:
+        width = len(rows[0]) if rows else left - 1
+        rows = [[None] * width for _ in range(top - 1)] + rows
+    return rows
+
+
+def cell_value(value: Any) -> Any:
+    """A value as it must be sent to Excel: text stays text, missing numbers are blank.
+
+    Excel interprets a string as if typed: '=1+1' becomes a formula, '1/2' a date and
+    a leading apostrophe disappears. A leading apostrophe makes Excel keep the text
+    exactly as given (and is not part of the cell's value).
+    """
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return "'" + value if value else None
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if isinstance(value, np.generic):
+        return cell_value(value.item())
+    return value
+
+
+def prepare(rows: Sequence[Sequence[Any]], width: int | None = None, height: int = 0) -> Rows:
+    """`rows` ready for one write: Excel-safe values, padded to `width` x `height`."""
+    width = width if width is not None else max((len(r) for r in rows), default=0)
+    out = [[cell_value(v) for v in row] + [None] * (width - len(row)) for row in rows]
+    out.extend([None] * width for _ in range(height - len(out)))
+    return out
+
+
+def write_block(sheet: Any, row: int, column: int, rows: Rows) -> None:
+    """Write a prepared 2-D block with its top-left cell at (row, column): one call."""
+    if rows and rows[0]:
+        sheet.range((row, column)).value = rows
+
+
+def column_letter(column: int) -> str:
+    """Excel letters of a 1-based column number (1 -> A, 27 -> AA)."""
+    letters = ""
+    while column:
+        column, rem = divmod(column - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def cell_position(address: str) -> tuple[int, int]:
+    """(row, column) of an A1-style cell address such as 'T1' or '$B$20'."""
+    text = address.replace("$", "").upper()
+    letters = "".join(c for c in text if c.isalpha())
+    column = 0
+    for letter in letters:
+        column = column * 26 + ord(letter) - 64
+    return int(text[len(letters) :]), column
+
+
+def read_settings(values: Rows | None) -> tuple[Any, list[str]]:
+    """(Settings, warnings) from the values of the Instellingen sheet (None: defaults)."""
+    from ..core.settings import Settings
+
+    rows = [(row[0], row[1] if len(row) > 1 else None) for row in values or [] if row]
+    return Settings.from_rows(rows)
