@@ -75,7 +75,9 @@ def customer_name(value: object) -> str | None:
     return str(value).strip()
 
 
-def _parse_column(series: pd.Series, parse: Callable[[object], object]) -> tuple[pd.Series, pd.Series]:
+def _parse_column(
+    series: pd.Series, parse: Callable[[object], object]
+) -> tuple[pd.Series, pd.Series]:
     """Parse each distinct value once. Returns (parsed values, mask of unparseable cells)."""
     if pd.api.types.is_numeric_dtype(series.dtype) and not pd.api.types.is_bool_dtype(series.dtype):
         if parse is parse_amount:
@@ -102,7 +104,9 @@ def _parse_column(series: pd.Series, parse: Callable[[object], object]) -> tuple
             cache[key] = parsed
         out.append(parsed)
     bad = pd.Series([v is bad_token for v in out], index=series.index)
-    values = pd.Series([None if v is bad_token else v for v in out], index=series.index, dtype=object)
+    values = pd.Series(
+        [None if v is bad_token else v for v in out], index=series.index, dtype=object
+    )
     return values, bad
 
 
@@ -155,7 +159,9 @@ def analyse(customers: pd.DataFrame, settings: Settings | None = None) -> Analys
             problems.setdefault(label, []).append(make(label, None))
 
     # names
-    names = pd.Series([customer_name(v) for v in col["customer"].tolist()], index=index, dtype=object)
+    names = pd.Series(
+        [customer_name(v) for v in col["customer"].tolist()], index=index, dtype=object
+    )
     missing_name = names.isna()
     flag(missing_name, lambda *_: labels.text("row.no_name", lang))
     first_row: dict[str, object] = {}
@@ -188,7 +194,9 @@ def analyse(customers: pd.DataFrame, settings: Settings | None = None) -> Analys
             negative = values < 0
             for label in negative.index[negative.to_numpy()]:
                 problems.setdefault(label, []).append(
-                    labels.text("row.negative", lang, column=column_name, value=f"{values[label]:g}")
+                    labels.text(
+                        "row.negative", lang, column=column_name, value=f"{values[label]:g}"
+                    )
                 )
         numbers[key] = values
         bad_numbers[key] = bad
@@ -210,7 +218,10 @@ def analyse(customers: pd.DataFrame, settings: Settings | None = None) -> Analys
             for label in bad.index[bad.to_numpy()]:
                 problems.setdefault(label, []).append(
                     labels.text(
-                        "row.bad_yes_no", lang, column=column_name, value=_show(col[criterion][label])
+                        "row.bad_yes_no",
+                        lang,
+                        column=column_name,
+                        value=_show(col[criterion][label]),
                     )
                 )
         else:
@@ -219,7 +230,9 @@ def analyse(customers: pd.DataFrame, settings: Settings | None = None) -> Analys
         if rule is not None and rule.column in numbers:
             data = numbers[rule.column]
             derived = pd.Series(
-                [None if pd.isna(v) else rule.holds(v) for v in data.tolist()], index=index, dtype=object
+                [None if pd.isna(v) else rule.holds(v) for v in data.tolist()],
+                index=index,
+                dtype=object,
             )
             parsed = parsed.where(parsed.notna(), derived)
         answers[criterion] = parsed.where(parsed.notna(), False).astype(bool)
@@ -236,8 +249,11 @@ def analyse(customers: pd.DataFrame, settings: Settings | None = None) -> Analys
     if valid.any():
         classes[valid] = grid.revenue_class(value[valid], settings)
         segments[valid] = grid.segment(classes[valid], scores[valid], settings)
-    class_words = classes.map(
-        lambda c: labels.revenue_class(c, lang) if isinstance(c, str) else None
+    segments = segments.astype(object).where(segments.notna(), None)
+    class_words = pd.Series(
+        [labels.revenue_class(c, lang) if isinstance(c, str) else None for c in classes],
+        index=index,
+        dtype=object,
     )
     advice_text = {s: settings.advice_for(s) for s in SEGMENTS}
     messages = pd.Series(
@@ -256,7 +272,9 @@ def analyse(customers: pd.DataFrame, settings: Settings | None = None) -> Analys
             ),
             "revenue_class": class_words,
             "segment": segments,
-            "advice": segments.map(advice_text),
+            "advice": pd.Series(
+                [advice_text.get(seg) for seg in segments], index=index, dtype=object
+            ),
             "message": messages,
         },
         index=index,
@@ -266,7 +284,10 @@ def analyse(customers: pd.DataFrame, settings: Settings | None = None) -> Analys
     if summary.problems:
         warnings.append(
             labels.text(
-                "warn.row_problems", lang, count=summary.problems, column=labels.header("message", lang)
+                "warn.row_problems",
+                lang,
+                count=summary.problems,
+                column=labels.header("message", lang),
             )
         )
     return Analysis(

@@ -14,7 +14,7 @@ _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 
 
 def normalise(name: object) -> str:
-    """Header key: lower case, no accents, no spaces or punctuation (`Brutomarge %` -> `brutomarge`)."""
+    """Header key: lower case, no accents, spaces or punctuation (`Brutomarge %` -> brutomarge)."""
     if name is None:
         return ""
     decomposed = unicodedata.normalize("NFKD", str(name))

@@ -85,6 +85,8 @@ INPUT_KEYS = (
 )
 CRITERIA = ("margin", "speed", "innovation", "network")
 RESULT_KEYS = ("score", "revenue_class", "segment", "advice", "message")
+# Every result column any feature may write; a header of one of these is never an input.
+ALL_RESULT_KEYS: tuple[str, ...] = RESULT_KEYS
 
 # Value words.
 REVENUE_CLASSES: dict[str, tuple[str, str]] = {
@@ -135,8 +137,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     # run-level errors
     "err.no_column": (
-        "de kolom '{column}' ontbreekt; zet een kop '{column}' (of '{alias}') boven de "
-        "gegevens.",
+        "de kolom '{column}' ontbreekt; zet een kop '{column}' (of '{alias}') boven de gegevens.",
         "the column '{column}' is missing; put a header '{column}' (or '{alias}') above the data.",
     ),
     "err.no_rows": (
@@ -148,6 +149,83 @@ TEXTS: dict[str, tuple[str, str]] = {
         "eigen kop.",
         "the header '{column}' appears more than once (columns {columns}); give each column "
         "its own header.",
+    ),
+    # files
+    "loc.sheet": ("{file}, blad {sheet}", "{file}, sheet {sheet}"),
+    "file.missing": (
+        "het bestand '{file}' bestaat niet; controleer de naam en de map.",
+        "the file '{file}' does not exist; check the name and the folder.",
+    ),
+    "file.is_dir": (
+        "'{file}' is een map, geen bestand; geef een .xlsx-, .xlsm- of .csv-bestand op.",
+        "'{file}' is a folder, not a file; give an .xlsx, .xlsm or .csv file.",
+    ),
+    "file.bad_suffix": (
+        "{file}: bestanden van het type '{suffix}' kan ik niet lezen; sla het op als .xlsx, "
+        ".xlsm of .csv.",
+        "{file}: files of type '{suffix}' cannot be read; save it as .xlsx, .xlsm or .csv.",
+    ),
+    "file.unreadable": (
+        "{file} is geen geldig Excel-bestand (beschadigd of een ander formaat); open het in "
+        "Excel en sla het opnieuw op als .xlsx.",
+        "{file} is not a valid Excel file (damaged or another format); open it in Excel and "
+        "save it again as .xlsx.",
+    ),
+    "file.bad_sheet": (
+        "{file}, blad {sheet} kan niet worden gelezen; open het in Excel en sla het opnieuw op.",
+        "{file}, sheet {sheet} cannot be read; open it in Excel and save it again.",
+    ),
+    "file.no_table": (
+        "{file} heeft geen klantentabel (bladen: {sheets}); zet de klanten op een blad "
+        "'Klanten' onder een kop 'Klant' in de eerste 10 rijen.",
+        "{file} has no customer table (sheets: {sheets}); put the customers on a sheet "
+        "'Klanten' under a header 'Customer' in the first 10 rows.",
+    ),
+    "file.empty": (
+        "{where} is leeg; vul de klanten in onder een kop 'Klant'.",
+        "{where} is empty; enter the customers under a header 'Customer'.",
+    ),
+    "file.no_customer_header": (
+        "{where} heeft in de eerste {rows} rijen geen kop 'Klant'; zet de klantnamen onder "
+        "een kop 'Klant' (of 'Customer').",
+        "{where} has no header 'Customer' in the first {rows} rows; put the customer names "
+        "under a header 'Customer' (or 'Klant').",
+    ),
+    "file.unnamed_column": ("Kolom {column}", "Column {column}"),
+    "file.same_output": (
+        "de uitvoer '{file}' is het invoerbestand zelf; kies met -o een andere naam, de invoer "
+        "wordt nooit overschreven.",
+        "the output '{file}' is the input file itself; choose another name with -o, the "
+        "input is never overwritten.",
+    ),
+    "file.no_folder": (
+        "de map '{folder}' voor de uitvoer bestaat niet; maak hem eerst aan of kies een "
+        "andere map met -o.",
+        "the folder '{folder}' for the output does not exist; create it first or choose "
+        "another folder with -o.",
+    ),
+    "file.cannot_write": (
+        "'{file}' kan niet worden geschreven ({reason}); sluit het bestand als het open is, "
+        "of kies met -o een andere plek.",
+        "'{file}' cannot be written ({reason}); close the file if it is open, or choose "
+        "another place with -o.",
+    ),
+    "file.output_suffix": (
+        "de uitvoer '{file}' moet eindigen op {suffixes}; pas de naam achter -o aan.",
+        "the output '{file}' must end in {suffixes}; change the name after -o.",
+    ),
+    # command line
+    "cli.written": ("Analyse geschreven naar {file}", "Analysis written to {file}"),
+    "cli.summary": (
+        "{customers} klanten met een segment: A {a}, B {b}, C {c}.",
+        "{customers} customers with a segment: A {a}, B {b}, C {c}.",
+    ),
+    "cli.warnings": ("{count} waarschuwing(en):", "{count} warning(s):"),
+    "cli.error": ("Fout: {message}", "Error: {message}"),
+    "cli.interrupted": ("Afgebroken; er is niets geschreven.", "Interrupted; nothing was written."),
+    "cli.unexpected": (
+        "Onverwachte fout ({error}); er is niets geschreven. Meld dit met het invoerbestand.",
+        "Unexpected error ({error}); nothing was written. Please report it with the input file.",
     ),
     # settings errors
     "set.bad_value": (
@@ -220,6 +298,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "chart.limit_high": ("Grens Hoog", "High limit"),
     "chart.limit_mid": ("Grens Midden", "Medium limit"),
     "results.header": ("Resultaat", "Result"),
+    "status.title": ("Laatste analyse", "Last analysis"),
+    "status.time": ("Tijdstip", "Time"),
+    "status.customers": ("Klanten met segment", "Customers with a segment"),
+    "status.problems": ("Rijen met een melding", "Rows with a message"),
+    "status.warnings": ("Waarschuwingen", "Warnings"),
     "settings.header.setting": ("Instelling", "Setting"),
     "settings.header.value": ("Waarde", "Value"),
     "settings.header.help": ("Uitleg", "Explanation"),
@@ -384,6 +467,28 @@ def setting_help(key: str, lang: str = "nl") -> str:
 
 def method_word(key: str, lang: str = "nl") -> str:
     return _pick(METHOD_WORDS[key], lang)
+
+
+# --- demo data (klantanalyse.demo): prospect list headers and the generator's messages ---
+HEADERS.setdefault("prospect", ("Prospect", "Prospect"))
+HEADERS.setdefault("employees", ("Aantal medewerkers", "Number of employees"))
+TEXTS.update(
+    {
+        "demo.help": (
+            "Schrijf de voorbeelddata (klanten.csv, orders.csv, prospects.csv) in een map.",
+            "Write the demo data (klanten.csv, orders.csv, prospects.csv) into a folder.",
+        ),
+        "demo.help_dir": (
+            "doelmap (standaard templates/demo)",
+            "target folder (default templates/demo)",
+        ),
+        "demo.written": ("Geschreven: {path}", "Written: {path}"),
+        "demo.err_write": (
+            "de map '{path}' kan niet worden geschreven ({reason}); kies een andere map.",
+            "the folder '{path}' cannot be written ({reason}); choose another folder.",
+        ),
+    }
+)
 
 
 # ---- Excel front: worksheet functions and ribbon actions ---------------------------------

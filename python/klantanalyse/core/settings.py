@@ -166,8 +166,7 @@ class Settings:
             **{f"colour_{s.lower()}": self.colours[s].upper() for s in SEGMENTS},
             **{f"advice_{s.lower()}": self.advice_for(s) for s in SEGMENTS},
             **{
-                f"rule_{c}": (rule.describe(lang) if rule else "")
-                for c, rule in self.rules.items()
+                f"rule_{c}": (rule.describe(lang) if rule else "") for c, rule in self.rules.items()
             },
             "reference_date": self.reference_date,
             "recent_months": self.recent_months,
@@ -276,7 +275,8 @@ def _parse_values(raw: Mapping[str, object], base: Settings) -> dict[str, object
                 colour = "#" + colour
             colours[key[-1].upper()] = colour.upper()
         elif key.startswith("advice_"):
-            advice[key[-1].upper()] = str(value).strip()
+            segment, text = key[-1].upper(), str(value).strip()
+            advice[segment] = None if text in labels.DEFAULT_ADVICE[segment] else text
         elif key == "reference_date":
             try:
                 date = parse_date(value)

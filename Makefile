@@ -1,0 +1,37 @@
+# Quick start: `make demo` and `make test` set everything up themselves.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+OUT := out
+
+.PHONY: setup demo test lint format bench workbook clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+demo: setup
+	@mkdir -p $(OUT)
+	$(BIN)/klantanalyse analyse templates/demo/klanten.csv -o $(OUT)/demo-analyse.xlsx
+
+test: setup
+	$(BIN)/ruff check python tests benchmarks
+	$(BIN)/python -m pytest
+
+lint: setup
+	$(BIN)/ruff check python tests benchmarks
+	$(BIN)/ruff format --check python tests benchmarks
+
+format: setup
+	$(BIN)/ruff format python tests benchmarks
+
+bench: setup
+	$(BIN)/python benchmarks/bench_analyse.py
+
+clean:
+	rm -rf $(VENV) $(OUT) .pytest_cache

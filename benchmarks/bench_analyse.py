@@ -1,0 +1,166 @@
+"""Timing of `klantanalyse analyse` on synthetic workbooks, beside the plain-library floors.
+
+Run: `python benchmarks/bench_analyse.py [--sizes 1000 10000 100000] [--repeat 3]`.
+Prints median seconds for: the core alone, reading, writing, the whole command; peak
+memory of the whole command (separate process); and the floors: plain openpyxl load +
+save of the same workbook, and plain calamine read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "python"))
+
+HEADERS = [
+    "Klant", "Omzet", "Potentie", "Marge", "Snelheid", "Innovatie", "Netwerk", "Brutomarge %",
+    "Betaaltermijn (dagen)", "Contacturen", "Maatwerkkosten", "Aantal producten",
+    "Aantal productgroepen", "Sector", "Regio", "Relatietype", "Omzet vorig jaar",
+]  # fmt: skip
+SECTORS = ["Bouw", "Installatie", "Zorg", "Detailhandel", "Industrie", "Overheid"]
+REGIONS = ["Utrecht", "Gelderland", "Noord-Holland", "Zuid-Holland", "Brabant", "Limburg"]
+
+
+def make_workbook(path: Path, n: int, seed: int = 7) -> None:
+    """A Klanten sheet of n customers with every input column."""
+    from openpyxl import Workbook
+
+    rng = random.Random(seed)
+    book = Workbook(write_only=True)
+    ws = book.create_sheet("Klanten")
+    ws.append(HEADERS)
+    yes_no = ["Ja", "Nee", ""]
+    for i in range(n):
+        revenue = round(rng.paretovariate(1.16) * 2000, 2)
+        ws.append(
+            [
+                f"Klant {i:06d} BV",
+                revenue,
+                rng.choice([0, 0, 0, round(revenue * 0.3)]),
+                rng.choice(yes_no),
+                rng.choice(yes_no),
+                rng.choice(yes_no[:2]),
+                rng.choice(yes_no[:2]),
+                rng.randint(5, 45),
+                rng.choice([14, 30, 45, 60, 90]),
+                rng.randint(0, 80),
+                rng.choice([0, 0, 500, 2500]),
+                rng.randint(1, 60),
+                rng.randint(1, 8),
+                rng.choice(SECTORS),
+                rng.choice(REGIONS),
+                rng.choice(["Partner", "Vaste klant", "Transactioneel"]),
+                round(revenue * rng.uniform(0.6, 1.3), 2),
+            ]
+        )
+    book.save(path)
+
+
+def median_time(fn, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def peak_memory_mb(args: list[str]) -> float:
+    """Peak RSS of a separate `klantanalyse` process, in MB."""
+    code = (
+        "import resource, sys; from klantanalyse.cli import main; rc = main(sys.argv[1:]); "
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr); "
+        "sys.exit(rc)"
+    )
+    env = {"PYTHONPATH": str(ROOT / "python")}
+    import os
+
+    run = subprocess.run(
+        [sys.executable, "-c", code, *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **env},
+    )
+    return int(run.stderr.strip().splitlines()[-1]) / 1024
+
+
+def bench(n: int, repeat: int, folder: Path) -> dict[str, float]:
+    import openpyxl
+    from python_calamine import CalamineWorkbook
+
+    from klantanalyse.cli import main
+    from klantanalyse.core import analyse
+    from klantanalyse.files.pipeline import load_settings, run_analysis
+    from klantanalyse.files.read import read_input
+    from klantanalyse.files.write import BookContent, write_workbook
+
+    src = folder / f"klanten-{n}.xlsx"
+    make_workbook(src, n)
+    out = folder / f"uit-{n}.xlsx"
+    book = read_input(src)
+    settings, _ = load_settings(book, None)
+    analysis = run_analysis(book, settings)
+    content = BookContent(book.customers, settings, analysis)
+
+    def openpyxl_floor():
+        wb = openpyxl.load_workbook(src)
+        wb.save(folder / "floor.xlsx")
+
+    def calamine_floor():
+        wb = CalamineWorkbook.from_path(str(src))
+        wb.get_sheet_by_name("Klanten").to_python()
+
+    def whole():
+        with contextlib.redirect_stdout(io.StringIO()):
+            assert main(["analyse", str(src), "-o", str(out)]) == 0
+
+    figures = {
+        "core": median_time(lambda: analyse(book.customers.frame, settings), repeat),
+        "read": median_time(lambda: read_input(src), repeat),
+        "write": median_time(lambda: write_workbook(out, content), repeat),
+        "analyse": median_time(whole, repeat),
+        "floor_openpyxl": median_time(openpyxl_floor, repeat),
+        "floor_calamine": median_time(calamine_floor, repeat),
+    }
+    figures["peak_mb"] = peak_memory_mb(["analyse", str(src), "-o", str(out)])
+    return figures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000, 100_000])
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    print(
+        f"{'customers':>10} {'core':>7} {'read':>7} {'write':>7} {'analyse':>8} "
+        f"{'openpyxl':>9} {'calamine':>9} {'ratio':>6} {'core%':>6} {'peak MB':>8}"
+    )
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in args.sizes:
+            f = bench(n, args.repeat, Path(tmp))
+            ratio = f["analyse"] / f["floor_openpyxl"]
+            core_share = f["core"] / f["analyse"]
+            print(
+                f"{n:>10} {f['core']:>7.3f} {f['read']:>7.3f} {f['write']:>7.3f} "
+                f"{f['analyse']:>8.3f} {f['floor_openpyxl']:>9.3f} {f['floor_calamine']:>9.3f} "
+                f"{ratio:>6.2f} {core_share:>6.1%} {f['peak_mb']:>8.0f}",
+                flush=True,
+            )
+    print(
+        "ratio = whole analyse / plain openpyxl load+save (target <= 0.60 at 100,000); "
+        "core% = core / whole analyse (target <= 10%)."
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,96 @@
+"""`klantanalyse` on the command line: a thin layer over the library."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from .core import labels
+from .errors import KlantanalyseError
+
+PROG = "klantanalyse"
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description=(
+            "A/B/C-klantanalyse: score, omzetklasse, segment en contactadvies per klant. "
+            "A/B/C customer analysis: score, revenue class, segment and advice per customer."
+        ),
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+    run = sub.add_parser(
+        "analyse",
+        help="analyse a customer list (.xlsx, .xlsm, .csv) into a new workbook",
+        description=(
+            "Analyse INPUT (.xlsx, .xlsm or .csv) and write a new workbook with the results, "
+            "colours and chart. INPUT is never modified."
+        ),
+    )
+    run.add_argument("input", metavar="INPUT", help="customer list: .xlsx, .xlsm or .csv")
+    run.add_argument(
+        "-o",
+        "--output",
+        metavar="OUTPUT",
+        help="workbook to write (default: INPUT-analyse.xlsx, or .xlsm for an .xlsm input)",
+    )
+    run.add_argument(
+        "--lang",
+        choices=labels.LANGS,
+        help="language of results and messages (default: the workbook's Taal setting, else nl)",
+    )
+    return parser
+
+
+def _analyse(args: argparse.Namespace) -> int:
+    from .files.pipeline import analyse_file
+
+    lang = args.lang or "nl"
+    report = analyse_file(args.input, args.output, lang=args.lang)
+    lang = report.analysis.settings.lang
+    s = report.analysis.summary
+    print(labels.text("cli.written", lang, file=str(report.output)))
+    print(
+        labels.text(
+            "cli.summary",
+            lang,
+            customers=s.customers,
+            a=s.segments[0].customers,
+            b=s.segments[1].customers,
+            c=s.segments[2].customers,
+        )
+    )
+    if s.pareto_share is not None:
+        print(labels.text("sum.pareto", lang, share=s.pareto_share) + ".")
+    if report.warnings:
+        print(labels.text("cli.warnings", lang, count=len(report.warnings)), file=sys.stderr)
+        for warning in report.warnings:
+            print(f"  - {warning}", file=sys.stderr)
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `klantanalyse` command; returns the exit code."""
+    args = _parser().parse_args(argv)
+    lang = getattr(args, "lang", None) or "nl"
+    try:
+        return _analyse(args)
+    except KlantanalyseError as exc:
+        print(labels.text("cli.error", lang, message=exc.message), file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print(labels.text("cli.interrupted", lang), file=sys.stderr)
+        return 130
+    except Exception as exc:  # last resort: one sentence, never a traceback
+        print(
+            labels.text("cli.unexpected", lang, error=f"{type(exc).__name__}: {exc}"),
+            file=sys.stderr,
+        )
+        return 3
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,85 @@
+"""Read an input file, analyse it, write the result workbook: what `klantanalyse analyse` does."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..core import labels
+from ..core.analysis import Analysis, analyse
+from ..core.settings import Settings
+from ..errors import FileError, InputError
+from .read import InputBook, read_input, where
+from .write import BookContent, write_workbook
+
+OUTPUT_SUFFIXES = (".xlsx", ".xlsm")
+
+
+@dataclass(frozen=True)
+class RunReport:
+    """What a run did: where the output is, the analysis, and every warning."""
+
+    output: Path
+    analysis: Analysis
+    warnings: tuple[str, ...]
+
+
+def default_output(input_path: Path) -> Path:
+    """`klanten.csv` -> `klanten-analyse.xlsx`; an .xlsm stays an .xlsm."""
+    suffix = ".xlsm" if input_path.suffix.lower() == ".xlsm" else ".xlsx"
+    return input_path.with_name(f"{input_path.stem}-analyse{suffix}")
+
+
+def load_settings(book: InputBook, lang: str | None) -> tuple[Settings, list[str]]:
+    """Settings from the workbook's Instellingen sheet (defaults without it)."""
+    if book.settings_rows is None:
+        return Settings(lang=lang or "nl"), []
+    return Settings.from_rows(book.settings_rows, lang=lang)
+
+
+def run_analysis(book: InputBook, settings: Settings) -> Analysis:
+    """The core on the input's customer table; errors name the file and sheet."""
+    try:
+        return analyse(book.customers.frame, settings)
+    except InputError as exc:
+        place = where(book.path, book.customers.sheet, settings.lang)
+        raise InputError(f"{place}: {exc.message}") from exc
+
+
+def analyse_file(
+    input_path: str | Path,
+    output_path: str | Path | None = None,
+    lang: str | None = None,
+    now: dt.datetime | None = None,
+) -> RunReport:
+    """Analyse INPUT and write a new workbook; INPUT is never written."""
+    input_path = Path(input_path)
+    msg_lang = lang or "nl"
+    output = Path(output_path) if output_path else default_output(input_path)
+    if output.suffix.lower() not in OUTPUT_SUFFIXES:
+        raise FileError(
+            labels.text(
+                "file.output_suffix",
+                msg_lang,
+                file=str(output),
+                suffixes=" of ".join(OUTPUT_SUFFIXES),
+            )
+        )
+    if input_path.exists() and output.exists() and output.resolve() == input_path.resolve():
+        raise FileError(labels.text("file.same_output", msg_lang, file=str(output)))
+    if output.resolve() == input_path.resolve():
+        raise FileError(labels.text("file.same_output", msg_lang, file=str(output)))
+    book = read_input(input_path, msg_lang)
+    settings, setting_warnings = load_settings(book, lang)
+    analysis = run_analysis(book, settings)
+    content = BookContent(
+        customers=book.customers,
+        settings=settings,
+        analysis=analysis,
+        orders=book.orders,
+        run_time=now or dt.datetime.now(),
+    )
+    write_workbook(output, content)
+    warnings = (*book.warnings, *setting_warnings, *analysis.warnings)
+    return RunReport(output, analysis, tuple(warnings))

@@ -1,0 +1,479 @@
+"""The one module that writes workbooks (openpyxl, streaming mode).
+
+`write_workbook(path, content)` writes Start (optional), Klanten, Orders (optional),
+Matrix, Instellingen and xlwings.conf (optional) from `layout` blocks, to a temporary file
+that replaces `path` only when complete.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+import warnings
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.chart import Reference, ScatterChart, Series
+from openpyxl.chart.label import DataLabelList
+from openpyxl.chart.layout import Layout, ManualLayout
+from openpyxl.chart.marker import Marker
+from openpyxl.chart.series import SeriesLabel, StrRef
+from openpyxl.chart.shapes import GraphicalProperties
+from openpyxl.chart.text import RichText
+from openpyxl.drawing.line import LineProperties
+from openpyxl.drawing.text import CharacterProperties, Paragraph, ParagraphProperties
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.worksheet.filters import AutoFilter
+from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
+
+from .. import layout
+from ..core import labels
+from ..core.analysis import Analysis
+from ..core.settings import SEGMENTS, Settings
+from ..errors import FileError
+from .read import SheetTable
+
+Rows = layout.Rows
+
+
+@dataclass(frozen=True)
+class BookContent:
+    """What goes into a workbook. Only `customers` and `settings` are required."""
+
+    customers: SheetTable
+    settings: Settings
+    analysis: Analysis | None = None
+    orders: SheetTable | None = None
+    start_rows: Rows | None = None  # the Start sheet's text; None = no Start sheet
+    conf_rows: Rows | None = None  # xlwings.conf key/value rows; None = no such sheet
+    chart_capacity: int | None = None  # fixed chart ranges (macro workbook)
+    run_time: dt.datetime | None = None
+    extra_sheets: Sequence[Callable[[Workbook, BookContent], None]] = field(default_factory=tuple)
+
+
+def write_workbook(
+    path: str | Path,
+    content: BookContent,
+    finish: Callable[[Path], None] | None = None,
+) -> Path:
+    """Write `content` to `path` atomically; `finish(tmp)` may post-process the package."""
+    path = Path(path)
+    lang = content.settings.lang
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise FileError(labels.text("file.no_folder", lang, folder=str(folder)))
+    book = Workbook(write_only=True)
+    book.code_name = "ThisWorkbook"
+    if content.start_rows is not None:
+        _start_sheet(book, content)
+    _customer_sheet(book, content)
+    if content.orders is not None:
+        _table_sheet(book, layout.ORDERS, content.orders)
+    _matrix_sheet(book, content)
+    for extra in content.extra_sheets:
+        extra(book, content)
+    _settings_sheet(book, content.settings)
+    if content.conf_rows is not None:
+        _conf_sheet(book, content.conf_rows)
+    try:
+        handle, tmp_name = tempfile.mkstemp(prefix=".~" + path.stem, suffix=path.suffix, dir=folder)
+        os.close(handle)
+    except OSError as exc:
+        raise FileError(
+            labels.text("file.cannot_write", lang, file=str(path), reason=exc.strerror)
+        ) from exc
+    tmp = Path(tmp_name)
+    try:
+        book.save(tmp)
+        if finish is not None:
+            finish(tmp)
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise FileError(
+            labels.text("file.cannot_write", lang, file=str(path), reason=exc.strerror or exc)
+        ) from exc
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+    return path
+
+
+# ---- cells ------------------------------------------------------------------------------
+
+_HEADER_FONT = Font(bold=True)
+_RESULT_FILL = PatternFill("solid", fgColor=layout.RESULT_HEADER_FILL)
+_RESULT_FONT = Font(bold=True, color=layout.RESULT_HEADER_FONT)
+_TITLE_FONT = Font(bold=True, size=14)
+_BOLD = Font(bold=True)
+_WRAP = Alignment(wrap_text=True, vertical="top")
+
+
+def _text_cell(ws, value: str) -> WriteOnlyCell:
+    """A string cell that stays text even when it starts with '='."""
+    cell = WriteOnlyCell(ws, value=value)
+    cell.data_type = "s"
+    return cell
+
+
+def _safe(ws, value: object) -> object:
+    """Values as they go into a row: text that looks like a formula stays text."""
+    if isinstance(value, str) and value.startswith("="):
+        return _text_cell(ws, value)
+    return value
+
+
+def _styled(ws, value: object, font=None, fill=None, number_format=None, alignment=None):
+    cell = WriteOnlyCell(ws, value=value)
+    if isinstance(value, str) and value.startswith("="):
+        cell.data_type = "s"
+    if font is not None:
+        cell.font = font
+    if fill is not None:
+        cell.fill = fill
+    if number_format is not None:
+        cell.number_format = number_format
+    if alignment is not None:
+        cell.alignment = alignment
+    return cell
+
+
+def _width(ws, column: int, width: float) -> None:
+    ws.column_dimensions[layout.column_letter(column)].width = width
+
+
+def _unique_headers(headers: Sequence[str]) -> list[str]:
+    seen: dict[str, int] = {}
+    out = []
+    for name in headers:
+        name = str(name)
+        key = name.casefold()
+        if key in seen:
+            seen[key] += 1
+            name = f"{name} ({seen[key]})"
+        else:
+            seen[key] = 1
+        out.append(name)
+    return out
+
+
+# ---- sheets -----------------------------------------------------------------------------
+
+
+def _customer_sheet(book: Workbook, content: BookContent) -> None:
+    ws = book.create_sheet(layout.CUSTOMERS)
+    ws.sheet_properties.codeName = layout.SHEETS[layout.CUSTOMERS]
+    table = content.customers.frame
+    analysis = content.analysis
+    inputs = [str(c) for c in table.columns]
+    results = layout.result_headers(analysis) if analysis else []
+    headers = _unique_headers(inputs + results)
+    n_in = len(inputs)
+    for pos, name in enumerate(headers, start=1):
+        is_result = pos > n_in
+        _width(ws, pos, _column_width(name, table.iloc[:, pos - 1] if not is_result else None))
+    if analysis is not None:
+        for key, width in (("advice", 48), ("message", 48)):
+            if key in analysis.result_keys:
+                _width(ws, n_in + analysis.result_keys.index(key) + 1, width)
+    ws.freeze_panes = "B2"
+    _landscape(ws)
+    header_cells = [
+        _styled(ws, h, font=_RESULT_FONT, fill=_RESULT_FILL)
+        if i >= n_in
+        else _styled(ws, h, font=_BOLD)
+        for i, h in enumerate(headers)
+    ]
+    ws.append(header_cells)
+    segment_at = (
+        analysis.result_keys.index("segment")
+        if analysis and "segment" in analysis.result_keys
+        else None
+    )
+    fills = (
+        {s: PatternFill("solid", fgColor=content.settings.colours[s][1:]) for s in SEGMENTS}
+        if analysis
+        else {}
+    )
+    result_rows = layout.result_rows(analysis) if analysis else None
+    input_rows = table.itertuples(index=False, name=None)
+    for i, raw in enumerate(input_rows):
+        row = [_safe(ws, layout._clean(v)) for v in raw]
+        if result_rows is not None:
+            res = [_safe(ws, v) for v in result_rows[i]]
+            if segment_at is not None and res[segment_at] in fills:
+                res[segment_at] = _styled(ws, res[segment_at], fill=fills[res[segment_at]])
+            row.extend(res)
+        ws.append(row)
+    n_rows = len(table)
+    ref = f"A1:{layout.column_letter(len(headers))}{max(n_rows, 1) + 1}"
+    tab = Table(displayName=layout.CUSTOMER_TABLE, ref=ref)
+    tab.tableColumns = [TableColumn(id=i, name=h) for i, h in enumerate(headers, start=1)]
+    tab.tableStyleInfo = TableStyleInfo(name="TableStyleLight1", showRowStripes=True)
+    tab.autoFilter = AutoFilter(ref=ref)
+    with warnings.catch_warnings():  # columns are set above, as streaming mode needs
+        warnings.simplefilter("ignore", UserWarning)
+        ws.add_table(tab)
+
+
+def _landscape(ws) -> None:
+    """Print landscape, one page wide."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+def _column_width(name: str, column) -> float:
+    longest = len(name)
+    if column is not None and len(column):
+        sample = column.iloc[:200]
+        longest = max([longest] + [len(str(v)) for v in sample.tolist() if v is not None])
+    return float(min(max(longest + 2, 8), 45))
+
+
+def _table_sheet(book: Workbook, title: str, table: SheetTable) -> None:
+    ws = book.create_sheet(title)
+    ws.sheet_properties.codeName = layout.SHEETS.get(title, title)
+    frame = table.frame
+    for pos, name in enumerate(frame.columns, start=1):
+        _width(ws, pos, _column_width(str(name), frame.iloc[:, pos - 1]))
+    ws.freeze_panes = "A2"
+    ws.append([_styled(ws, str(h), font=_BOLD) for h in frame.columns])
+    for raw in frame.itertuples(index=False, name=None):
+        ws.append([_safe(ws, layout._clean(v)) for v in raw])
+
+
+def _place(blocks: Sequence[layout.Block]) -> dict[int, dict[int, object]]:
+    grid: dict[int, dict[int, object]] = {}
+    for block in blocks:
+        for r, row in enumerate(block.rows):
+            for c, value in enumerate(row):
+                if value is not None:
+                    grid.setdefault(block.row + r, {})[block.column + c] = value
+    return grid
+
+
+def _append_grid(ws, grid: dict[int, dict[int, object]], styles: dict) -> None:
+    last_row = max(grid, default=0)
+    for r in range(1, last_row + 1):
+        cells = grid.get(r, {})
+        if not cells:
+            ws.append([])
+            continue
+        row: list[object] = [None] * max(cells)
+        for c, value in cells.items():
+            style = styles.get((r, c))
+            row[c - 1] = _styled(ws, value, **style) if style else _safe(ws, value)
+        ws.append(row)
+
+
+def _matrix_sheet(book: Workbook, content: BookContent) -> None:
+    ws = book.create_sheet(layout.MATRIX)
+    ws.sheet_properties.codeName = layout.SHEETS[layout.MATRIX]
+    lang = content.settings.lang
+    analysis = content.analysis
+    title = labels.text("chart.title", lang)
+    blocks = [layout.Block(*layout.MATRIX_TITLE, [[title]])]
+    styles: dict[tuple[int, int], dict] = {layout.MATRIX_TITLE: {"font": _TITLE_FONT}}
+    if analysis is not None:
+        summary = layout.summary_block(analysis)
+        chart = layout.chart_block(analysis, content.chart_capacity)
+        names = layout.label_block(analysis)
+        limits = layout.limit_block(analysis)
+        blocks += [summary, chart, names, limits]
+        sr, sc = summary.row, summary.column
+        styles[(sr, sc)] = {"font": _BOLD}
+        for c in range(4):
+            styles[(sr + 1, sc + c)] = {"font": _RESULT_FONT, "fill": _RESULT_FILL}
+        fills = {s: PatternFill("solid", fgColor=content.settings.colours[s][1:]) for s in SEGMENTS}
+        for i, seg in enumerate(SEGMENTS):
+            styles[(sr + 2 + i, sc)] = {"fill": fills[seg], "font": _BOLD}
+            styles[(sr + 2 + i, sc + 2)] = {"number_format": "#,##0"}
+            styles[(sr + 2 + i, sc + 3)] = {"number_format": "0%"}
+        styles[(sr + 5, sc)] = {"font": _BOLD}
+        styles[(sr + 5, sc + 2)] = {"number_format": "#,##0", "font": _BOLD}
+        styles[(sr + 5, sc + 3)] = {"number_format": "0%", "font": _BOLD}
+        styles[(sr + 7, sc)] = {"font": _BOLD}
+        styles[(sr + 8, sc)] = {"font": _BOLD}
+        for block in (chart, names, limits):
+            for c in range(block.width):
+                styles[(block.row, block.column + c)] = {"font": _BOLD}
+    for col in range(2, 12):  # room for the chart in B:K
+        _width(ws, col, 11.5)
+    for col, width in ((12, 22), (13, 12), (14, 14), (15, 14), (20, 28), (26, 28), (30, 14)):
+        _width(ws, col, width)
+    ws.print_area = layout.MATRIX_PRINT_AREA
+    _landscape(ws)
+    _append_grid(ws, _place(blocks), styles)
+    if analysis is not None:
+        ws.add_chart(_scatter(content, analysis), layout.CHART_ANCHOR)
+
+
+def _scatter(content: BookContent, analysis: Analysis) -> ScatterChart:
+    """XY scatter: one series per segment, limit lines, and the 20 largest names."""
+    lang = content.settings.lang
+    sheet = layout.MATRIX
+    chart = ScatterChart()
+    chart.title = labels.text("chart.title", lang)
+    chart.style = 2
+    chart.height = 12.5
+    chart.width = 22
+    chart.scatterStyle = "lineMarker"
+    chart.x_axis.title = labels.text("chart.x", lang)
+    chart.y_axis.title = labels.text("chart.y", lang)
+    chart.x_axis.scaling.min = 0
+    chart.x_axis.scaling.max = 4.75
+    chart.x_axis.majorUnit = 1
+    chart.x_axis.number_format = "0"
+    chart.y_axis.scaling.logBase = 10
+    chart.y_axis.number_format = "#,##0"
+    chart.x_axis.delete = False
+    chart.y_axis.delete = False
+    chart.y_axis.crosses = "min"
+    chart.x_axis.crosses = "min"
+    chart.legend.position = "b"
+
+    data_row, data_col = layout.CHART_DATA_AT
+    n = content.chart_capacity or max(len(layout.chart_points(analysis)), 1)
+    x_ref = Reference(
+        _Sheet(sheet), min_col=data_col + 1, min_row=data_row + 1, max_row=data_row + n
+    )
+    for i, seg in enumerate(SEGMENTS):
+        y_col = data_col + 2 + i
+        y_ref = Reference(_Sheet(sheet), min_col=y_col, min_row=data_row + 1, max_row=data_row + n)
+        series = Series(y_ref, x_ref)
+        series.tx = SeriesLabel(strRef=StrRef(f"'{sheet}'!${_col(y_col)}${data_row}"))
+        colour = layout.marker_colour(content.settings.colours[seg])
+        series.marker = Marker(symbol="circle", size=7)
+        series.marker.graphicalProperties = GraphicalProperties(solidFill=colour)
+        series.marker.graphicalProperties.line.solidFill = "404040"
+        series.graphicalProperties = GraphicalProperties()
+        series.graphicalProperties.line.noFill = True
+        chart.series.append(series)
+
+    lim_row, lim_col = layout.LIMITS_AT
+    for i, dash in enumerate(("dash", "sysDot")):
+        top = lim_row + 1 + 2 * i
+        xs = Reference(_Sheet(sheet), min_col=lim_col + 1, min_row=top, max_row=top + 1)
+        ys = Reference(_Sheet(sheet), min_col=lim_col + 2, min_row=top, max_row=top + 1)
+        series = Series(ys, xs)
+        series.tx = SeriesLabel(strRef=StrRef(f"'{sheet}'!${_col(lim_col)}${top}"))
+        series.marker = Marker(symbol="none")
+        series.graphicalProperties = GraphicalProperties(
+            ln=LineProperties(solidFill="7F7F7F", prstDash=dash, w=19050)
+        )
+        series.smooth = False
+        chart.series.append(series)
+
+    lab_row, lab_col = layout.LABELS_AT
+    for i in range(layout.LABEL_COUNT):
+        r = lab_row + 1 + i
+        xs = Reference(_Sheet(sheet), min_col=lab_col + 1, min_row=r, max_row=r)
+        ys = Reference(_Sheet(sheet), min_col=lab_col + 2, min_row=r, max_row=r)
+        series = Series(ys, xs)
+        series.tx = SeriesLabel(strRef=StrRef(f"'{sheet}'!${_col(lab_col)}${r}"))
+        series.marker = Marker(symbol="none")
+        series.graphicalProperties = GraphicalProperties()
+        series.graphicalProperties.line.noFill = True
+        series.dLbls = DataLabelList()
+        series.dLbls.showSerName = True
+        series.dLbls.showVal = False
+        series.dLbls.showCatName = False
+        series.dLbls.showLegendKey = False
+        series.dLbls.position = "r" if i % 2 == 0 else "l"  # neighbours on opposite sides
+        series.dLbls.txPr = _small_text(800)
+        chart.series.append(series)
+    # keep the 20 label series out of the legend
+    from openpyxl.chart.legend import LegendEntry
+
+    first_hidden = len(SEGMENTS) + 2
+    chart.legend.legendEntry = [
+        LegendEntry(idx=first_hidden + i, delete=True) for i in range(layout.LABEL_COUNT)
+    ]
+    chart.layout = Layout(manualLayout=ManualLayout(x=0.02, y=0.08, w=0.96, h=0.72))
+    return chart
+
+
+def _small_text(size: int) -> RichText:
+    """Text properties for chart labels of `size` hundredths of a point."""
+    return RichText(
+        p=[
+            Paragraph(
+                pPr=ParagraphProperties(defRPr=CharacterProperties(sz=size)),
+                endParaRPr=CharacterProperties(sz=size),
+            )
+        ]
+    )
+
+
+class _Sheet:
+    """Stand-in worksheet for chart references in streaming mode (only the title is used)."""
+
+    def __init__(self, title: str):
+        self.title = title
+
+
+def _col(column: int) -> str:
+    return layout.column_letter(column)
+
+
+def _settings_sheet(book: Workbook, settings: Settings) -> None:
+    ws = book.create_sheet(layout.SETTINGS)
+    ws.sheet_properties.codeName = layout.SHEETS[layout.SETTINGS]
+    _width(ws, 1, 40)
+    _width(ws, 2, 34)
+    _width(ws, 3, 80)
+    _landscape(ws)
+    rows = layout.settings_rows(settings)
+    colour_labels = {
+        labels.setting_label(f"colour_{s.lower()}", settings.lang): s for s in SEGMENTS
+    }
+    ws.append([_styled(ws, h, font=_RESULT_FONT, fill=_RESULT_FILL) for h in rows[0]])
+    for label, value, help_text in rows[1:]:
+        fmt = "dd-mm-yyyy" if isinstance(value, dt.date) else None
+        fill = None
+        if label in colour_labels:
+            fill = PatternFill("solid", fgColor=settings.colours[colour_labels[label]][1:])
+        ws.append(
+            [
+                _styled(ws, label, font=_BOLD),
+                _styled(ws, value, number_format=fmt, fill=fill)
+                if fmt or fill
+                else _safe(ws, value),
+                help_text,
+            ]
+        )
+
+
+def _start_sheet(book: Workbook, content: BookContent) -> None:
+    ws = book.create_sheet(layout.START)
+    ws.sheet_properties.codeName = layout.SHEETS[layout.START]
+    _width(ws, 1, 3)
+    _width(ws, 2, 28)
+    _width(ws, 3, 90)
+    lang = content.settings.lang
+    status = layout.status_block(content.analysis, content.run_time, lang)
+    blocks = [layout.Block(1, 1, content.start_rows or []), status]
+    styles = {(status.row, status.column): {"font": _TITLE_FONT}}
+    if content.start_rows:
+        styles[(1, 1)] = {"font": _TITLE_FONT}
+    grid = _place(blocks)
+    for r in range(status.row + 1, status.row + status.height):
+        if (r, status.column + 1) in {(r, c) for c in grid.get(r, {})}:
+            value = grid[r][status.column + 1]
+            if isinstance(value, dt.datetime):
+                styles[(r, status.column + 1)] = {"number_format": "dd-mm-yyyy hh:mm"}
+    _append_grid(ws, grid, styles)
+
+
+def _conf_sheet(book: Workbook, rows: Rows) -> None:
+    ws = book.create_sheet(layout.CONF)
+    ws.sheet_properties.codeName = layout.SHEETS[layout.CONF]
+    _width(ws, 1, 22)
+    _width(ws, 2, 50)
+    for row in rows:
+        ws.append([_safe(ws, v) for v in row])
