@@ -45,3 +45,15 @@ def settings_rows(values: dict[str, Any] | None = None) -> list[list[Any]]:
     rows: list[list[Any]] = [["Instelling", "Waarde", "Uitleg"]]
     rows.extend([label, value, None] for label, value in (values or {}).items())
     return rows
+
+
+def orders(customer_rows: list[list[Any]], per_customer: int = 2) -> list[list[Any]]:
+    """An Orders sheet: header + `per_customer` order lines for every customer row."""
+    import datetime as dt
+
+    rows: list[list[Any]] = [["Klant", "Datum", "Ordernummer", "Bedrag"]]
+    day = dt.datetime(2026, 1, 5)
+    for i, row in enumerate(customer_rows[1:]):
+        for j in range(per_customer):
+            rows.append([row[0], day + dt.timedelta(days=i % 300 + j), f"{i:06d}-{j}", 100.0 + j])
+    return rows

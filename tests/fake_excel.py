@@ -71,6 +71,7 @@ class FakeExcel:
         self.fonts: dict[str, dict[Cell, dict[str, Any]]] = {}
         self.rules: dict[str, list[dict[str, Any]]] = {}
         self.formats: dict[str, set[Cell]] = {}  # cells with any formatting (used range)
+        self.number_formats: dict[str, dict[Cell, str]] = {}
         self.written: dict[str, set[Cell]] = {}  # cells whose value or format was changed
         self.formulas: list[tuple[str, Cell, str]] = []
         self.tables: dict[str, dict[str, tuple[int, int, int, int]]] = {}
@@ -82,6 +83,7 @@ class FakeExcel:
         self.screen_updating = True
         self.status_bar: str | bool = False
         self.fullname = fullname
+        self._ranges: dict[tuple, Any] = {}
         self.order: list[str] = []
         for name, rows in (sheets or {}).items():
             self.add_sheet(name)
@@ -98,7 +100,7 @@ class FakeExcel:
 
     def add_sheet(self, name: str) -> None:
         self.order.append(name)
-        for store in (self.cells, self.fills, self.fonts):
+        for store in (self.cells, self.fills, self.fonts, self.number_formats):
             store[name] = {}
         self.rules[name] = []
         self.formats[name] = set()
@@ -313,6 +315,15 @@ class FakeExcel:
     def _range(
         self, sheet: str, top: int, left: int, bottom: int, right: int, ndim: int | None = None
     ) -> Any:
+        # building an autospec is slow; a range object holds no state, so reuse it
+        key = (sheet, top, left, bottom, right, ndim)
+        if key not in self._ranges:
+            self._ranges[key] = self._new_range(*key)
+        return self._ranges[key]
+
+    def _new_range(
+        self, sheet: str, top: int, left: int, bottom: int, right: int, ndim: int | None
+    ) -> Any:
         cells = self.cells[sheet]
         area = [(r, c) for r in range(top, bottom + 1) for c in range(left, right + 1)]
 
@@ -357,12 +368,18 @@ class FakeExcel:
             for cell in area:
                 self.fills[sheet].pop(cell, None)
                 self.fonts[sheet].pop(cell, None)
+                self.number_formats[sheet].pop(cell, None)
                 self.formats[sheet].discard(cell)
             _drop_rules(self.rules[sheet], set(area))
 
         def set_color(colour: Any) -> None:
             for cell in area:
                 self.fills[sheet][cell] = _hex(colour)
+            touch(area, formatted=True)
+
+        def set_number_format(code: str) -> None:
+            for cell in area:
+                self.number_formats[sheet][cell] = code
             touch(area, formatted=True)
 
         def options(convert=None, **opts: Any) -> Any:
@@ -377,6 +394,13 @@ class FakeExcel:
         def select() -> None:
             self.selected.append((sheet, address()))
 
+        made: dict[str, Any] = {}
+
+        def parts(name: str, build: Callable) -> Any:
+            if name not in made:
+                made[name] = build(sheet, area, touch)
+            return made[name]
+
         fake = self._fake(
             xw.Range,
             f"Range[{sheet}]",
@@ -390,8 +414,9 @@ class FakeExcel:
                 "clear_contents": clear_contents,
                 "clear": clear,
                 "color": (lambda: self.fills[sheet].get((top, left)), set_color),
-                "font": (lambda: self._font(sheet, area, touch), None),
-                "conditional_formats": (lambda: self._rules(sheet, area, touch), None),
+                "number_format": (None, set_number_format),
+                "font": (lambda: parts("font", self._font), None),
+                "conditional_formats": (lambda: parts("rules", self._rules), None),
                 "select": select,
             },
         )

@@ -14,8 +14,8 @@ import pytest
 from excel_data import customers, settings_rows
 from fake_excel import FakeExcel
 from klantanalyse.core.analysis import analyse
-from klantanalyse.core.table import sheet_table
 from klantanalyse.excel import logfile, udfs
+from klantanalyse.excel.book import customer_table
 
 SMALL = [
     ["Klant", "Omzet", "Potentie", "Marge", "Snelheid", "Innovatie", "Netwerk"],
@@ -54,6 +54,12 @@ def reads(fake: FakeExcel, sheet: str) -> int:
     return sum(call == f"get Range[{sheet}].value" for call in fake.calls)
 
 
+@pytest.fixture(autouse=True)
+def private_log(monkeypatch, tmp_path):
+    """Unexpected errors are logged in the test's own folder."""
+    monkeypatch.setattr(logfile, "log_path", lambda: str(tmp_path / "klantanalyse.log"))
+
+
 # ---- SEGMENT ------------------------------------------------------------------------
 
 
@@ -67,7 +73,7 @@ def test_segment_of_a_named_customer(monkeypatch, clock):
 def test_segment_agrees_with_the_analysis_for_every_customer(monkeypatch, clock):
     rows = customers(60)
     book(monkeypatch, rows)
-    results = analyse(sheet_table(rows).frame).results
+    results = analyse(customer_table(rows, "k.xlsm", "nl")[0].frame).results
     for name, segment in zip(results["customer"], results["segment"], strict=True):
         assert udfs.SEGMENT(name) == segment
 
@@ -170,7 +176,7 @@ def test_omzetklasse_with_amount_limits(monkeypatch, clock):
 def test_omzetklasse_with_pareto_matches_the_customers_classes(monkeypatch, clock):
     rows = customers(80)
     book(monkeypatch, rows)
-    results = analyse(sheet_table(rows).frame).results
+    results = analyse(customer_table(rows, "k.xlsm", "nl")[0].frame).results
     for value, word in zip(results["value"], results["revenue_class"], strict=True):
         assert udfs.OMZETKLASSE(value) == word
     assert udfs.OMZETKLASSE(0) == "Laag"

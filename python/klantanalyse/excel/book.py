@@ -10,11 +10,9 @@ from typing import Any
 
 import numpy as np
 
-START = "Start"
-CUSTOMERS = "Klanten"
-ORDERS = "Orders"
-MATRIX = "Matrix"
-SETTINGS = "Instellingen"
+from ..layout import CUSTOMERS, MATRIX, ORDERS, SETTINGS, START
+
+__all__ = ["CUSTOMERS", "MATRIX", "ORDERS", "SETTINGS", "START"]
 
 Rows = list[list[Any]]
 
@@ -101,3 +99,23 @@ def read_settings(values: Rows | None) -> tuple[Any, list[str]]:
 
     rows = [(row[0], row[1] if len(row) > 1 else None) for row in values or [] if row]
     return Settings.from_rows(rows)
+
+
+def customer_table(values: Rows, book_name: str, lang: str) -> tuple[Any, list[str]]:
+    """(SheetTable, warnings): the Klanten values cut into a table as the file reader does."""
+    from pathlib import PureWindowsPath
+
+    from ..files.read import _table_from_rows
+
+    return _table_from_rows(values, CUSTOMERS, PureWindowsPath(book_name), lang)
+
+
+def order_table(values: Rows, book_name: str, lang: str) -> tuple[Any, list[str]]:
+    """(SheetTable, warnings) of the Orders values, or (None, []) when it holds no table."""
+    from pathlib import PureWindowsPath
+
+    from ..files.read import _header_row, _table_from_rows
+
+    if _header_row(values, ("customer",)) is None:
+        return None, []
+    return _table_from_rows(values, ORDERS, PureWindowsPath(book_name), lang, keep_results=True)

@@ -34,7 +34,8 @@ clock: Callable[[], float] = time.monotonic
 class BookState:
     """The values of Klanten and Instellingen of one workbook and what follows from them."""
 
-    def __init__(self, customers: xlbook.Rows | None, settings: xlbook.Rows | None):
+    def __init__(self, book_name: str, customers: xlbook.Rows | None, settings: xlbook.Rows | None):
+        self.book_name = book_name
         self.customers = customers  # None: no Klanten sheet
         self.settings_values = settings  # None: no Instellingen sheet
         self.checked = 0.0
@@ -64,13 +65,12 @@ class BookState:
 
     def _analyse(self) -> Lookup:
         from ..core.analysis import analyse
-        from ..core.table import sheet_table
         from ..errors import InputError
 
         settings = self.settings()
         if self.customers is None:
             raise InputError(labels.text("err.no_sheet", settings.lang, sheet=xlbook.CUSTOMERS))
-        table = sheet_table(self.customers)
+        table, _ = xlbook.customer_table(self.customers, self.book_name, settings.lang)
         analysis = analyse(table.frame, settings)
         return Lookup.build(analysis, list(table.frame.columns))
 
@@ -106,7 +106,7 @@ def book_state(book: Any) -> BookState:
     customers = None if customers_sheet is None else xlbook.read_values(customers_sheet)
     settings = None if settings_sheet is None else xlbook.read_values(settings_sheet)
     if state is None or not state.same_values(customers, settings):
-        state = BookState(customers, settings)
+        state = BookState(key, customers, settings)
         _states.pop(key, None)
         _states[key] = state
         while len(_states) > MAX_BOOKS:
