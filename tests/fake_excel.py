@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import inspect
 import re
+import time
 from collections.abc import Callable, Iterable
 from typing import Any
 from unittest import mock
@@ -84,6 +85,7 @@ class FakeExcel:
         self.status_bar: str | bool = False
         self.fullname = fullname
         self._ranges: dict[tuple, Any] = {}
+        self.build_seconds = 0.0  # time spent building autospec objects (fake overhead)
         self.order: list[str] = []
         for name, rows in (sheets or {}).items():
             self.add_sheet(name)
@@ -147,6 +149,13 @@ class FakeExcel:
 
     def _fake(self, cls: type, label: str, emulate: dict[str, Any]) -> Any:
         """An autospec of `cls`; `emulate` maps names to property (get, set) or methods."""
+        started = time.perf_counter()
+        try:
+            return self._build(cls, label, emulate)
+        finally:
+            self.build_seconds += time.perf_counter() - started
+
+    def _build(self, cls: type, label: str, emulate: dict[str, Any]) -> Any:
         fake = mock.create_autospec(cls, spec_set=True, instance=True)
         kind = type(fake)
         for name in dir(cls):

@@ -236,6 +236,18 @@ def test_results_in_english_are_recognised_on_a_dutch_rerun(monkeypatch):
     assert len(fake.rows("Klanten")[0]) == 14
 
 
+def test_a_table_lower_on_the_sheet_gets_its_results_on_its_own_rows(monkeypatch):
+    rows = [[None] * 9, [None] * 9] + customers(6)  # rows 1-2 empty: header on row 3
+    fake = macro_book(rows, with_table=False)
+    fake.install(monkeypatch)
+    actions.analyse()
+    assert fake.alerts == []
+    assert fake.value("Klanten", "J3") == "Score"
+    assert fake.value("Klanten", "L2") is None
+    letters = {fake.value("Klanten", f"L{r}") for r in range(4, 10)}
+    assert letters <= {"A", "B", "C"} and None not in letters
+
+
 # ---- problems reach the user as one sentence ----------------------------------------
 
 

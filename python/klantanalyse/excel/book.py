@@ -35,6 +35,8 @@ def read_values(sheet: Any) -> Rows:
     used = sheet.used_range
     values = used.options(ndim=2).value
     top, left = used.row, used.column
+    if top == 1 and left == 1:
+        return values
     rows = [[None] * (left - 1) + list(row) for row in values]
     if top > 1:
         width = len(rows[0]) if rows else left - 1
