@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..core import labels
 from ..core.analysis import Analysis, analyse
 from ..core.settings import Settings
-from ..errors import FileError, InputError
-from .read import InputBook, read_input, where
+from ..errors import FileError, InputError, OrderError
+from .read import InputBook, read_input, read_orders, where
 from .write import BookContent, write_workbook
 
 OUTPUT_SUFFIXES = (".xlsx", ".xlsm")
@@ -41,9 +41,12 @@ def load_settings(book: InputBook, lang: str | None) -> tuple[Settings, list[str
 def run_analysis(book: InputBook, settings: Settings) -> Analysis:
     """The core on the input's customer table; errors name the file and sheet."""
     try:
-        return analyse(book.customers.frame, settings)
+        orders = book.orders.frame if book.orders is not None else None
+        return analyse(book.customers.frame, settings, orders)
     except InputError as exc:
         place = where(book.path, book.customers.sheet, settings.lang)
+        if isinstance(exc, OrderError) and book.orders is not None:
+            place = where(book.orders.path or book.path, book.orders.sheet, settings.lang)
         raise InputError(f"{place}: {exc.message}") from exc
 
 
@@ -52,8 +55,13 @@ def analyse_file(
     output_path: str | Path | None = None,
     lang: str | None = None,
     now: dt.datetime | None = None,
+    orders_path: str | Path | None = None,
 ) -> RunReport:
-    """Analyse INPUT and write a new workbook; INPUT is never written."""
+    """Analyse INPUT (and an optional order file) into a new workbook; inputs are never written.
+
+    Orders from the input workbook's own Orders sheet are copied into the output; orders
+    from a separate file are analysed but not copied (the output stays small).
+    """
     input_path = Path(input_path)
     msg_lang = lang or "nl"
     output = Path(output_path) if output_path else default_output(input_path)
@@ -71,13 +79,17 @@ def analyse_file(
     if output.resolve() == input_path.resolve():
         raise FileError(labels.text("file.same_output", msg_lang, file=str(output)))
     book = read_input(input_path, msg_lang)
+    copy_orders = book.orders
+    if orders_path is not None:
+        book = replace(book, orders=read_orders(orders_path, msg_lang))
+        copy_orders = None
     settings, setting_warnings = load_settings(book, lang)
     analysis = run_analysis(book, settings)
     content = BookContent(
         customers=book.customers,
         settings=settings,
         analysis=analysis,
-        orders=book.orders,
+        orders=copy_orders,
         run_time=now or dt.datetime.now(),
     )
     write_workbook(output, content)

@@ -12,6 +12,7 @@ import os
 import tempfile
 import warnings
 from collections.abc import Callable, Sequence
+from copy import copy
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -126,6 +127,28 @@ def _safe(ws, value: object) -> object:
     return value
 
 
+def _column_values(ws, values: list) -> list:
+    """One column ready for appending: NaN/NA -> None, numpy -> Python, '=...' stays text."""
+    out = []
+    for v in values:
+        if v is None or (isinstance(v, float) and v != v):
+            out.append(None)
+        elif isinstance(v, str):
+            out.append(_text_cell(ws, v) if v.startswith("=") else v)
+        elif isinstance(v, (int, float, bool)):
+            out.append(v)
+        else:
+            out.append(_safe(ws, layout._clean(v)))
+    return out
+
+
+def _like(ws, proto: WriteOnlyCell) -> WriteOnlyCell:
+    """A new cell with the value and style of `proto` (cheaper than styling each cell)."""
+    cell = WriteOnlyCell(ws, value=proto.value)
+    cell._style = copy(proto._style)
+    return cell
+
+
 def _styled(ws, value: object, font=None, fill=None, number_format=None, alignment=None):
     cell = WriteOnlyCell(ws, value=value)
     if isinstance(value, str) and value.startswith("="):
@@ -188,25 +211,23 @@ def _customer_sheet(book: Workbook, content: BookContent) -> None:
         for i, h in enumerate(headers)
     ]
     ws.append(header_cells)
-    segment_at = (
-        analysis.result_keys.index("segment")
-        if analysis and "segment" in analysis.result_keys
-        else None
-    )
-    fills = (
-        {s: PatternFill("solid", fgColor=content.settings.colours[s][1:]) for s in SEGMENTS}
-        if analysis
-        else {}
-    )
-    result_rows = layout.result_rows(analysis) if analysis else None
-    input_rows = table.itertuples(index=False, name=None)
-    for i, raw in enumerate(input_rows):
-        row = [_safe(ws, layout._clean(v)) for v in raw]
-        if result_rows is not None:
-            res = [_safe(ws, v) for v in result_rows[i]]
-            if segment_at is not None and res[segment_at] in fills:
-                res[segment_at] = _styled(ws, res[segment_at], fill=fills[res[segment_at]])
-            row.extend(res)
+    columns = [_column_values(ws, table.iloc[:, pos].tolist()) for pos in range(n_in)]
+    if analysis is not None:
+        result_frame = analysis.results[list(analysis.result_keys)]
+        for key in analysis.result_keys:
+            values = _column_values(ws, result_frame[key].tolist())
+            if key == "segment":
+                protos = {
+                    seg: _styled(
+                        ws,
+                        seg,
+                        fill=PatternFill("solid", fgColor=content.settings.colours[seg][1:]),
+                    )
+                    for seg in SEGMENTS
+                }
+                values = [_like(ws, protos[v]) if v in protos else v for v in values]
+            columns.append(values)
+    for row in zip(*columns):
         ws.append(row)
     n_rows = len(table)
     ref = f"A1:{layout.column_letter(len(headers))}{max(n_rows, 1) + 1}"
@@ -257,17 +278,23 @@ def _place(blocks: Sequence[layout.Block]) -> dict[int, dict[int, object]]:
     return grid
 
 
-def _append_grid(ws, grid: dict[int, dict[int, object]], styles: dict) -> None:
-    last_row = max(grid, default=0)
-    for r in range(1, last_row + 1):
+def _append_grid(ws, grid: dict[int, dict[int, object]], styles: dict, tall=None) -> None:
+    """Append rows holding the placed cells; `tall` is a long plain block written fast."""
+    tall_end = tall.row + tall.height - 1 if tall else 0
+    prefix = [None] * (tall.column - 1) if tall else []
+    for r in range(1, max(max(grid, default=0), tall_end) + 1):
         cells = grid.get(r, {})
-        if not cells:
-            ws.append([])
-            continue
-        row: list[object] = [None] * max(cells)
-        for c, value in cells.items():
-            style = styles.get((r, c))
-            row[c - 1] = _styled(ws, value, **style) if style else _safe(ws, value)
+        row: list[object] = []
+        if tall and tall.row <= r <= tall_end:
+            values = tall.rows[r - tall.row]
+            row = prefix + [
+                _text_cell(ws, v) if isinstance(v, str) and v.startswith("=") else v for v in values
+            ]
+        if cells:
+            row.extend([None] * (max(cells) - len(row)))
+            for c, value in cells.items():
+                style = styles.get((r, c))
+                row[c - 1] = _styled(ws, value, **style) if style else _safe(ws, value)
         ws.append(row)
 
 
@@ -284,7 +311,9 @@ def _matrix_sheet(book: Workbook, content: BookContent) -> None:
         chart = layout.chart_block(analysis, content.chart_capacity)
         names = layout.label_block(analysis)
         limits = layout.limit_block(analysis)
-        blocks += [summary, chart, names, limits]
+        chart_header = layout.Block(chart.row, chart.column, chart.rows[:1])
+        chart_data = layout.Block(chart.row + 1, chart.column, chart.rows[1:])
+        blocks += [summary, chart_header, names, limits]
         sr, sc = summary.row, summary.column
         styles[(sr, sc)] = {"font": _BOLD}
         for c in range(4):
@@ -299,7 +328,7 @@ def _matrix_sheet(book: Workbook, content: BookContent) -> None:
         styles[(sr + 5, sc + 3)] = {"number_format": "0%", "font": _BOLD}
         styles[(sr + 7, sc)] = {"font": _BOLD}
         styles[(sr + 8, sc)] = {"font": _BOLD}
-        for block in (chart, names, limits):
+        for block in (chart_header, names, limits):
             for c in range(block.width):
                 styles[(block.row, block.column + c)] = {"font": _BOLD}
     for col in range(2, 12):  # room for the chart in B:K
@@ -308,7 +337,7 @@ def _matrix_sheet(book: Workbook, content: BookContent) -> None:
         _width(ws, col, width)
     ws.print_area = layout.MATRIX_PRINT_AREA
     _landscape(ws)
-    _append_grid(ws, _place(blocks), styles)
+    _append_grid(ws, _place(blocks), styles, chart_data if analysis is not None else None)
     if analysis is not None:
         ws.add_chart(_scatter(content, analysis), layout.CHART_ANCHOR)
 
