@@ -14,10 +14,9 @@ from excel_books import FIXED_TIME, frame_rows, macro_book, snapshot
 from excel_data import customers, orders
 from fake_excel import FakeExcel, column_letter
 from klantanalyse import demo, layout
-from klantanalyse.core.analysis import analyse as run_core
 from klantanalyse.core.settings import Settings
 from klantanalyse.excel import actions, logfile
-from klantanalyse.excel.book import customer_table
+from klantanalyse.excel.book import analyse_tables, customer_table, order_table
 
 TESTS = Path(__file__).resolve().parent
 
@@ -39,10 +38,18 @@ def demo_book(monkeypatch, demo_data):
     return fake
 
 
-def expected(rows, settings=None):
-    """The analysis the core gives for these Klanten rows."""
+def expected(rows, order_rows=None, settings=None):
+    """The analysis the core gives for these Klanten (and Orders) rows."""
     table, _ = customer_table(rows, "klantanalyse.xlsm", "nl")
-    return table, run_core(table.frame, settings or Settings())
+    orders = None
+    if order_rows is not None:
+        orders, _ = order_table(order_rows, "klantanalyse.xlsm", "nl")
+    return table, analyse_tables(table, orders, settings or Settings(), "klantanalyse.xlsm")
+
+
+def result_count(rows, order_rows=None):
+    """How many result columns an analysis of these rows writes."""
+    return len(expected(rows, order_rows)[1].result_keys)
 
 
 def row_values(fake, sheet, row, first, last):
@@ -61,7 +68,8 @@ def private_log(monkeypatch, tmp_path):
 def test_analyse_writes_every_result_right_of_the_inputs(demo_book):
     inputs = demo_book.rows("Klanten")
     width = len(inputs[0])
-    _, analysis = expected(inputs)
+    _, analysis = expected(inputs, demo_book.rows("Orders"))
+    assert "orders_recent" in analysis.result_keys  # the order history is part of the run
     actions.analyse()
     assert demo_book.alerts == []
     last = width + len(analysis.result_keys)
@@ -74,6 +82,7 @@ def test_analyse_writes_every_result_right_of_the_inputs(demo_book):
 
 def test_analyse_colours_segments_and_result_headers(demo_book):
     width = len(demo_book.rows("Klanten")[0])
+    count = result_count(demo_book.rows("Klanten"), demo_book.rows("Orders"))
     actions.analyse()
     colours = Settings().colours
     segment_column = width + 3
@@ -85,7 +94,7 @@ def test_analyse_colours_segments_and_result_headers(demo_book):
         assert demo_book.fill("Klanten", (row, segment_column)) == colours[letter]
         assert demo_book.fill("Klanten", (row, segment_column - 1)) is None
     assert letters == {"A", "B", "C"}
-    for column in range(width + 1, width + 6):
+    for column in range(width + 1, width + count + 1):
         assert demo_book.fill("Klanten", (1, column)) == "#1F3864"
         assert demo_book.fonts["Klanten"][(1, column)] == {"color": "#FFFFFF", "bold": True}
     assert demo_book.fill("Klanten", (1, width)) is None
@@ -106,13 +115,13 @@ def test_analyse_uses_the_colours_of_the_settings(monkeypatch):
 def test_analyse_stretches_the_table_over_inputs_and_results(demo_book):
     rows = len(demo_book.rows("Klanten"))
     width = len(demo_book.rows("Klanten")[0])
+    count = result_count(demo_book.rows("Klanten"), demo_book.rows("Orders"))
     actions.analyse()
-    assert demo_book.tables["Klanten"]["tblKlanten"] == (1, 1, rows, width + 5)
+    assert demo_book.tables["Klanten"]["tblKlanten"] == (1, 1, rows, width + count)
 
 
 def test_analyse_fills_matrix_blocks_and_status(demo_book):
-    rows = demo_book.rows("Klanten")
-    _, analysis = expected(rows)
+    _, analysis = expected(demo_book.rows("Klanten"), demo_book.rows("Orders"))
     actions.analyse()
     summary = layout.summary_block(analysis)
     assert [
@@ -187,7 +196,7 @@ def test_row_problems_go_to_melding_and_the_run_goes_on(monkeypatch):
     fake.install(monkeypatch)
     actions.analyse()
     assert fake.alerts == []
-    message_column = 9 + 5
+    message_column = 9 + result_count(rows)  # Melding is the last result column
     assert "heel veel" in fake.cells["Klanten"][(4, message_column)]
     assert "ontbreekt" in fake.cells["Klanten"][(6, message_column)]
     assert fake.cells["Klanten"].get((4, 9 + 3)) is None  # no segment for that row
@@ -197,13 +206,14 @@ def test_row_problems_go_to_melding_and_the_run_goes_on(monkeypatch):
 def test_fewer_customers_leave_no_old_results_behind(monkeypatch):
     fake = macro_book(customers(40))
     fake.install(monkeypatch)
+    last = 9 + result_count(customers(40))
     actions.analyse()
     for r in range(22, 42):
         for c in range(1, 10):
             fake.cells["Klanten"].pop((r, c), None)
     actions.analyse()
     assert len(fake.rows("Klanten")) == 21
-    assert fake.tables["Klanten"]["tblKlanten"] == (1, 1, 21, 14)
+    assert fake.tables["Klanten"]["tblKlanten"] == (1, 1, 21, last)
     chart_rows = [r for (r, c) in fake.cells["Matrix"] if c == 20]
     assert max(chart_rows) <= 21
 
@@ -212,15 +222,16 @@ def test_a_new_input_column_after_the_results_moves_the_results(monkeypatch):
     fake = macro_book(customers(10))
     fake.install(monkeypatch)
     actions.analyse()
-    fake.cells["Klanten"][(1, 15)] = "Regio"
-    fake.cells["Klanten"][(2, 15)] = "Utrecht"
+    last = 9 + result_count(customers(10))
+    fake.cells["Klanten"][(1, last + 1)] = "Notitie"
+    fake.cells["Klanten"][(2, last + 1)] = "Bellen in mei"
     actions.analyse()
-    assert fake.value("Klanten", "O1") == "Regio" and fake.value("Klanten", "O2") == "Utrecht"
-    assert fake.value("Klanten", "P1") == "Score"
-    assert all(
-        fake.cells["Klanten"].get((r, c)) is None for r in range(1, 12) for c in range(10, 15)
-    )
-    assert all(fake.fill("Klanten", (r, 12)) is None for r in range(1, 12))
+    assert fake.cells["Klanten"][(1, last + 1)] == "Notitie"
+    assert fake.cells["Klanten"][(2, last + 1)] == "Bellen in mei"
+    assert fake.cells["Klanten"][(1, last + 2)] == "Score"
+    old_block = [(r, c) for r in range(1, 12) for c in range(10, last + 1)]
+    assert all(fake.cells["Klanten"].get(cell) is None for cell in old_block)
+    assert all(fake.fill("Klanten", cell) is None for cell in old_block)
 
 
 def test_results_in_english_are_recognised_on_a_dutch_rerun(monkeypatch):
@@ -233,7 +244,7 @@ def test_results_in_english_are_recognised_on_a_dutch_rerun(monkeypatch):
     fake.cells["Instellingen"][(2, 2)] = "NL"
     actions.analyse()
     assert fake.value("Klanten", "K1") == "Omzetklasse"
-    assert len(fake.rows("Klanten")[0]) == 14
+    assert len(fake.rows("Klanten")[0]) == 9 + result_count(customers(10))
 
 
 def test_a_table_lower_on_the_sheet_gets_its_results_on_its_own_rows(monkeypatch):
@@ -282,6 +293,17 @@ def test_a_bad_setting_names_the_setting(monkeypatch):
     actions.analyse()
     prompt = fake.alerts[0]["prompt"]
     assert "Omzetklasse-methode" in prompt and "Soms" in prompt
+
+
+def test_an_order_problem_names_the_orders_sheet_once(monkeypatch):
+    rows = customers(5)
+    fake = macro_book(rows, [["Klant", "Bedrag"], ["Klant 00001", 100]])
+    fake.install(monkeypatch)
+    actions.analyse()
+    assert fake.alerts[0]["prompt"] == (
+        "Klantanalyse kan niet verder: klantanalyse.xlsm: blad Orders: de kolom 'Datum' "
+        "ontbreekt; zet een kop 'Datum' (of 'Date') boven de orders."
+    )
 
 
 def test_an_unexpected_error_says_where_the_log_is(monkeypatch, tmp_path):

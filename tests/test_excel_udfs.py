@@ -11,10 +11,12 @@ from pathlib import Path
 
 import pytest
 
+from excel_books import frame_rows, macro_book
 from excel_data import customers, settings_rows
 from fake_excel import FakeExcel
+from klantanalyse import demo
 from klantanalyse.core.analysis import analyse
-from klantanalyse.excel import logfile, udfs
+from klantanalyse.excel import actions, logfile, udfs
 from klantanalyse.excel.book import customer_table
 
 SMALL = [
@@ -76,6 +78,22 @@ def test_segment_agrees_with_the_analysis_for_every_customer(monkeypatch, clock)
     results = analyse(customer_table(rows, "k.xlsm", "nl")[0].frame).results
     for name, segment in zip(results["customer"], results["segment"], strict=True):
         assert udfs.SEGMENT(name) == segment
+
+
+def test_segment_agrees_with_the_segment_column_of_the_ribbon(monkeypatch, clock):
+    """Orders count too: a blank Omzet is filled from the order history."""
+    data = demo.generate()
+    rows = frame_rows(data.customers)
+    rows[1][1] = None  # Omzet left blank: the orders give it
+    fake = macro_book(rows, frame_rows(data.orders))
+    fake.install(monkeypatch)
+    actions.analyse()
+    header = fake.rows("Klanten")[0]
+    column = header.index("Segment") + 1
+    assert fake.cells["Klanten"][(2, column)] in ("A", "B", "C")
+    for row in range(2, len(rows) + 1):
+        name = fake.cells["Klanten"][(row, 1)]
+        assert udfs.SEGMENT(name) == fake.cells["Klanten"][(row, column)]
 
 
 def test_segment_of_a_table_row(monkeypatch, clock):

@@ -72,15 +72,17 @@ class _Context:
         self.is_busy = False
         self._sheets: dict[str, Any] | None = None
 
-    def sheet(self, name: str, required: bool = True) -> Any | None:
-        """The sheet called `name`; InputError (a sentence) if required and missing."""
+    def sheet(self, *names: str, required: bool = True) -> Any | None:
+        """The first sheet called one of `names`; InputError if required and missing."""
         if self._sheets is None:
             from .book import sheets_by_name
 
             self._sheets = sheets_by_name(self.book)
-        found = self._sheets.get(name.casefold())
+        from .book import find_sheet
+
+        found = find_sheet(self._sheets, *names)
         if found is None and required:
-            raise InputError(labels.text("err.no_sheet", self.lang, sheet=name))
+            raise InputError(labels.text("err.no_sheet", self.lang, sheet=names[0]))
         return found
 
     def alert(self, message: str, buttons: str = "ok", mode: str = "info") -> str | None:
@@ -142,7 +144,6 @@ def _analyse(context: _Context) -> None:
     import dataclasses
 
     from .. import layout
-    from ..core.analysis import analyse as run_core
     from . import book as xl
 
     settings, setting_warnings = _settings(context)
@@ -152,12 +153,14 @@ def _analyse(context: _Context) -> None:
     book_name = context.book.name
     values = xl.read_values(customers_sheet)
     table, table_warnings = xl.customer_table(values, book_name, lang)
-    orders_sheet = context.sheet(xl.ORDERS, required=False)
     orders = None
+    orders_sheet = context.sheet(*xl.ORDER_SHEETS, required=False)
     if orders_sheet is not None:
-        orders, order_warnings = xl.order_table(xl.read_values(orders_sheet), book_name, lang)
+        orders, order_warnings = xl.order_table(
+            xl.read_values(orders_sheet), book_name, lang, orders_sheet.name
+        )
         table_warnings += order_warnings
-    analysis = _run_core(run_core, table, orders, settings)
+    analysis = xl.analyse_tables(table, orders, settings, book_name)
     analysis = dataclasses.replace(
         analysis, warnings=(*table_warnings, *setting_warnings, *analysis.warnings)
     )
@@ -170,12 +173,6 @@ def _analyse(context: _Context) -> None:
         status = layout.status_block(analysis, clock(), lang)
         xl.write_block(start, status.row, status.column, xl.prepare(status.rows))
         start.range((status.row + 1, status.column + 1)).number_format = TIME_FORMAT
-
-
-def _run_core(run_core: Callable, table: Any, orders: Any, settings: Any) -> Any:
-    """The analysis of the customer table (the order table joins when the core takes it)."""
-    del orders  # read and checked already; the A/B/C core does not use order lines yet
-    return run_core(table.frame, settings)
 
 
 def _write_results(sheet: Any, values: list[list[Any]], table: Any, analysis: Any) -> None:
@@ -337,7 +334,7 @@ def _load_demo(context: _Context) -> None:
     rows = _frame_rows(data.customers)
     xl.write_block(customers_sheet, 1, 1, xl.prepare(rows))
     _resize_table(customers_sheet, 1, max(len(rows), 2), len(rows[0]))
-    orders_sheet = context.sheet(xl.ORDERS, required=False)
+    orders_sheet = context.sheet(*xl.ORDER_SHEETS, required=False)
     if orders_sheet is None:
         orders_sheet = context.book.sheets.add(xl.ORDERS, after=customers_sheet)
     else:

@@ -22,8 +22,13 @@ def sheets_by_name(book: Any) -> dict[str, Any]:
     return {sheet.name.casefold(): sheet for sheet in book.sheets}
 
 
-def find_sheet(sheets: dict[str, Any], name: str) -> Any | None:
-    return sheets.get(name.casefold())
+def find_sheet(sheets: dict[str, Any], *names: str) -> Any | None:
+    """The first sheet called one of `names`, or None."""
+    for name in names:
+        found = sheets.get(name.casefold())
+        if found is not None:
+            return found
+    return None
 
 
 def read_values(sheet: Any) -> Rows:
@@ -112,12 +117,35 @@ def customer_table(values: Rows, book_name: str, lang: str) -> tuple[Any, list[s
     return _table_from_rows(values, CUSTOMERS, PureWindowsPath(book_name), lang)
 
 
-def order_table(values: Rows, book_name: str, lang: str) -> tuple[Any, list[str]]:
+ORDER_SHEETS = (ORDERS, "Orderhistorie")
+ORDER_KEYS = ("customer", "order_customer")
+
+
+def order_table(
+    values: Rows, book_name: str, lang: str, sheet: str = ORDERS
+) -> tuple[Any, list[str]]:
     """(SheetTable, warnings) of the Orders values, or (None, []) when it holds no table."""
     from pathlib import PureWindowsPath
 
     from ..files.read import _header_row, _table_from_rows
 
-    if _header_row(values, ("customer",)) is None:
+    if _header_row(values, ORDER_KEYS, any_key=True) is None:
         return None, []
-    return _table_from_rows(values, ORDERS, PureWindowsPath(book_name), lang, keep_results=True)
+    return _table_from_rows(values, sheet, PureWindowsPath(book_name), lang, True, ORDER_KEYS)
+
+
+def analyse_tables(customers: Any, orders: Any, settings: Any, book_name: str) -> Any:
+    """The core on the Klanten (and Orders) table; a problem names the workbook and sheet."""
+    from pathlib import PureWindowsPath
+
+    from ..core.analysis import analyse
+    from ..errors import InputError, OrderError
+    from ..files.read import where
+
+    try:
+        return analyse(customers.frame, settings, None if orders is None else orders.frame)
+    except InputError as error:
+        # order messages name their sheet themselves ("blad Orders: ...")
+        sheet = None if isinstance(error, OrderError) else customers.sheet
+        place = where(PureWindowsPath(book_name), sheet, settings.lang)
+        raise InputError(f"{place}: {error.message}") from error

@@ -3,12 +3,12 @@
 Named in the workbook's xlwings.conf (`UDF MODULES`). Each wraps a pure function of
 `klantanalyse.core.lookup`; a cell always gets a value or a short text, never a traceback.
 
-Speed: the Klanten and Instellingen sheets are read (one bulk read each) and analysed
+Speed: the Klanten, Orders and Instellingen sheets are read (one bulk read each) and analysed
 once, then kept per workbook. Excel calls a function once per cell, back to back during a
 recalculation, and no cell can change while it recalculates; so the sheets are read again
 only when a call comes more than `QUIET_SECONDS` after the previous one. If their values
 are unchanged the analysis is reused, otherwise it is redone. 10,000 =SEGMENT cells thus
-cost two sheet reads and one analysis, plus a dictionary look-up per cell.
+cost three sheet reads and one analysis, plus a dictionary look-up per cell.
 """
 
 from __future__ import annotations
@@ -32,23 +32,19 @@ clock: Callable[[], float] = time.monotonic
 
 
 class BookState:
-    """The values of Klanten and Instellingen of one workbook and what follows from them."""
+    """The values of Klanten, Orders and Instellingen of one workbook, and what follows."""
 
-    def __init__(self, book_name: str, customers: xlbook.Rows | None, settings: xlbook.Rows | None):
+    def __init__(self, book_name: str, values: tuple[xlbook.Rows | None, ...]):
         self.book_name = book_name
-        self.customers = customers  # None: no Klanten sheet
-        self.settings_values = settings  # None: no Instellingen sheet
+        self.values = values  # Klanten, Orders, Instellingen; None: no such sheet
         self.checked = 0.0
         self._settings: Any = None
         self._lookup: Any = None
 
-    def same_values(self, customers: xlbook.Rows | None, settings: xlbook.Rows | None) -> bool:
-        return customers == self.customers and settings == self.settings_values
-
     def settings(self) -> Any:
         """The Settings (KlantanalyseError if Instellingen holds an invalid value)."""
         if self._settings is None:
-            self._settings = _outcome(lambda: xlbook.read_settings(self.settings_values)[0])
+            self._settings = _outcome(lambda: xlbook.read_settings(self.values[2])[0])
         return _unwrap(self._settings)
 
     def lookup(self) -> Lookup:
@@ -64,14 +60,17 @@ class BookState:
             return "nl"
 
     def _analyse(self) -> Lookup:
-        from ..core.analysis import analyse
         from ..errors import InputError
 
         settings = self.settings()
-        if self.customers is None:
+        customers, orders, _ = self.values
+        if customers is None:
             raise InputError(labels.text("err.no_sheet", settings.lang, sheet=xlbook.CUSTOMERS))
-        table, _ = xlbook.customer_table(self.customers, self.book_name, settings.lang)
-        analysis = analyse(table.frame, settings)
+        table, _ = xlbook.customer_table(customers, self.book_name, settings.lang)
+        order_table = None
+        if orders is not None:
+            order_table, _ = xlbook.order_table(orders, self.book_name, settings.lang)
+        analysis = xlbook.analyse_tables(table, order_table, settings, self.book_name)
         return Lookup.build(analysis, list(table.frame.columns))
 
 
@@ -101,12 +100,14 @@ def book_state(book: Any) -> BookState:
         state.checked = now
         return state
     sheets = xlbook.sheets_by_name(book)
-    customers_sheet = xlbook.find_sheet(sheets, xlbook.CUSTOMERS)
-    settings_sheet = xlbook.find_sheet(sheets, xlbook.SETTINGS)
-    customers = None if customers_sheet is None else xlbook.read_values(customers_sheet)
-    settings = None if settings_sheet is None else xlbook.read_values(settings_sheet)
-    if state is None or not state.same_values(customers, settings):
-        state = BookState(key, customers, settings)
+    found = (
+        xlbook.find_sheet(sheets, xlbook.CUSTOMERS),
+        xlbook.find_sheet(sheets, *xlbook.ORDER_SHEETS),
+        xlbook.find_sheet(sheets, xlbook.SETTINGS),
+    )
+    values = tuple(None if sheet is None else xlbook.read_values(sheet) for sheet in found)
+    if state is None or state.values != values:
+        state = BookState(key, values)
         _states.pop(key, None)
         _states[key] = state
         while len(_states) > MAX_BOOKS:
