@@ -81,25 +81,6 @@ def write_block(sheet: Any, row: int, column: int, rows: Rows) -> None:
         sheet.range((row, column)).value = rows
 
 
-def column_letter(column: int) -> str:
-    """Excel letters of a 1-based column number (1 -> A, 27 -> AA)."""
-    letters = ""
-    while column:
-        column, rem = divmod(column - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
-
-
-def cell_position(address: str) -> tuple[int, int]:
-    """(row, column) of an A1-style cell address such as 'T1' or '$B$20'."""
-    text = address.replace("$", "").upper()
-    letters = "".join(c for c in text if c.isalpha())
-    column = 0
-    for letter in letters:
-        column = column * 26 + ord(letter) - 64
-    return int(text[len(letters) :]), column
-
-
 def read_settings(values: Rows | None) -> tuple[Any, list[str]]:
     """(Settings, warnings) from the values of the Instellingen sheet (None: defaults)."""
     from ..core.settings import Settings
