@@ -44,7 +44,7 @@ def expected(rows, order_rows=None, settings=None):
     orders = None
     if order_rows is not None:
         orders, _ = order_table(order_rows, "klantanalyse.xlsm", "nl")
-    return table, analyse_tables(table, orders, settings or Settings(), "klantanalyse.xlsm")
+    return table, analyse_tables(table, orders, settings or Settings())
 
 
 def result_count(rows, order_rows=None):
@@ -301,7 +301,7 @@ def test_an_order_problem_names_the_orders_sheet_once(monkeypatch):
     fake.install(monkeypatch)
     actions.analyse()
     assert fake.alerts[0]["prompt"] == (
-        "Klantanalyse kan niet verder: klantanalyse.xlsm: blad Orders: de kolom 'Datum' "
+        "Klantanalyse kan niet verder: klantanalyse.xlsm, blad Orders: de kolom 'Datum' "
         "ontbreekt; zet een kop 'Datum' (of 'Date') boven de orders."
     )
 

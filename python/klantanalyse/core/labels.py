@@ -548,49 +548,47 @@ TEXTS.update(
     {
         # Orders sheet problems
         "ord.no_column": (
-            "blad Orders: de kolom '{column}' ontbreekt; zet een kop '{column}' (of "
-            "'{alias}') boven de orders.",
-            "sheet Orders: the column '{column}' is missing; put a header '{column}' (or "
+            "de kolom '{column}' ontbreekt; zet een kop '{column}' (of '{alias}') boven de orders.",
+            "the column '{column}' is missing; put a header '{column}' (or "
             "'{alias}') above the orders.",
         ),
         "ord.no_amount": (
-            "blad Orders: er is geen kolom 'Bedrag' en geen 'Aantal' met 'Prijs'; zet een kop "
+            "er is geen kolom 'Bedrag' en geen 'Aantal' met 'Prijs'; zet een kop "
             "'Bedrag' boven de orderbedragen.",
-            "sheet Orders: there is no column 'Amount' and no 'Quantity' with 'Price'; put a "
+            "there is no column 'Amount' and no 'Quantity' with 'Price'; put a "
             "header 'Amount' above the order amounts.",
         ),
         "ord.duplicate_header": (
-            "blad Orders: de kop '{column}' staat er meer dan eens (kolommen {columns}); geef "
+            "de kop '{column}' staat er meer dan eens (kolommen {columns}); geef "
             "elke kolom een eigen kop.",
-            "sheet Orders: the header '{column}' appears more than once (columns {columns}); "
+            "the header '{column}' appears more than once (columns {columns}); "
             "give each column its own header.",
         ),
         "ord.skipped.no_customer": (
-            "blad Orders: {count} rij(en) zonder klant overgeslagen (rij {rows}); vul de "
+            "Orders: {count} rij(en) zonder klant overgeslagen (rij {rows}); vul de "
             "klant in om ze mee te tellen",
-            "sheet Orders: {count} row(s) without a customer skipped (row {rows}); fill in the "
+            "Orders: {count} row(s) without a customer skipped (row {rows}); fill in the "
             "customer to count them",
         ),
         "ord.skipped.bad_date": (
-            "blad Orders: {count} rij(en) met een onleesbare of lege datum overgeslagen (rij "
+            "Orders: {count} rij(en) met een onleesbare of lege datum overgeslagen (rij "
             "{rows}); vul de datum in als dd-mm-jjjj",
-            "sheet Orders: {count} row(s) with an unreadable or empty date skipped (row "
+            "Orders: {count} row(s) with an unreadable or empty date skipped (row "
             "{rows}); enter the date as dd-mm-yyyy",
         ),
         "ord.skipped.bad_amount": (
-            "blad Orders: {count} rij(en) met een onleesbaar of leeg bedrag overgeslagen (rij "
+            "Orders: {count} rij(en) met een onleesbaar of leeg bedrag overgeslagen (rij "
             "{rows}); vul een getal in",
-            "sheet Orders: {count} row(s) with an unreadable or empty amount skipped (row "
+            "Orders: {count} row(s) with an unreadable or empty amount skipped (row "
             "{rows}); enter a number",
         ),
         "ord.after_reference": (
-            "blad Orders: {count} rij(en) na de peildatum {date} niet meegeteld",
-            "sheet Orders: {count} row(s) after the reference date {date} not counted",
+            "Orders: {count} rij(en) na de peildatum {date} niet meegeteld",
+            "Orders: {count} row(s) after the reference date {date} not counted",
         ),
         "ord.no_lines": (
-            "blad Orders: geen bruikbare orderregels; controleer de kolommen Klant, Datum en "
-            "Bedrag",
-            "sheet Orders: no usable order lines; check the columns Customer, Date and Amount",
+            "geen bruikbare orderregels; controleer de kolommen Klant, Datum en Bedrag",
+            "no usable order lines; check the columns Customer, Date and Amount",
         ),
         "ord.no_orders_for": (
             "{count} klant(en) uit Klanten hebben geen orders in blad Orders (bijv. '{name}')",

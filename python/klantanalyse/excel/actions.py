@@ -23,6 +23,7 @@ import xlwings as xw
 
 from ..core import labels
 from ..errors import InputError, KlantanalyseError
+from ..files.read import ORDER_SHEETS
 
 clock: Callable[[], dt.datetime] = dt.datetime.now
 
@@ -154,13 +155,13 @@ def _analyse(context: _Context) -> None:
     values = xl.read_values(customers_sheet)
     table, table_warnings = xl.customer_table(values, book_name, lang)
     orders = None
-    orders_sheet = context.sheet(*xl.ORDER_SHEETS, required=False)
+    orders_sheet = context.sheet(*ORDER_SHEETS, required=False)
     if orders_sheet is not None:
         orders, order_warnings = xl.order_table(
             xl.read_values(orders_sheet), book_name, lang, orders_sheet.name
         )
         table_warnings += order_warnings
-    analysis = xl.analyse_tables(table, orders, settings, book_name)
+    analysis = xl.analyse_tables(table, orders, settings)
     analysis = dataclasses.replace(
         analysis, warnings=(*table_warnings, *setting_warnings, *analysis.warnings)
     )
@@ -290,10 +291,10 @@ def _matrix_extents(bottom: int) -> list[tuple[int, int, int, int]]:
 
 def _clear_results(sheet: Any, values: list[list[Any]]) -> None:
     """Remove result columns (values, header style, colour rules); shrink the table back."""
-    from ..files.read import _header_row
+    from ..files.read import header_row
     from .placement import place_results
 
-    header_index = _header_row(values, ("customer",))
+    header_index = header_row(values, ("customer",))
     top = 1 if header_index is None else header_index + 1
     place = place_results(values, top, 0, top)
     if place.stale:
@@ -334,7 +335,7 @@ def _load_demo(context: _Context) -> None:
     rows = _frame_rows(data.customers)
     xl.write_block(customers_sheet, 1, 1, xl.prepare(rows))
     _resize_table(customers_sheet, 1, max(len(rows), 2), len(rows[0]))
-    orders_sheet = context.sheet(*xl.ORDER_SHEETS, required=False)
+    orders_sheet = context.sheet(*ORDER_SHEETS, required=False)
     if orders_sheet is None:
         orders_sheet = context.book.sheets.add(xl.ORDERS, after=customers_sheet)
     else:

@@ -93,13 +93,9 @@ def customer_table(values: Rows, book_name: str, lang: str) -> tuple[Any, list[s
     """(SheetTable, warnings): the Klanten values cut into a table as the file reader does."""
     from pathlib import PureWindowsPath
 
-    from ..files.read import _table_from_rows
+    from ..files.read import table_from_rows
 
-    return _table_from_rows(values, CUSTOMERS, PureWindowsPath(book_name), lang)
-
-
-ORDER_SHEETS = (ORDERS, "Orderhistorie")
-ORDER_KEYS = ("customer", "order_customer")
+    return table_from_rows(values, CUSTOMERS, PureWindowsPath(book_name), lang)
 
 
 def order_table(
@@ -108,25 +104,13 @@ def order_table(
     """(SheetTable, warnings) of the Orders values, or (None, []) when it holds no table."""
     from pathlib import PureWindowsPath
 
-    from ..files.read import _header_row, _table_from_rows
+    from ..files.read import orders_from_rows
 
-    if _header_row(values, ORDER_KEYS, any_key=True) is None:
-        return None, []
-    return _table_from_rows(values, sheet, PureWindowsPath(book_name), lang, True, ORDER_KEYS)
+    return orders_from_rows(values, sheet, PureWindowsPath(book_name), lang)
 
 
-def analyse_tables(customers: Any, orders: Any, settings: Any, book_name: str) -> Any:
+def analyse_tables(customers: Any, orders: Any, settings: Any) -> Any:
     """The core on the Klanten (and Orders) table; a problem names the workbook and sheet."""
-    from pathlib import PureWindowsPath
+    from ..files.pipeline import analyse_tables as run
 
-    from ..core.analysis import analyse
-    from ..errors import InputError, OrderError
-    from ..files.read import where
-
-    try:
-        return analyse(customers.frame, settings, None if orders is None else orders.frame)
-    except InputError as error:
-        # order messages name their sheet themselves ("blad Orders: ...")
-        sheet = None if isinstance(error, OrderError) else customers.sheet
-        place = where(PureWindowsPath(book_name), sheet, settings.lang)
-        raise InputError(f"{place}: {error.message}") from error
+    return run(customers, orders, settings)

@@ -22,6 +22,7 @@ import xlwings as xw
 from ..core import labels
 from ..core.lookup import Lookup, revenue_class_of, score_of
 from ..errors import KlantanalyseError
+from ..files.read import ORDER_SHEETS
 from . import book as xlbook
 
 QUIET_SECONDS = 1.0  # re-read the sheets when no call came for this long
@@ -70,7 +71,7 @@ class BookState:
         order_table = None
         if orders is not None:
             order_table, _ = xlbook.order_table(orders, self.book_name, settings.lang)
-        analysis = xlbook.analyse_tables(table, order_table, settings, self.book_name)
+        analysis = xlbook.analyse_tables(table, order_table, settings)
         return Lookup.build(analysis, list(table.frame.columns))
 
 
@@ -102,7 +103,7 @@ def book_state(book: Any) -> BookState:
     sheets = xlbook.sheets_by_name(book)
     found = (
         xlbook.find_sheet(sheets, xlbook.CUSTOMERS),
-        xlbook.find_sheet(sheets, *xlbook.ORDER_SHEETS),
+        xlbook.find_sheet(sheets, *ORDER_SHEETS),
         xlbook.find_sheet(sheets, xlbook.SETTINGS),
     )
     values = tuple(None if sheet is None else xlbook.read_values(sheet) for sheet in found)

@@ -18,6 +18,8 @@ from ..layout import CONF, CUSTOMERS, ORDERS, SETTINGS, column_letter, is_result
 HEADER_SEARCH_ROWS = 10
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 CSV_SUFFIXES = (".csv", ".csv.gz")
+ORDER_SHEETS = (ORDERS, "Orderhistorie")
+ORDER_KEYS = ("customer", "order_customer")
 _TOTAL_WORDS = {"totaal", "total", "totalen", "totals", "grandtotal", "eindtotaal", "som"}
 
 
@@ -65,7 +67,7 @@ def read_input(path: str | Path, lang: str = "nl") -> InputBook:
     suffix = _suffix(path)
     if suffix in CSV_SUFFIXES:
         rows = _read_csv_rows(path, lang)
-        table, warnings = _table_from_rows(rows, None, path, lang)
+        table, warnings = table_from_rows(rows, None, path, lang)
         return InputBook(path, table, warnings=tuple(warnings))
     if suffix in WORKBOOK_SUFFIXES:
         return _read_workbook(path, lang)
@@ -79,11 +81,10 @@ def read_orders(path: str | Path, lang: str = "nl") -> SheetTable:
         raise FileError(labels.text("file.missing", lang, file=str(path)))
     suffix = _suffix(path)
     if suffix in CSV_SUFFIXES:
-        rows = _read_csv_rows(path, lang)
-        keys = ("customer", "order_customer")
-        if _header_row(rows, keys, any_key=True) is None:
+        table, _ = orders_from_rows(_read_csv_rows(path, lang), None, path, lang)
+        if table is None:
             raise FileError(labels.text("file.no_order_header", lang, file=path.name))
-        return _table_from_rows(rows, None, path, lang, keep_results=True, keys=keys)[0]
+        return table
     if suffix in WORKBOOK_SUFFIXES:
         orders = _workbook_orders(path, lang)
         if orders is None:
@@ -156,13 +157,10 @@ class _Sheets:
 
     def orders(self, skip: str | None = None) -> tuple[SheetTable | None, list[str]]:
         """The Orders sheet as a table, when there is one with a customer column."""
-        name = self.find(ORDERS, "Orderhistorie")
+        name = self.find(*ORDER_SHEETS)
         if name is None or name == skip:
             return None, []
-        keys = ("customer", "order_customer")
-        if _header_row(self.rows(name), keys, any_key=True) is None:
-            return None, []
-        return _table_from_rows(self.rows(name), name, self.path, self.lang, True, keys)
+        return orders_from_rows(self.rows(name), name, self.path, self.lang)
 
     def key_values(self, name: str | None) -> list[list[object]] | None:
         """Rows of a key/value sheet (A:B), blank keys left out."""
@@ -186,8 +184,8 @@ def _read_workbook(path: Path, lang: str) -> InputBook:
     customers = None
     warnings: list[str] = []
     for name in candidates:
-        if _header_row(sheets.rows(name), ("customer",)) is not None:
-            customers, warnings = _table_from_rows(sheets.rows(name), name, path, lang)
+        if header_row(sheets.rows(name), ("customer",)) is not None:
+            customers, warnings = table_from_rows(sheets.rows(name), name, path, lang)
             break
     if customers is None:
         sheets.close()
@@ -216,7 +214,16 @@ def _workbook_orders(path: Path, lang: str) -> SheetTable | None:
         sheets.close()
 
 
-def _header_row(
+def orders_from_rows(
+    rows: list[list[object]], sheet: str | None, path: Path, lang: str
+) -> tuple[SheetTable | None, list[str]]:
+    """(table, warnings) of an order sheet's rows, or (None, []) when it holds no order table."""
+    if header_row(rows, ORDER_KEYS, any_key=True) is None:
+        return None, []
+    return table_from_rows(rows, sheet, path, lang, True, ORDER_KEYS)
+
+
+def header_row(
     rows: list[list[object]], keys: tuple[str, ...], any_key: bool = False
 ) -> int | None:
     """0-based index of the first row (of the first 10) with a header for every (any) key."""
@@ -227,7 +234,7 @@ def _header_row(
     return None
 
 
-def _table_from_rows(
+def table_from_rows(
     rows: list[list[object]],
     sheet: str | None,
     path: Path,
@@ -236,7 +243,7 @@ def _table_from_rows(
     keys: tuple[str, ...] = ("customer",),
 ) -> tuple[SheetTable, list[str]]:
     """Cut the table out of a sheet's rows: header row, data below, blank rows dropped."""
-    start = _header_row(rows, keys, any_key=True)
+    start = header_row(rows, keys, any_key=True)
     if start is None:
         if not rows or all(all(is_blank(v) for v in r) for r in rows):
             raise FileError(labels.text("file.empty", lang, where=where(path, sheet, lang)))
