@@ -17,7 +17,7 @@ $(STAMP): pyproject.toml
 
 demo: setup
 	@mkdir -p $(OUT)
-	$(BIN)/klantanalyse analyse templates/demo/klanten.csv -o $(OUT)/demo-analyse.xlsx
+	$(BIN)/klantanalyse analyse templates/demo/klanten.csv --orders templates/demo/orders.csv -o $(OUT)/demo-analyse.xlsx
 
 test: setup
 	$(BIN)/ruff check python tests benchmarks
@@ -35,6 +35,9 @@ workbook: setup
 
 bench: setup
 	$(BIN)/python benchmarks/bench_analyse.py
+	$(BIN)/python benchmarks/bench_excel.py
+	$(BIN)/python benchmarks/bench_orders.py
+	$(BIN)/python benchmarks/bench_affinity.py
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache

@@ -1,7 +1,7 @@
 """Klantanalyse: which customers deserve your time (A/B/C segmentation)."""
 
 from .core import Analysis, Rule, Settings, Summary, analyse
-from .errors import FileError, InputError, KlantanalyseError, SettingsError
+from .errors import FileError, InputError, KlantanalyseError, OrderError, SettingsError
 
 __version__ = "0.1.0"
 
@@ -10,6 +10,7 @@ __all__ = [
     "FileError",
     "InputError",
     "KlantanalyseError",
+    "OrderError",
     "Rule",
     "Settings",
     "SettingsError",

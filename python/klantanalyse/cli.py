@@ -38,6 +38,11 @@ def _parser() -> argparse.ArgumentParser:
         help="workbook to write (default: INPUT-analyse.xlsx, or .xlsm for an .xlsm input)",
     )
     run.add_argument(
+        "--orders",
+        metavar="ORDERS",
+        help="order history in its own file (.csv, .csv.gz, or a workbook with an Orders sheet)",
+    )
+    run.add_argument(
         "--lang",
         choices=labels.LANGS,
         help="language of results and messages (default: the workbook's Taal setting, else nl)",
@@ -75,7 +80,7 @@ def _analyse(args: argparse.Namespace) -> int:
     from .files.pipeline import analyse_file
 
     lang = args.lang or "nl"
-    report = analyse_file(args.input, args.output, lang=args.lang)
+    report = analyse_file(args.input, args.output, lang=args.lang, orders_path=args.orders)
     lang = report.analysis.settings.lang
     s = report.analysis.summary
     print(labels.text("cli.written", lang, file=str(report.output)))
@@ -90,7 +95,7 @@ def _analyse(args: argparse.Namespace) -> int:
         )
     )
     if s.pareto_share is not None:
-        print(labels.text("sum.pareto", lang, share=s.pareto_share) + ".")
+        print(labels.text("sum.pareto", lang, share=labels.percent(s.pareto_share, lang)) + ".")
     if report.warnings:
         print(labels.text("cli.warnings", lang, count=len(report.warnings)), file=sys.stderr)
         for warning in report.warnings:

@@ -20,6 +20,10 @@ class InputError(KlantanalyseError):
     """The customer or order data cannot be analysed (missing column, no data)."""
 
 
+class OrderError(InputError):
+    """The order history cannot be analysed (missing column, no order lines)."""
+
+
 class SettingsError(KlantanalyseError):
     """A value on the Instellingen sheet is not valid."""
 

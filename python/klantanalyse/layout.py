@@ -135,7 +135,11 @@ def summary_block(analysis: Analysis) -> Block:
         rows.append([line.segment, line.customers, line.revenue, line.share])
     rows.append([t("sum.total"), s.customers, s.total_revenue, 1.0 if s.total_revenue else 0.0])
     rows.append([None, None, None, None])
-    pareto = t("sum.pareto", share=s.pareto_share) if s.pareto_share is not None else "-"
+    pareto = (
+        t("sum.pareto", share=labels.percent(s.pareto_share, lang))
+        if s.pareto_share is not None
+        else "-"
+    )
     rows.append([t("sum.pareto_label"), pareto, None, None])
     rows.append([t("sum.invalid"), s.problems, None, None])
     return Block(*SUMMARY_AT, rows)

@@ -11,6 +11,8 @@ import pandas as pd
 from ..errors import InputError
 from . import grid, labels
 from .columns import duplicate_headers, is_blank, match_headers, parse_amount, parse_yes_no
+from .history import OrderHistory, add_order_customers, annual_revenue, order_history
+from .portfolio import PortfolioView, extend
 from .settings import SEGMENTS, Settings
 
 NUMERIC_INPUTS = (
@@ -57,6 +59,7 @@ class Analysis:
     columns: dict[str, object]  # canonical key -> input column name
     warnings: tuple[str, ...] = ()
     result_keys: tuple[str, ...] = field(default=labels.RESULT_KEYS)
+    portfolio: PortfolioView | None = None  # pareto, pyramid, whale, retention tables
 
     def result_table(self) -> pd.DataFrame:
         """The result columns with their headers in the settings' language."""
@@ -115,15 +118,22 @@ def _show(value: object) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-def analyse(customers: pd.DataFrame, settings: Settings | None = None) -> Analysis:
+def analyse(
+    customers: pd.DataFrame, settings: Settings | None = None, orders: pd.DataFrame | None = None
+) -> Analysis:
     """Score, classify and segment every customer.
 
     `customers` holds the Klanten table as read (any header spelling, raw cell values); its
-    index labels are used as row numbers in messages. It is never modified.
+    index labels are used as row numbers in messages. It is never modified. `orders` is the
+    optional Orders table (same conventions): it adds the order-history columns, fills a
+    blank `Omzet` from the recent window and adds customers that only appear in the orders.
     """
     settings = settings or Settings()
     settings.validate()
     lang = settings.lang
+    history = order_history(orders, settings) if orders is not None else None
+    if history is not None and len(customers.columns) == 0:
+        customers = pd.DataFrame({labels.header("customer", lang): pd.Series(dtype=object)})
     headers = list(customers.columns)
     dupes = duplicate_headers(headers, labels.INPUT_KEYS)
     if dupes:
@@ -137,7 +147,7 @@ def analyse(customers: pd.DataFrame, settings: Settings | None = None) -> Analys
             )
         )
     found = match_headers(headers, labels.INPUT_KEYS)
-    for required in ("customer", "revenue"):
+    for required in ("customer", "revenue") if history is None else ("customer",):
         if required not in found:
             raise InputError(
                 labels.text(
@@ -147,6 +157,9 @@ def analyse(customers: pd.DataFrame, settings: Settings | None = None) -> Analys
                     alias=labels.HEADERS[required][0 if lang == "en" else 1],
                 )
             )
+    added: tuple[object, ...] = ()
+    if history is not None:
+        customers, added = add_order_customers(customers, found["customer"], history)
     columns = {key: headers[pos] for key, pos in found.items()}
     col = {key: customers.iloc[:, pos] for key, pos in found.items()}
     index = customers.index
@@ -201,11 +214,17 @@ def analyse(customers: pd.DataFrame, settings: Settings | None = None) -> Analys
         numbers[key] = values
         bad_numbers[key] = bad
 
-    revenue = numbers["revenue"]
-    blank_revenue = revenue.isna() & ~bad_numbers["revenue"] & ~missing_name
+    revenue = numbers.get("revenue", pd.Series(np.nan, index=index))
+    bad_revenue = bad_numbers.get("revenue", pd.Series(False, index=index))
+    if history is not None:  # a blank Omzet comes from the orders' recent window
+        from_orders = annual_revenue(history, names, settings)
+        revenue = revenue.where(revenue.notna() | bad_revenue, from_orders)
+        numbers["revenue"] = revenue
+    blank_revenue = revenue.isna() & ~bad_revenue & ~missing_name
+    revenue_name = str(columns.get("revenue", labels.header("revenue", lang)))
     for label in blank_revenue.index[blank_revenue.to_numpy()]:
         problems.setdefault(label, []).append(
-            labels.text("row.no_revenue", lang, column=str(columns["revenue"]))
+            labels.text("row.no_revenue", lang, column=revenue_name)
         )
     potential = numbers.get("potential", pd.Series(0.0, index=index)).fillna(0.0)
 
@@ -279,8 +298,9 @@ def analyse(customers: pd.DataFrame, settings: Settings | None = None) -> Analys
         },
         index=index,
     )
+    results, extra_keys, portfolio = extend(results, numbers, answers, ok, history, settings, added)
     summary = _summarise(results, ok, revenue)
-    warnings: list[str] = []
+    warnings: list[str] = list(_order_warnings(history, results, added, lang))
     if summary.problems:
         warnings.append(
             labels.text(
@@ -296,7 +316,31 @@ def analyse(customers: pd.DataFrame, settings: Settings | None = None) -> Analys
         settings=settings,
         columns=columns,
         warnings=tuple(warnings),
+        result_keys=_ordered_keys(extra_keys),
+        portfolio=portfolio,
     )
+
+
+def _order_warnings(
+    history: OrderHistory | None, results: pd.DataFrame, added: tuple, lang: str
+) -> list[str]:
+    """The Orders sheet's own warnings plus what joining it to Klanten found."""
+    if history is None:
+        return []
+    out = list(history.warnings)
+    if added:
+        out.append(labels.text("ord.added", lang, count=len(added)))
+    without = results["customer"].notna() & results["orders_total"].isna()
+    if without.any():
+        first = results.loc[without, "customer"].iloc[0]
+        out.append(labels.text("ord.no_orders_for", lang, count=int(without.sum()), name=first))
+    return out
+
+
+def _ordered_keys(extra_keys: tuple[str, ...]) -> tuple[str, ...]:
+    """Base results, then the keys other features add, `Melding` always last."""
+    base = tuple(k for k in labels.RESULT_KEYS if k != "message")
+    return base + tuple(extra_keys) + ("message",)
 
 
 def _summarise(results: pd.DataFrame, ok: pd.Series, revenue: pd.Series) -> Summary:

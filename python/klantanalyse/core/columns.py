@@ -6,7 +6,10 @@ import datetime as dt
 import math
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+
+import numpy as np
+import pandas as pd
 
 from .labels import ALIASES, HEADERS
 
@@ -185,3 +188,152 @@ def parse_date(value: object) -> dt.datetime | None:
         except ValueError:
             continue
     raise ValueError(value)
+
+
+# ---- vectorised column parsing (order history) ------------------------------------------
+# Whole-column versions of parse_amount / parse_date for tables with many rows: the common
+# cases go through pandas in one call, only the leftovers are parsed value by value.
+
+
+def factorize_cells(series: pd.Series) -> tuple[np.ndarray, pd.Index]:
+    """`pd.factorize` of a column (blank -> code −1); text columns go through a plain object
+    array, which hashes about twice as fast as pandas' string array."""
+    if pd.api.types.is_string_dtype(series.dtype) and series.dtype != object:
+        codes, uniques = pd.factorize(series.to_numpy(dtype=object))
+        return codes, pd.Index(uniques, dtype=object)
+    return pd.factorize(series)
+
+
+def _per_unique(
+    series: pd.Series, parse: Callable[[object], object], fill: object
+) -> tuple[list[object], np.ndarray, np.ndarray]:
+    """Parse each distinct value once: (parsed uniques, codes, bad-unique flags)."""
+    codes, uniques = factorize_cells(series)
+    parsed: list[object] = []
+    bad = np.zeros(len(uniques), dtype=bool)
+    for i, value in enumerate(uniques.tolist() if hasattr(uniques, "tolist") else uniques):
+        try:
+            result = parse(value)
+        except (ValueError, TypeError, OverflowError):
+            result, bad[i] = fill, True
+        parsed.append(fill if result is None else result)
+    return parsed, codes, bad
+
+
+def parse_amount_column(series: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Amounts for a whole column: (float values, mask of unparseable cells).
+
+    Blank cells become NaN and are not flagged. Numbers pass straight through; text follows
+    `parse_amount` (so '12.500' is twelve thousand five hundred), parsed once per distinct text.
+    """
+    index = series.index
+    if pd.api.types.is_bool_dtype(series.dtype):
+        bad = series.notna().to_numpy(dtype=bool)
+        return pd.Series(np.nan, index=index), pd.Series(bad, index=index)
+    if pd.api.types.is_numeric_dtype(series.dtype):
+        values = series.to_numpy(dtype=float, na_value=np.nan)
+        bad = np.isinf(values)
+        values = np.where(bad, np.nan, values)
+        return pd.Series(values, index=index), pd.Series(bad, index=index)
+    parsed, codes, bad_unique = _per_unique(series, parse_amount, np.nan)
+    lookup = np.append(np.asarray(parsed, dtype=float), np.nan)
+    values = lookup[codes]  # code -1 (blank) takes the appended NaN
+    bad = np.append(bad_unique, False)[codes]
+    return pd.Series(values, index=index), pd.Series(bad, index=index)
+
+
+def _date_format_order(texts: pd.Series) -> list[str]:
+    """The date formats, the one that fits the first filled value first."""
+    sample = texts.iloc[0].strip() if len(texts) else ""
+    first = []
+    for fmt in _DATE_FORMATS:
+        try:
+            dt.datetime.strptime(sample, fmt)
+        except ValueError:
+            continue
+        first.append(fmt)
+        break
+    return first + [f for f in _DATE_FORMATS if f not in first]
+
+
+def parse_date_column(series: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Dates for a whole column: (datetime64 values, mask of unparseable cells).
+
+    Handles datetime columns, Excel serial numbers, ISO text and Dutch dd-mm-jjjj like
+    `parse_date`. Other columns are factorised first, so each distinct cell is parsed once:
+    real dates in one `pd.to_datetime` call, text with `pd.to_datetime` and explicit formats
+    (one format at a time on what is still unparsed), only the leftovers value by value.
+    Blank cells become NaT and are not flagged.
+    """
+    index = series.index
+    if isinstance(series.dtype, pd.DatetimeTZDtype):
+        series = series.dt.tz_localize(None)
+    if pd.api.types.is_datetime64_any_dtype(series.dtype):
+        return series.astype("datetime64[ns]"), pd.Series(False, index=index)
+    if pd.api.types.is_numeric_dtype(series.dtype) and not pd.api.types.is_bool_dtype(series.dtype):
+        values = series.to_numpy(dtype=float, na_value=np.nan)
+        dates, bad = _serial_dates(values)
+        return pd.Series(dates, index=index), pd.Series(bad, index=index)
+    codes, uniques = factorize_cells(series)
+    dates, bad = _parse_distinct_dates(np.asarray(uniques, dtype=object))
+    dates = np.append(dates, np.datetime64("NaT", "ns"))  # code -1 (blank) takes NaT
+    bad = np.append(bad, False)
+    return pd.Series(dates[codes], index=index), pd.Series(bad[codes], index=index)
+
+
+_FIRST_DATE, _LAST_DATE = dt.datetime(1678, 1, 1), dt.datetime(2262, 4, 11)  # pandas' range
+_MAX_SERIAL = (_LAST_DATE - _EXCEL_EPOCH).days
+
+
+def _serial_dates(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Excel serial numbers (float array, NaN for blank) -> (datetime64[ns], bad mask)."""
+    filled = ~np.isnan(values)
+    ok = filled & (values >= 1) & (values < _MAX_SERIAL)
+    days = np.where(ok, values, 0.0)
+    dates = np.datetime64(_EXCEL_EPOCH, "ns") + (days * 86_400e9).astype("timedelta64[ns]")
+    return np.where(ok, dates, np.datetime64("NaT", "ns")), filled & ~ok
+
+
+def _as_date(value: dt.date) -> dt.date:
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
+def _parse_distinct_dates(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Parse an object array of distinct cells: (datetime64[ns] array, bad mask)."""
+    n = len(values)
+    out = np.full(n, np.datetime64("NaT", "ns"))
+    bad = np.zeros(n, dtype=bool)
+    is_date = np.array([isinstance(v, dt.date) for v in values], dtype=bool)
+    first, last = _FIRST_DATE.date(), _LAST_DATE.date()
+    in_range = np.array(
+        [isinstance(v, dt.date) and first <= _as_date(v) < last for v in values], dtype=bool
+    )
+    bad[is_date & ~in_range] = True
+    if in_range.any():
+        stamps = pd.to_datetime(pd.Series(values[in_range]))
+        out[in_range] = stamps.to_numpy(dtype="datetime64[ns]")
+    is_text = np.array([isinstance(v, str) for v in values], dtype=bool)
+    todo = ~is_date
+    if is_text.any():
+        texts = pd.Series(values[is_text], dtype=object).str.strip()
+        positions = np.flatnonzero(is_text)
+        blank = (texts == "").to_numpy(dtype=bool)
+        todo[positions[blank]] = False
+        texts, positions = texts[~blank], positions[~blank]
+        for fmt in _date_format_order(texts):
+            if len(texts) == 0:
+                break
+            parsed = pd.to_datetime(texts, format=fmt, errors="coerce")
+            hit = parsed.notna().to_numpy(dtype=bool)
+            if hit.any():
+                out[positions[hit]] = parsed[hit].to_numpy(dtype="datetime64[ns]")
+                todo[positions[hit]] = False
+                texts, positions = texts[~hit], positions[~hit]
+    for i in np.flatnonzero(todo):  # numbers, odd types and texts no format fitted
+        try:
+            value = parse_date(values[i])
+            if value is not None:
+                out[i] = np.datetime64(pd.Timestamp(value), "ns")
+        except (ValueError, TypeError, OverflowError):
+            bad[i] = True
+    return out, bad

@@ -95,6 +95,16 @@ class Settings:
     affinity_min_group: int = 3
     affinity_columns: tuple[str, ...] = ()
     affinity_flag: float = 70.0
+    # ---- order history, profitability and portfolio (articles 000, 001, 004) ----
+    potential_drop: float = 0.50  # Potentie: avg order recent <= this share of overall avg
+    few_orders: int = 2  # Potentie: at most this many orders in the recent window
+    frequent_orders: int = 4  # Aandacht and Bloeiend: at least this many orders recent
+    big_order: float = 1.00  # Aandacht: avg order recent >= this share of the median customer
+    hourly_rate: float = 75.0  # cost of one contact hour
+    on_time_days: float = 30.0  # Bloeiend: payment term at most this many days
+    late_days: float = 45.0  # Vermoeiend: payment term above this many days
+    cost_share: float = 0.50  # Vermoeiend: cost to serve >= this share of gross margin
+    develop_share: float = 0.25  # Ontwikkelen: Potentie >= this share of revenue
 
     def replace(self, **changes: object) -> Settings:
         """A copy with some fields changed (validated)."""
@@ -143,6 +153,25 @@ class Settings:
             if not isinstance(value, int) or not 1 <= value <= 120:
                 self._fail(key, value, "set.hint.months")
         _validate_affinity(self)  # verwantschap (affinity)
+        self._validate_history()
+
+    # ---- order history, profitability and portfolio ----------------------------------
+
+    def _validate_history(self) -> None:
+        for key in ("potential_drop", "cost_share", "develop_share"):
+            if not 0 < getattr(self, key) <= 1:
+                self._fail(key, f"{getattr(self, key) * 100:g}", "set.hint.percent")
+        if not 0 <= self.big_order <= 100:
+            self._fail("big_order", f"{self.big_order * 100:g}", "set.hint.percent_any")
+        for key in ("few_orders", "frequent_orders"):
+            value = getattr(self, key)
+            if not isinstance(value, int) or not 1 <= value <= 1000:
+                self._fail(key, value, "set.hint.count")
+        for key in ("hourly_rate", "on_time_days", "late_days"):
+            if getattr(self, key) < 0:
+                self._fail(key, f"{getattr(self, key):g}", "set.hint.number")
+        if self.late_days < self.on_time_days:
+            self._fail("late_days", f"{self.late_days:g}", "set.hint.days_order")
 
     def _fail(self, key: str, value: object, hint: str, **hint_values: object) -> None:
         raise SettingsError(
@@ -176,6 +205,9 @@ class Settings:
             "reference_date": self.reference_date,
             "recent_months": self.recent_months,
             "silent_months": self.silent_months,
+            # order history, profitability and portfolio
+            **{k: round(getattr(self, k) * 100, 6) for k in HISTORY_PERCENTS},
+            **{k: getattr(self, k) for k in HISTORY_COUNTS + HISTORY_NUMBERS},
         }
         values.update(_affinity_values(self))  # verwantschap (affinity)
         return [
@@ -276,10 +308,12 @@ def _parse_values(raw: Mapping[str, object], base: Settings) -> dict[str, object
             letters = tuple(re.findall(r"[A-Za-z]", str(value).upper()))
             matrix[key.removeprefix("matrix_")] = letters
         elif key.startswith("colour_"):
-            colour = str(value).strip()
+            colour = str(value).strip().upper()
             if not colour.startswith("#"):
                 colour = "#" + colour
-            colours[key[-1].upper()] = colour.upper()
+            if not re.fullmatch(r"#[0-9A-F]{6}", colour):
+                fail(key, value, "set.hint.colour")
+            colours[key[-1].upper()] = colour
         elif key.startswith("advice_"):
             segment, text = key[-1].upper(), str(value).strip()
             advice[segment] = None if text in labels.DEFAULT_ADVICE[segment] else text
@@ -296,6 +330,8 @@ def _parse_values(raw: Mapping[str, object], base: Settings) -> dict[str, object
             out[key] = int(number)
         elif key.startswith("affinity_"):  # verwantschap (affinity)
             out[key] = _parse_affinity(key, value, base)
+        elif key in HISTORY_PERCENTS + HISTORY_COUNTS + HISTORY_NUMBERS:
+            out[key] = _parse_history_value(key, value, base)
     out.update(matrix=matrix, colours=colours, advice=advice, rules=rules)
     return out
 
@@ -362,3 +398,25 @@ def _parse_affinity(key: str, value: object, base: Settings) -> object:
             base._fail(key, value, "set.hint.min_group")
         return int(number)
     return _number(key, value, base, "set.hint.similarity")
+
+
+# ---- order history, profitability and portfolio (articles 000, 001, 004) ----------------
+HISTORY_PERCENTS = ("potential_drop", "big_order", "cost_share", "develop_share")
+HISTORY_COUNTS = ("few_orders", "frequent_orders")
+HISTORY_NUMBERS = ("hourly_rate", "on_time_days", "late_days")
+
+
+def _parse_history_value(key: str, value: object, base: Settings) -> float | int:
+    """A sheet value for one of the order-history settings; percentages become fractions."""
+    if key in HISTORY_PERCENTS:
+        hint = "set.hint.percent_any" if key == "big_order" else "set.hint.percent"
+        number = _number(key, value, base, hint)
+        if isinstance(value, float) and 0 < number <= 1:
+            number *= 100  # a cell formatted as percentage holds 0.5
+        return number / 100
+    if key in HISTORY_COUNTS:
+        number = _number(key, value, base, "set.hint.count")
+        if number != int(number):
+            base._fail(key, value, "set.hint.count")
+        return int(number)
+    return _number(key, value, base, "set.hint.number")

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..core import labels
 from ..core.analysis import Analysis, analyse
 from ..core.settings import Settings
-from ..errors import FileError, InputError
-from .read import InputBook, read_input, where
-from .write import BookContent, write_workbook
+from ..errors import FileError, InputError, OrderError
+from .read import InputBook, SheetTable, read_input, read_orders, where
 
 OUTPUT_SUFFIXES = (".xlsx", ".xlsm")
 
@@ -38,12 +37,15 @@ def load_settings(book: InputBook, lang: str | None) -> tuple[Settings, list[str
     return Settings.from_rows(book.settings_rows, lang=lang)
 
 
-def run_analysis(book: InputBook, settings: Settings) -> Analysis:
-    """The core on the input's customer table; errors name the file and sheet."""
+def analyse_tables(
+    customers: SheetTable, orders: SheetTable | None, settings: Settings
+) -> Analysis:
+    """The core on a customer (and order) table; a problem names the file and sheet."""
     try:
-        return analyse(book.customers.frame, settings)
+        return analyse(customers.frame, settings, None if orders is None else orders.frame)
     except InputError as exc:
-        place = where(book.path, book.customers.sheet, settings.lang)
+        table = orders if isinstance(exc, OrderError) and orders is not None else customers
+        place = where(table.path, table.sheet, settings.lang)
         raise InputError(f"{place}: {exc.message}") from exc
 
 
@@ -52,8 +54,13 @@ def analyse_file(
     output_path: str | Path | None = None,
     lang: str | None = None,
     now: dt.datetime | None = None,
+    orders_path: str | Path | None = None,
 ) -> RunReport:
-    """Analyse INPUT and write a new workbook; INPUT is never written."""
+    """Analyse INPUT (and an optional order file) into a new workbook; inputs are never written.
+
+    Orders from the input workbook's own Orders sheet are copied into the output; orders
+    from a separate file are analysed but not copied (the output stays small).
+    """
     input_path = Path(input_path)
     msg_lang = lang or "nl"
     output = Path(output_path) if output_path else default_output(input_path)
@@ -71,13 +78,19 @@ def analyse_file(
     if output.resolve() == input_path.resolve():
         raise FileError(labels.text("file.same_output", msg_lang, file=str(output)))
     book = read_input(input_path, msg_lang)
+    copy_orders = book.orders
+    if orders_path is not None:
+        book = replace(book, orders=read_orders(orders_path, msg_lang))
+        copy_orders = None
     settings, setting_warnings = load_settings(book, lang)
-    analysis = run_analysis(book, settings)
+    analysis = analyse_tables(book.customers, book.orders, settings)
+    from .write import BookContent, write_workbook  # openpyxl only where a file is written
+
     content = BookContent(
         customers=book.customers,
         settings=settings,
         analysis=analysis,
-        orders=book.orders,
+        orders=copy_orders,
         run_time=now or dt.datetime.now(),
     )
     from ..workbook.carry import carry_macros

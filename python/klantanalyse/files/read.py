@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import gzip
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +17,9 @@ from ..layout import CONF, CUSTOMERS, ORDERS, SETTINGS, column_letter, is_result
 
 HEADER_SEARCH_ROWS = 10
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+CSV_SUFFIXES = (".csv", ".csv.gz")
+ORDER_SHEETS = (ORDERS, "Orderhistorie")
+ORDER_KEYS = ("customer", "order_customer")
 _TOTAL_WORDS = {"totaal", "total", "totalen", "totals", "grandtotal", "eindtotaal", "som"}
 
 
@@ -27,6 +31,7 @@ class SheetTable:
     header_row: int
     frame: pd.DataFrame
     dropped_columns: tuple[str, ...] = ()  # old result columns left out of the inputs
+    path: Path | None = None  # the file it came from
 
 
 @dataclass(frozen=True)
@@ -59,18 +64,50 @@ def read_input(path: str | Path, lang: str = "nl") -> InputBook:
         raise FileError(labels.text("file.missing", lang, file=str(path)))
     if path.is_dir():
         raise FileError(labels.text("file.is_dir", lang, file=str(path)))
-    suffix = path.suffix.lower()
-    if suffix == ".csv":
+    suffix = _suffix(path)
+    if suffix in CSV_SUFFIXES:
         rows = _read_csv_rows(path, lang)
-        table, warnings = _table_from_rows(rows, None, path, lang)
+        table, warnings = table_from_rows(rows, None, path, lang)
         return InputBook(path, table, warnings=tuple(warnings))
     if suffix in WORKBOOK_SUFFIXES:
         return _read_workbook(path, lang)
     raise FileError(labels.text("file.bad_suffix", lang, file=path.name, suffix=suffix or "-"))
 
 
+def read_orders(path: str | Path, lang: str = "nl") -> SheetTable:
+    """An order history from its own file: a .csv (or .csv.gz) or a workbook's Orders sheet."""
+    path = Path(path)
+    if not path.is_file():
+        raise FileError(labels.text("file.missing", lang, file=str(path)))
+    suffix = _suffix(path)
+    if suffix in CSV_SUFFIXES:
+        table, _ = orders_from_rows(_read_csv_rows(path, lang), None, path, lang)
+        if table is None:
+            raise FileError(labels.text("file.no_order_header", lang, file=path.name))
+        return table
+    if suffix in WORKBOOK_SUFFIXES:
+        orders = _workbook_orders(path, lang)
+        if orders is None:
+            raise FileError(labels.text("file.no_order_header", lang, file=path.name))
+        return orders
+    raise FileError(labels.text("file.bad_suffix", lang, file=path.name, suffix=suffix or "-"))
+
+
+def _suffix(path: Path) -> str:
+    """'.csv', '.csv.gz', '.xlsx', ... in lower case."""
+    suffixes = [s.lower() for s in path.suffixes[-2:]]
+    if suffixes[-1:] == [".gz"]:
+        return "".join(suffixes)
+    return suffixes[-1] if suffixes else ""
+
+
 def _read_csv_rows(path: Path, lang: str) -> list[list[object]]:
     data = path.read_bytes()
+    if _suffix(path).endswith(".gz"):
+        try:
+            data = gzip.decompress(data)
+        except (OSError, EOFError) as exc:
+            raise FileError(labels.text("file.unreadable_csv", lang, file=path.name)) from exc
     for encoding in ("utf-8-sig", "cp1252"):
         try:
             text = data.decode(encoding)
@@ -85,90 +122,128 @@ def _read_csv_rows(path: Path, lang: str) -> list[list[object]]:
     return [list(row) for row in reader]
 
 
-def _read_workbook(path: Path, lang: str) -> InputBook:
-    from python_calamine import CalamineWorkbook
+class _Sheets:
+    """An open workbook whose sheets are read once, on first use."""
 
-    try:
-        book = CalamineWorkbook.from_path(str(path))
-    except Exception as exc:  # calamine raises several types for damaged files
-        raise FileError(labels.text("file.unreadable", lang, file=path.name)) from exc
-    names = list(book.sheet_names)
+    def __init__(self, path: Path, lang: str):
+        from python_calamine import CalamineWorkbook
 
-    def rows_of(name: str) -> list[list[object]]:
+        self.path, self.lang = path, lang
         try:
-            return book.get_sheet_by_name(name).to_python(skip_empty_area=False)
-        except Exception as exc:
-            raise FileError(
-                labels.text("file.bad_sheet", lang, file=path.name, sheet=name)
-            ) from exc
+            self.book = CalamineWorkbook.from_path(str(path))
+        except Exception as exc:  # calamine raises several types for damaged files
+            raise FileError(labels.text("file.unreadable", lang, file=path.name)) from exc
+        self.names = list(self.book.sheet_names)
+        self.by_norm = {normalise(n): n for n in self.names}
+        self._rows: dict[str, list[list[object]]] = {}
 
-    by_norm = {normalise(n): n for n in names}
-    cached: dict[str, list[list[object]]] = {}
+    def find(self, *names: str) -> str | None:
+        """The actual name of the first sheet called one of `names` (any spelling)."""
+        return next(
+            (self.by_norm[normalise(n)] for n in names if normalise(n) in self.by_norm), None
+        )
 
-    def sheet_rows(name: str) -> list[list[object]]:
-        if name not in cached:
-            cached[name] = rows_of(name)
-        return cached[name]
+    def rows(self, name: str) -> list[list[object]]:
+        if name not in self._rows:
+            try:
+                self._rows[name] = self.book.get_sheet_by_name(name).to_python(
+                    skip_empty_area=False
+                )
+            except Exception as exc:
+                raise FileError(
+                    labels.text("file.bad_sheet", self.lang, file=self.path.name, sheet=name)
+                ) from exc
+        return self._rows[name]
 
+    def orders(self, skip: str | None = None) -> tuple[SheetTable | None, list[str]]:
+        """The Orders sheet as a table, when there is one with a customer column."""
+        name = self.find(*ORDER_SHEETS)
+        if name is None or name == skip:
+            return None, []
+        return orders_from_rows(self.rows(name), name, self.path, self.lang)
+
+    def key_values(self, name: str | None) -> list[list[object]] | None:
+        """Rows of a key/value sheet (A:B), blank keys left out."""
+        if name is None:
+            return None
+        return [
+            [row[0], row[1] if len(row) > 1 else None]
+            for row in self.rows(name)
+            if row and not is_blank(row[0])
+        ]
+
+    def close(self) -> None:
+        self.book.close()
+
+
+def _read_workbook(path: Path, lang: str) -> InputBook:
+    sheets = _Sheets(path, lang)
     # the customer table: the Klanten sheet, else the first sheet with a Klant header
-    candidates = [by_norm[k] for k in (normalise(CUSTOMERS), "customers") if k in by_norm]
-    candidates += [n for n in names if n not in candidates]
+    first = sheets.find(CUSTOMERS, "Customers")
+    candidates = ([first] if first else []) + [n for n in sheets.names if n != first]
     customers = None
     warnings: list[str] = []
     for name in candidates:
-        if _header_row(sheet_rows(name), ("customer",)) is not None:
-            customers, warnings = _table_from_rows(sheet_rows(name), name, path, lang)
+        if header_row(sheets.rows(name), ("customer",)) is not None:
+            customers, warnings = table_from_rows(sheets.rows(name), name, path, lang)
             break
     if customers is None:
-        raise FileError(labels.text("file.no_table", lang, file=path.name, sheets=", ".join(names)))
-
-    orders = None
-    order_sheet = by_norm.get(normalise(ORDERS))
-    if order_sheet and order_sheet != customers.sheet:
-        rows = sheet_rows(order_sheet)
-        if _header_row(rows, ("customer",)) is not None:
-            orders, order_warnings = _table_from_rows(
-                rows, order_sheet, path, lang, keep_results=True
-            )
-            warnings += order_warnings
-
-    settings_rows = None
-    settings_sheet = by_norm.get(normalise(SETTINGS)) or by_norm.get("settings")
-    if settings_sheet:
-        settings_rows = [
-            (row[0], row[1] if len(row) > 1 else None)
-            for row in sheet_rows(settings_sheet)
-            if row and not is_blank(row[0])
-        ]
-    conf_rows = None
-    if CONF in names:
-        conf_rows = [
-            [row[0], row[1] if len(row) > 1 else None]
-            for row in sheet_rows(CONF)
-            if row and not is_blank(row[0])
-        ]
-    book.close()
-    return InputBook(path, customers, orders, settings_rows, conf_rows, tuple(warnings))
+        sheets.close()
+        raise FileError(
+            labels.text("file.no_table", lang, file=path.name, sheets=", ".join(sheets.names))
+        )
+    orders, order_warnings = sheets.orders(skip=customers.sheet)
+    settings_rows = sheets.key_values(sheets.find(SETTINGS, "Settings"))
+    conf_rows = sheets.key_values(CONF if CONF in sheets.names else None)
+    sheets.close()
+    return InputBook(
+        path,
+        customers,
+        orders,
+        [(k, v) for k, v in settings_rows] if settings_rows is not None else None,
+        conf_rows,
+        tuple(warnings + order_warnings),
+    )
 
 
-def _header_row(rows: list[list[object]], keys: tuple[str, ...]) -> int | None:
-    """0-based index of the first row (of the first 10) that has a header for every key."""
+def _workbook_orders(path: Path, lang: str) -> SheetTable | None:
+    sheets = _Sheets(path, lang)
+    try:
+        return sheets.orders()[0]
+    finally:
+        sheets.close()
+
+
+def orders_from_rows(
+    rows: list[list[object]], sheet: str | None, path: Path, lang: str
+) -> tuple[SheetTable | None, list[str]]:
+    """(table, warnings) of an order sheet's rows, or (None, []) when it holds no order table."""
+    if header_row(rows, ORDER_KEYS, any_key=True) is None:
+        return None, []
+    return table_from_rows(rows, sheet, path, lang, True, ORDER_KEYS)
+
+
+def header_row(
+    rows: list[list[object]], keys: tuple[str, ...], any_key: bool = False
+) -> int | None:
+    """0-based index of the first row (of the first 10) with a header for every (any) key."""
     for i, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
         found = match_headers(row, keys)
-        if all(k in found for k in keys):
+        if (any if any_key else all)(k in found for k in keys):
             return i
     return None
 
 
-def _table_from_rows(
+def table_from_rows(
     rows: list[list[object]],
     sheet: str | None,
     path: Path,
     lang: str,
     keep_results: bool = False,
+    keys: tuple[str, ...] = ("customer",),
 ) -> tuple[SheetTable, list[str]]:
     """Cut the table out of a sheet's rows: header row, data below, blank rows dropped."""
-    start = _header_row(rows, ("customer",))
+    start = header_row(rows, keys, any_key=True)
     if start is None:
         if not rows or all(all(is_blank(v) for v in r) for r in rows):
             raise FileError(labels.text("file.empty", lang, where=where(path, sheet, lang)))
@@ -217,7 +292,7 @@ def _table_from_rows(
                 + labels.text("warn.total_row", lang, row=frame.index[-1], name=last_name)
             )
             frame = frame.iloc[:-1]
-    return SheetTable(sheet, start + 1, frame, tuple(dropped)), warnings
+    return SheetTable(sheet, start + 1, frame, tuple(dropped), path), warnings
 
 
 def _blank_cell(value: object) -> bool:

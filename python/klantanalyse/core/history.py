@@ -1,0 +1,594 @@
+"""Order history per customer (article 000): order sizes, recency, windows and signals.
+
+Input is the Orders sheet as read (raw cells, any header spelling; the index labels are the
+sheet row numbers). Everything is computed column-wise: the only Python loops run over
+distinct values or over customers, never over order lines.
+
+Definitions
+-----------
+- Line amount: `Bedrag`, or `Aantal` × `Prijs` where `Bedrag` is blank or absent.
+- Order: all lines of one customer with the same `Ordernummer`; lines without an order
+  number group by customer and date. An order counts when its lines add up to more than
+  zero; credit notes and cancellations (net zero or negative) lower revenue but are not
+  orders.
+- Windows, relative to the `Peildatum` P and the recent window of m months: *recent* is
+  (P − m months, P], *the window before* is (P − 2m months, P − m months]. Lines after P are
+  not counted.
+- Months since the last order: whole calendar months from the last order date to P.
+- Change: revenue recent / revenue in the window before − 1 (blank without revenue before).
+- 12-month projection (see `project`): the recent revenue scaled to a year, times its
+  growth against the window before, that growth limited to between −50% and +50%; without
+  revenue in the window before no trend is assumed; no revenue in the window gives 0.
+
+Signals, first rule that holds wins (thresholds in Instellingen):
+1. *Slapend*: no order in the recent window.
+2. *Aandacht* (article's Klant B): at least `frequent_orders` orders in the window, average
+   order in the window at least `big_order` × that of the median active customer, and
+   silent for at least `silent_months` months.
+3. *Potentie* (article's Klant A): an average order in the window of at most
+   `potential_drop` × the customer's overall average, and few orders in the window: at most
+   `few_orders`, or at most `potential_drop` × the customer's usual number per window
+   before (orders before the window / the number of windows since the first order).
+4. *Nieuw*: the first order ever falls in the window.
+5. *Stabiel*: everything else.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from ..errors import OrderError
+from . import labels
+from .columns import (
+    duplicate_headers,
+    factorize_cells,
+    is_blank,
+    match_headers,
+    parse_amount_column,
+    parse_date_column,
+)
+from .settings import Settings
+
+TREND_LIMIT = 0.5  # the projection's growth factor stays within 1 ± this
+MAX_LISTED_ROWS = 10  # row numbers named in one warning
+
+
+@dataclass(frozen=True)
+class OrderHistory:
+    """The outcome of `order_history`.
+
+    `per_customer` has one row per customer found in the orders, indexed by the folded
+    name (`fold`); its columns are `customer` (the name as first written) and the keys of
+    `labels.HISTORY_KEYS` plus `change`, `projection`, `signal_key`, `revenue_total`,
+    `orders_before` (usual orders per window before it) and, when the orders carry margins,
+    `margin_recent`. Dates are Timestamps, missing values NaN.
+    """
+
+    per_customer: pd.DataFrame
+    retention: pd.DataFrame
+    reference: pd.Timestamp
+    window_start: pd.Timestamp
+    previous_start: pd.Timestamp
+    skipped: dict[str, tuple[object, ...]] = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()
+    has_margin: bool = False
+
+    @property
+    def revenue_recent(self) -> float:
+        return float(self.per_customer["revenue_recent"].sum())
+
+    @property
+    def revenue_previous(self) -> float:
+        return float(self.per_customer["revenue_previous"].sum())
+
+
+def fold(name: str) -> str:
+    """The key two spellings of one customer name share (case-insensitive)."""
+    return name.strip().casefold()
+
+
+def customer_name(value: object) -> str | None:
+    """The text of a name cell; numbers keep their natural form (17850, not 17850.0)."""
+    if is_blank(value):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    text = str(value).strip()
+    return text or None
+
+
+def project(current: np.ndarray, previous: np.ndarray) -> np.ndarray:
+    """12-month projection from annual revenue now and in the period before.
+
+    current × growth, growth = current / previous limited to [1 − TREND_LIMIT,
+    1 + TREND_LIMIT]; growth 1 when there is no previous revenue; 0 when current ≤ 0.
+    """
+    current = np.asarray(current, dtype=float)
+    previous = np.asarray(previous, dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        growth = np.where(
+            (previous > 0) & (current > 0),
+            np.clip(current / previous, 1 - TREND_LIMIT, 1 + TREND_LIMIT),
+            1.0,
+        )
+    return np.where(current > 0, current * growth, np.where(np.isnan(current), np.nan, 0.0))
+
+
+def order_history(orders: pd.DataFrame, settings: Settings | None = None) -> OrderHistory:
+    """Per-customer order figures, signals and retention from the Orders table."""
+    settings = settings or Settings()
+    lang = settings.lang
+    lines, names, skipped, warnings = _read_lines(orders, settings)
+    reference = pd.Timestamp(settings.today())
+    start = reference - pd.DateOffset(months=settings.recent_months)
+    before = reference - pd.DateOffset(months=2 * settings.recent_months)
+    ref_day, start_day, before_day = (_day(t) for t in (reference, start, before))
+
+    late = lines["day"] > ref_day
+    if late.any():
+        warnings.append(
+            labels.text(
+                "ord.after_reference",
+                lang,
+                count=int(late.sum()),
+                date=labels.short_date(reference, lang),
+            )
+        )
+        lines = {k: v[~late] for k, v in lines.items()}
+
+    n = len(names)
+    cust, day, amount = lines["cust"], lines["day"], lines["amount"]
+    recent_line = day > start_day
+    previous_line = (day > before_day) & ~recent_line
+
+    # orders: one customer + order number, or one customer + date without a number
+    order_code = lines["order"]
+    span = int(day.max() - day.min() + 1) if len(day) else 1
+    n_codes = int(order_code.max() + 1) if len(order_code) else 0
+    key = np.where(order_code >= 0, order_code, n_codes + (day - (day.min() if len(day) else 0)))
+    combined = cust.astype(np.int64) * (n_codes + span) + key
+    order_idx, order_keys = pd.factorize(combined)
+    n_orders = len(order_keys)
+    value = np.round(np.bincount(order_idx, weights=amount, minlength=n_orders), 2)
+    order_day = np.full(n_orders, np.iinfo(np.int64).max, dtype=np.int64)
+    np.minimum.at(order_day, order_idx, day)
+    order_cust = (np.asarray(order_keys) // (n_codes + span)).astype(np.int64)
+    real = value > 0
+    o_cust, o_day, o_value = order_cust[real], order_day[real], value[real]
+    o_recent = o_day > start_day
+
+    orders_total = np.bincount(o_cust, minlength=n)
+    orders_recent = np.bincount(o_cust[o_recent], minlength=n)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        avg_order = np.bincount(o_cust, weights=o_value, minlength=n) / orders_total
+        avg_recent = (
+            np.bincount(o_cust[o_recent], weights=o_value[o_recent], minlength=n) / orders_recent
+        )
+    first_day = np.full(n, np.iinfo(np.int64).max, dtype=np.int64)
+    last_day = np.full(n, np.iinfo(np.int64).min, dtype=np.int64)
+    np.minimum.at(first_day, o_cust, o_day)
+    np.maximum.at(last_day, o_cust, o_day)
+    has_order = orders_total > 0
+    first_order = _dates(first_day, has_order)
+    last_order = _dates(last_day, has_order)
+    months_since = _months_between(last_order, reference)
+
+    revenue_recent = np.bincount(cust[recent_line], weights=amount[recent_line], minlength=n)
+    revenue_previous = np.bincount(cust[previous_line], weights=amount[previous_line], minlength=n)
+    revenue_total = np.bincount(cust, weights=amount, minlength=n)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        change = np.where(revenue_previous > 0, revenue_recent / revenue_previous - 1, np.nan)
+    per_year = 12 / settings.recent_months
+    projection = project(revenue_recent * per_year, revenue_previous * per_year)
+
+    table = pd.DataFrame(
+        {
+            "customer": names,
+            "orders_total": orders_total,
+            "avg_order": avg_order,
+            "avg_order_recent": avg_recent,
+            "orders_recent": orders_recent,
+            "first_order": first_order,
+            "last_order": last_order,
+            "months_since": months_since,
+            "revenue_recent": np.round(revenue_recent, 2),
+            "revenue_previous": np.round(revenue_previous, 2),
+            "revenue_total": np.round(revenue_total, 2),
+            "change": change,
+            "projection": np.round(projection, 2),
+        },
+        index=pd.Index([fold(name) for name in names], name="fold"),
+    )
+    if "margin" in lines:
+        margin = lines["margin"]
+        table["margin_recent"] = np.bincount(
+            cust[recent_line], weights=margin[recent_line], minlength=n
+        )
+    table["orders_before"] = _orders_per_window_before(table, start, settings)
+    table["signal_key"] = _signals(table, start, settings)
+    table["signal"] = table["signal_key"].map(lambda k: labels.signal_word(k, lang))
+    table["signal_reason"] = _reasons(table, settings)
+    retention = _retention(o_cust, o_day, reference, lang)
+    return OrderHistory(
+        per_customer=table,
+        retention=retention,
+        reference=reference,
+        window_start=start,
+        previous_start=before,
+        skipped=skipped,
+        warnings=tuple(warnings),
+        has_margin="margin" in lines,
+    )
+
+
+# ---- reading the lines ------------------------------------------------------------------
+
+
+def _read_lines(
+    orders: pd.DataFrame, settings: Settings
+) -> tuple[dict[str, np.ndarray], list[str], dict[str, tuple[object, ...]], list[str]]:
+    """Valid order lines as arrays (cust, day, amount, order[, margin]) and the customer names.
+
+    `cust` indexes into the returned names; `order` is −1 without an order number; `day` is
+    days since 1970-01-01. Rows with a problem are skipped and listed per reason.
+    """
+    lang = settings.lang
+    headers = list(orders.columns)
+    keys = tuple(k for k in labels.ORDER_KEYS if k != "order_customer")
+    dupes = duplicate_headers(headers, (*keys, "customer"))
+    if dupes:
+        key, positions = next(iter(dupes.items()))
+        raise OrderError(
+            labels.text(
+                "ord.duplicate_header",
+                lang,
+                column=labels.header(key, lang),
+                columns=", ".join(_column_letter(p) for p in positions),
+            )
+        )
+    found = match_headers(headers, keys)
+    # a name column wins over a customer-number column
+    by_name = match_headers(headers, ("customer",)) or match_headers(headers, ("order_customer",))
+    for pos in by_name.values():
+        found["customer"] = pos
+    for required in ("customer", "order_date"):
+        if required not in found:
+            raise OrderError(
+                labels.text(
+                    "ord.no_column",
+                    lang,
+                    column=labels.header(required, lang),
+                    alias=labels.HEADERS[required][0 if lang == "en" else 1],
+                )
+            )
+    has_lines = "order_quantity" in found and "order_price" in found
+    if "order_amount" not in found and not has_lines:
+        raise OrderError(labels.text("ord.no_amount", lang))
+
+    def column(key: str) -> pd.Series:
+        return orders.iloc[:, found[key]]
+
+    index = orders.index
+    cust, names = _customers(column("customer"))
+    dates, bad_date = parse_date_column(column("order_date"))
+    amount = pd.Series(np.nan, index=index)
+    bad_amount = pd.Series(False, index=index)
+    blank_amount = pd.Series(True, index=index)
+    if "order_amount" in found:
+        amount, bad_amount = parse_amount_column(column("order_amount"))
+        blank_amount = amount.isna() & ~bad_amount
+    if has_lines:
+        quantity, bad_q = parse_amount_column(column("order_quantity"))
+        price, bad_p = parse_amount_column(column("order_price"))
+        use = blank_amount.to_numpy()
+        amount = amount.where(~use, quantity * price)
+        bad_amount = bad_amount | (use & (bad_q | bad_p))
+        blank_amount = amount.isna() & ~bad_amount
+    margin = None
+    if "order_margin" in found:
+        margin, bad_margin = parse_amount_column(column("order_margin"))
+        bad_amount = bad_amount | bad_margin
+
+    no_cust = cust < 0
+    date_missing = dates.isna().to_numpy()
+    amount_missing = amount.isna().to_numpy() | bad_amount.to_numpy()
+    blank_row = no_cust & date_missing & ~bad_date.to_numpy() & blank_amount.to_numpy()
+    problems = {
+        "no_customer": no_cust & ~blank_row,
+        "bad_date": date_missing & ~no_cust,
+        "bad_amount": amount_missing & ~no_cust & ~date_missing,
+    }
+    skipped: dict[str, tuple[object, ...]] = {}
+    warnings: list[str] = []
+    for reason, mask in problems.items():
+        if mask.any():
+            rows = tuple(index[mask])
+            skipped[reason] = rows
+            warnings.append(
+                labels.text(
+                    f"ord.skipped.{reason}",
+                    lang,
+                    count=len(rows),
+                    rows=_list_rows(rows, lang),
+                )
+            )
+    keep = ~(no_cust | date_missing | amount_missing)
+    if not keep.any():
+        raise OrderError(labels.text("ord.no_lines", lang))
+    lines = {
+        "cust": cust[keep],
+        "day": _day(dates.to_numpy()[keep]),
+        "amount": amount.to_numpy(dtype=float)[keep],
+        "order": _order_codes(column("order_id"))[keep]
+        if "order_id" in found
+        else np.full(int(keep.sum()), -1, dtype=np.int64),
+    }
+    if margin is not None:
+        lines["margin"] = np.nan_to_num(margin.to_numpy(dtype=float)[keep])
+    return lines, names, skipped, warnings
+
+
+def _customers(series: pd.Series) -> tuple[np.ndarray, list[str]]:
+    """Customer number per row (−1 when blank) and the names, case-insensitively merged."""
+    codes, uniques = factorize_cells(series)
+    texts = _distinct_texts(uniques)
+    fold_ids: dict[str, int] = {}
+    names: list[str] = []
+    mapping = np.full(len(uniques) + 1, -1, dtype=np.int64)
+    for i, name in enumerate(texts):
+        if name is None:
+            continue
+        key = fold(name)
+        if key not in fold_ids:
+            fold_ids[key] = len(names)
+            names.append(name)
+        mapping[i] = fold_ids[key]
+    return mapping[codes], names  # code −1 (blank) takes the last entry, −1
+
+
+def _order_codes(series: pd.Series) -> np.ndarray:
+    """One number per distinct order number (17850.0 and '17850' are the same); −1 if blank."""
+    codes, uniques = factorize_cells(series)
+    texts = pd.Series(_distinct_texts(uniques), dtype=object)
+    ids, _ = pd.factorize(texts)  # None -> −1
+    return np.append(ids, -1)[codes]
+
+
+def _distinct_texts(uniques: pd.Index) -> list[str | None]:
+    """`customer_name` of every distinct cell; column-wise for plain number or text columns."""
+    if pd.api.types.is_float_dtype(uniques.dtype):
+        values = uniques.to_numpy(dtype=float)
+        whole = np.isfinite(values) & (values == np.round(values)) & (np.abs(values) < 2**53)
+        as_int = np.where(whole, values, 0).astype(np.int64).astype(str)
+        return np.where(whole, as_int, values.astype(str)).tolist()
+    if pd.api.types.is_integer_dtype(uniques.dtype):
+        return uniques.astype(str).tolist()
+    if all(isinstance(v, str) for v in uniques):
+        return [t.strip() or None for t in uniques]
+    return [customer_name(v) for v in uniques.tolist()]
+
+
+def _day(values: object) -> np.ndarray | int:
+    """Days since 1970-01-01 of a Timestamp or datetime64 array (time of day dropped)."""
+    if isinstance(values, pd.Timestamp):
+        return int(values.to_datetime64().astype("datetime64[D]").astype(np.int64))
+    return np.asarray(values, dtype="datetime64[ns]").astype("datetime64[D]").astype(np.int64)
+
+
+def _dates(days: np.ndarray, valid: np.ndarray) -> pd.Series:
+    out = np.where(valid, days, 0).astype("datetime64[D]").astype("datetime64[ns]")
+    return pd.Series(out).where(valid).to_numpy()
+
+
+def _months_between(dates: np.ndarray, reference: pd.Timestamp) -> np.ndarray:
+    """Whole calendar months from each date to the reference date (NaN for no date)."""
+    index = pd.DatetimeIndex(dates)
+    months = (reference.year - index.year) * 12 + (reference.month - index.month)
+    months = months - (reference.day < index.day)
+    return np.asarray(months, dtype=float)
+
+
+def _list_rows(rows: tuple[object, ...], lang: str) -> str:
+    shown = ", ".join(str(r) for r in rows[:MAX_LISTED_ROWS])
+    if len(rows) <= MAX_LISTED_ROWS:
+        return shown
+    return labels.text("ord.more_rows", lang, rows=shown, more=len(rows) - MAX_LISTED_ROWS)
+
+
+def _column_letter(position: int) -> str:
+    letters = ""
+    n = position + 1
+    while n:
+        n, rem = divmod(n - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+# ---- signals ----------------------------------------------------------------------------
+
+
+def _orders_per_window_before(
+    table: pd.DataFrame, start: pd.Timestamp, settings: Settings
+) -> np.ndarray:
+    """Orders per recent-window length before the window: the customer's usual pace.
+
+    Orders before the window / (months from the first order to the window start / window
+    length), never dividing by less than one window; 0 without orders before the window.
+    """
+    before = (table["orders_total"] - table["orders_recent"]).to_numpy(dtype=float)
+    days = (start - pd.DatetimeIndex(table["first_order"])).days.to_numpy(dtype=float)
+    windows = np.fmax(days / (365.25 / 12) / settings.recent_months, 1.0)
+    return np.where(before > 0, before / windows, 0.0)
+
+
+def _signals(table: pd.DataFrame, start: pd.Timestamp, settings: Settings) -> np.ndarray:
+    """The signal key per customer; see the module docstring for the rules."""
+    recent = table["orders_recent"].to_numpy()
+    avg_recent = table["avg_order_recent"].to_numpy()
+    avg_all = table["avg_order"].to_numpy()
+    silent = table["months_since"].to_numpy()
+    first = table["first_order"].to_numpy()
+    active = recent > 0
+    median = float(np.median(avg_recent[active])) if active.any() else np.nan
+    with np.errstate(invalid="ignore"):
+        attention = (
+            (recent >= settings.frequent_orders)
+            & (avg_recent >= settings.big_order * median)
+            & (silent >= settings.silent_months)
+        )
+        few = (recent <= settings.few_orders) | (
+            recent <= settings.potential_drop * table["orders_before"].to_numpy()
+        )
+        potential = few & (avg_recent <= settings.potential_drop * avg_all)
+    new = first > start.to_datetime64()
+    return np.select(
+        [~active, attention, potential, new],
+        ["dormant", "attention", "potential", "new"],
+        default="stable",
+    ).astype(object)
+
+
+def _reasons(table: pd.DataFrame, settings: Settings) -> np.ndarray:
+    """A short reason per customer in the settings' language (amounts and dates formatted
+    per column, the sentences per customer)."""
+    lang, m = settings.lang, settings.recent_months
+    key = table["signal_key"].to_numpy()
+    n = table["orders_recent"].to_numpy()
+    since = table["months_since"].to_numpy()
+    change = table["change"].to_numpy()
+    out = np.empty(len(table), dtype=object)
+
+    def money(column: str, rows: np.ndarray) -> list[str]:
+        return [labels.money(v, lang) for v in table[column].to_numpy()[rows]]
+
+    def dates(column: str, rows: np.ndarray) -> list[str]:
+        values = pd.DatetimeIndex(table[column].to_numpy()[rows])
+        return values.strftime(labels.DATE_FORMATS[lang]).tolist()
+
+    rows = np.flatnonzero((key == "dormant") & table["last_order"].isna().to_numpy())
+    out[rows] = labels.text("sig.dormant_never", lang)
+    rows = np.flatnonzero((key == "dormant") & table["last_order"].notna().to_numpy())
+    out[rows] = [labels.text("sig.dormant", lang, m=m, date=d) for d in dates("last_order", rows)]
+    rows = np.flatnonzero(key == "attention")
+    out[rows] = [
+        labels.text("sig.attention", lang, n=n[i], m=m, avg=a, since=int(since[i]), date=d)
+        for i, a, d in zip(
+            rows, money("avg_order_recent", rows), dates("last_order", rows), strict=True
+        )
+    ]
+    rows = np.flatnonzero(key == "potential")
+    pace = table["orders_before"].to_numpy()
+    out[rows] = [
+        labels.text(
+            "sig.potential", lang, m=m, n=n[i], recent=r, overall=o, before=f"{pace[i]:.0f}"
+        )
+        for i, r, o in zip(
+            rows, money("avg_order_recent", rows), money("avg_order", rows), strict=True
+        )
+    ]
+    rows = np.flatnonzero(key == "new")
+    out[rows] = [
+        labels.text("sig.new", lang, n=n[i], avg=a, date=d)
+        for i, a, d in zip(
+            rows, money("avg_order_recent", rows), dates("first_order", rows), strict=True
+        )
+    ]
+    rows = np.flatnonzero(key == "stable")
+    out[rows] = [
+        labels.text("sig.stable", lang, n=n[i], m=m, avg=a)
+        + (
+            ""
+            if np.isnan(change[i])
+            else labels.text("sig.change", lang, change=labels.percent(change[i], lang, True))
+        )
+        for i, a in zip(rows, money("avg_order_recent", rows), strict=True)
+    ]
+    return out
+
+
+# ---- retention --------------------------------------------------------------------------
+
+
+def _retention(
+    o_cust: np.ndarray, o_day: np.ndarray, reference: pd.Timestamp, lang: str
+) -> pd.DataFrame:
+    """Per calendar year: active customers, how many of last year's stayed, new and lost.
+
+    Retention in year t = customers with an order in t−1 and in t / customers with an order
+    in t−1. The year of the Peildatum counts up to that date (`partial`).
+    """
+    columns = ["year", "active", "retained", "retention", "new", "lost", "partial"]
+    if len(o_cust) == 0:
+        return pd.DataFrame(columns=columns)
+    years = o_day.astype("datetime64[D]").astype("datetime64[Y]").astype(np.int64) + 1970
+    first, last = int(years.min()), int(years.max())
+    active = np.zeros((int(o_cust.max()) + 1, last - first + 1), dtype=bool)
+    active[o_cust, years - first] = True
+    ever = active.any(axis=1)
+    first_year = np.where(ever, active.argmax(axis=1) + first, -1)
+    rows = []
+    for year in range(first, last + 1):
+        now = active[:, year - first]
+        row = {
+            "year": year,
+            "active": int(now.sum()),
+            "retained": np.nan,
+            "retention": np.nan,
+            "new": int((first_year == year).sum()),
+            "lost": np.nan,
+            "partial": year == reference.year,
+        }
+        if year > first:
+            before = active[:, year - first - 1]
+            row["retained"] = int((before & now).sum())
+            row["lost"] = int((before & ~now).sum())
+            if before.any():
+                row["retention"] = row["retained"] / int(before.sum())
+        rows.append(row)
+    return pd.DataFrame(rows, columns=columns)
+
+
+# ---- joining the Klanten table ----------------------------------------------------------
+
+
+def add_order_customers(
+    customers: pd.DataFrame, position: int, history: OrderHistory
+) -> tuple[pd.DataFrame, tuple[object, ...]]:
+    """The Klanten table with a row for every customer that only appears in the orders.
+
+    New rows hold just the name (in column `position`) and are labelled after the last row
+    (sheet row numbers continue below the table). Returns the table and the new labels.
+    """
+    known = {fold(n) for n in map(customer_name, customers.iloc[:, position].tolist()) if n}
+    per = history.per_customer
+    missing = per.loc[~per.index.isin(list(known)), "customer"].tolist()
+    if not missing:
+        return customers, ()
+    index = customers.index
+    if len(index) == 0:
+        first = 2  # row 1 holds the headers
+    elif pd.api.types.is_integer_dtype(index.dtype):
+        first = int(index.max()) + 1
+    else:
+        first = len(index)
+    labels_new = pd.RangeIndex(first, first + len(missing))
+    new = pd.DataFrame(
+        np.full((len(missing), customers.shape[1]), None, dtype=object),
+        columns=customers.columns,
+        index=labels_new,
+    )
+    new.iloc[:, position] = missing
+    combined = pd.concat([customers.astype(object), new]) if len(index) else new
+    return combined, tuple(labels_new)
+
+
+def annual_revenue(history: OrderHistory, names: pd.Series, settings: Settings) -> pd.Series:
+    """Revenue of the recent window scaled to a year (at least 0) for each name; NaN when
+    the customer has no order lines."""
+    folded = names.map(lambda n: fold(n) if isinstance(n, str) else None)
+    recent = history.per_customer["revenue_recent"].reindex(folded.to_numpy()).to_numpy()
+    values = np.maximum(recent * (12 / settings.recent_months), 0.0)
+    return pd.Series(np.round(values, 2), index=names.index)
