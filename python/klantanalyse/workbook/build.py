@@ -15,10 +15,9 @@ import pandas as pd
 
 from .. import demo
 from ..core import labels
-from ..core.analysis import analyse
 from ..core.settings import Settings
 from ..errors import FileError
-from ..files.pipeline import load_settings, run_analysis
+from ..files.pipeline import analyse_tables, load_settings
 from ..files.read import SheetTable, read_input
 from ..files.write import BookContent, write_workbook
 from ..layout import CHART_CAPACITY, CUSTOMERS, ORDERS
@@ -39,21 +38,17 @@ def demo_content() -> BookContent:
     workbook does not depend on the day it is built)."""
     data = demo.generate()
     customers = _sheet_table(CUSTOMERS, data.customers)
+    orders = _sheet_table(ORDERS, data.orders)
     settings = Settings(reference_date=data.reference_date)
-    analysis = analyse(customers.frame, settings)
-    return BookContent(
-        customers=customers,
-        settings=settings,
-        analysis=analysis,
-        orders=_sheet_table(ORDERS, data.orders),
-    )
+    analysis = analyse_tables(customers, orders, settings)
+    return BookContent(customers=customers, settings=settings, analysis=analysis, orders=orders)
 
 
 def file_content(path: str | Path) -> BookContent:
     """A client's customers (and orders) read and analysed as `klantanalyse analyse` does."""
     book = read_input(path)
     settings, _ = load_settings(book, None)
-    analysis = run_analysis(book, settings)
+    analysis = analyse_tables(book.customers, book.orders, settings)
     return BookContent(
         customers=book.customers, settings=settings, analysis=analysis, orders=book.orders
     )
