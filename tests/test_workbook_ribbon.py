@@ -151,7 +151,7 @@ def test_a_failed_python_run_explains_the_usual_set_up_problems_in_dutch():
     for phrase in (
         "Python niet gevonden",
         "INTERPRETER_WIN",
-        "pip install klantanalyse",
+        "pip install . in de map van Klantanalyse",
         "xlwings64-0.37.8.dll",
         "pip install --force-reinstall xlwings==0.37.8",
         "xlwings runpython install",

@@ -69,7 +69,7 @@ Public Function SetupHelp(ByVal detail As String) As String
         & "to PATH' aan) of zet op blad xlwings.conf de regel INTERPRETER_WIN (Mac: " _
         & "INTERPRETER_MAC) met het volledige pad naar Python." & vbLf
     text = text & "2. Pakket ontbreekt (ModuleNotFoundError): typ in een opdrachtprompt " _
-        & "pip install klantanalyse, met dezelfde Python." & vbLf
+        & "pip install . in de map van Klantanalyse, met dezelfde Python." & vbLf
     text = text & "3. xlwings-DLL ontbreekt (xlwings64-" & XLWINGS_VERSION & ".dll): typ " _
         & "pip install --force-reinstall xlwings==" & XLWINGS_VERSION & vbLf
     text = text & "4. Mac: typ eenmalig in Terminal: xlwings runpython install" & vbLf & vbLf

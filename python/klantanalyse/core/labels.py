@@ -1280,9 +1280,10 @@ START_SETUP: tuple[tuple[str, str, str, str], ...] = (
     (
         "",
         "",
-        "2. Open een opdrachtprompt en typ: pip install klantanalyse (dit installeert ook "
-        "xlwings).",
-        "2. Open a command prompt and type: pip install klantanalyse (this installs xlwings too).",
+        "2. Open een opdrachtprompt in de map van Klantanalyse en typ: pip install . (dit "
+        "installeert ook xlwings).",
+        "2. Open a command prompt in the Klantanalyse folder and type: pip install . (this "
+        "installs xlwings too).",
     ),
     (
         "",
@@ -1301,8 +1302,10 @@ START_SETUP: tuple[tuple[str, str, str, str], ...] = (
     (
         "macOS",
         "macOS",
-        "1. Installeer Python 3 van python.org en typ in Terminal: pip3 install klantanalyse",
-        "1. Install Python 3 from python.org and type in Terminal: pip3 install klantanalyse",
+        "1. Installeer Python 3 van python.org en typ in Terminal, in de map van "
+        "Klantanalyse: pip3 install .",
+        "1. Install Python 3 from python.org and type in Terminal, in the Klantanalyse "
+        "folder: pip3 install .",
     ),
     (
         "",
