@@ -43,6 +43,12 @@ def _parser() -> argparse.ArgumentParser:
         help="order history in its own file (.csv, .csv.gz, or a workbook with an Orders sheet)",
     )
     run.add_argument(
+        "--prospects",
+        metavar="PROSPECTS",
+        help="prospects to score against the A customers (.csv, or a workbook with a Prospects "
+        "sheet)",
+    )
+    run.add_argument(
         "--lang",
         choices=labels.LANGS,
         help="language of results and messages (default: the workbook's Taal setting, else nl)",
@@ -54,7 +60,13 @@ def _analyse(args: argparse.Namespace) -> int:
     from .files.pipeline import analyse_file
 
     lang = args.lang or "nl"
-    report = analyse_file(args.input, args.output, lang=args.lang, orders_path=args.orders)
+    report = analyse_file(
+        args.input,
+        args.output,
+        lang=args.lang,
+        orders_path=args.orders,
+        prospects_path=args.prospects,
+    )
     lang = report.analysis.settings.lang
     s = report.analysis.summary
     print(labels.text("cli.written", lang, file=str(report.output)))
