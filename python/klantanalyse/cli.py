@@ -82,6 +82,11 @@ def _analyse(args: argparse.Namespace) -> int:
     )
     if s.pareto_share is not None:
         print(labels.text("sum.pareto", lang, share=labels.percent(s.pareto_share, lang)) + ".")
+    view = report.affinity
+    if view is not None and view.profile is not None:
+        untapped = int(report.analysis.results["untapped"].notna().sum())
+        scored = view.prospect_count if view.prospect_scores is not None else 0
+        print(labels.text("cli.affinity", lang, untapped=untapped, prospects=scored))
     if report.warnings:
         print(labels.text("cli.warnings", lang, count=len(report.warnings)), file=sys.stderr)
         for warning in report.warnings:

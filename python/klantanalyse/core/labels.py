@@ -1135,6 +1135,12 @@ TEXTS.update(
             "the prospects were not scored: {reason}",
         ),
         "aff.prospect.not_scored": ("Niet gescoord: {reason}", "Not scored: {reason}"),
+        "cli.affinity": (
+            "Verwantschap: {untapped} B/C-klant(en) lijken op de A-klanten; {prospects} "
+            "prospect(s) gescoord.",
+            "Affinity: {untapped} B/C customer(s) look like the A customers; {prospects} "
+            "prospect(s) scored.",
+        ),
         # the Verwantschap sheet
         "aff.sheet.title": (
             "Verwantschap: wat uw beste klanten delen",
