@@ -518,7 +518,7 @@ def _conf_sheet(book: Workbook, rows: Rows) -> None:
 
 # ---- Verwantschap and Prospects ----------------------------------------------------------
 
-_AFFINITY_WIDTHS = (78, 19, 22, 10, 12, 12)  # text, Kenmerk, Waarde, counts, lift
+_AFFINITY_WIDTHS = (70, 19, 22, 10, 12, 12)  # text, Kenmerk, Waarde, counts, lift
 _LIFT_FORMAT = '0.0"×"'
 _HEADER_WRAP = Alignment(wrap_text=True, vertical="center")
 _TOP = Alignment(vertical="top")
