@@ -428,3 +428,79 @@ def test_rendered_verwantschap_and_prospects(demo_book, tmp_path):
     assert "Verwantschap: wat uw beste klanten delen" in text
     assert "Gelijkenis: waarom" in text
     assert demo.PROSPECT_LIKE_A in text
+
+
+def _workbook_with_prospects(path: Path, prospect_rows: list[list]) -> Path:
+    """The demo customers on sheet Klanten and `prospect_rows` on sheet Prospects."""
+    import csv
+
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.title = "Klanten"
+    with CUSTOMERS.open(encoding="utf-8", newline="") as handle:
+        for i, row in enumerate(csv.reader(handle)):
+            ws.append(row if i == 0 else [_number(v) for v in row])
+    prospects = book.create_sheet("prospects")  # any spelling of the name
+    for row in prospect_rows:
+        prospects.append(row)
+    book.save(path)
+    return path
+
+
+def _number(value: str) -> object:
+    try:
+        return float(value)
+    except ValueError:
+        return value
+
+
+def test_prospects_sheet_of_the_input_workbook(tmp_path, capsys):
+    src = _workbook_with_prospects(
+        tmp_path / "in.xlsx",
+        [
+            ["Prospects voor 2027"],
+            [],
+            ["Naam", "Sector", "Aantal medewerkers"],
+            ["Installatie Noord", "Installatie", 120],
+            ["Klusjes Zuid", "Particuliere klussers", 1],
+        ],
+    )
+    code, out, err = run(capsys, "analyse", src, "-o", tmp_path / "o.xlsx")
+    assert code == 0, err
+    assert err.splitlines() == [
+        "1 waarschuwing(en):",
+        "  - in.xlsx, blad prospects: de prospecttabel mist de kenmerkkolom(men) Regio, "
+        "Relatietype; die tellen niet mee",
+    ]
+    book = openpyxl.load_workbook(tmp_path / "o.xlsx")
+    assert book.sheetnames == ["Klanten", "Prospects", "Matrix", "Verwantschap", "Instellingen"]
+    rows = records(book["Prospects"])
+    assert [r["Naam"] for r in rows] == ["Installatie Noord", "Klusjes Zuid"]
+    assert rows[0]["Gelijkenis"] > 50 > rows[1]["Gelijkenis"]
+    # the warning is also a sentence on the Verwantschap sheet
+    notes = [r[0] for r in affinity_rows(book["Verwantschap"])]
+    assert (
+        notes[-1]
+        == "De prospecttabel mist de kenmerkkolom(men) Regio, Relatietype; die tellen niet mee."
+    )
+    # the customers are read from Klanten, never from the Prospects sheet
+    assert len(records(book["Klanten"])) == 60
+
+
+def test_prospects_sheet_without_a_name_header_is_a_warning(tmp_path, capsys):
+    src = _workbook_with_prospects(tmp_path / "in.xlsx", [["Sector"], ["Bouw"]])
+    code, out, err = run(capsys, "analyse", src, "-o", tmp_path / "o.xlsx")
+    assert code == 0
+    assert err.splitlines() == [
+        "1 waarschuwing(en):",
+        "  - in.xlsx, blad prospects heeft in de eerste 10 rijen geen kop 'Prospect'; zet de "
+        "namen onder een kop 'Prospect' (of 'Naam') en de kenmerken ernaast.",
+    ]
+    assert "Prospects" not in openpyxl.load_workbook(tmp_path / "o.xlsx").sheetnames
+
+
+def test_empty_prospects_sheet_is_no_problem(tmp_path, capsys):
+    src = _workbook_with_prospects(tmp_path / "in.xlsx", [])
+    code, out, err = run(capsys, "analyse", src, "-o", tmp_path / "o.xlsx")
+    assert code == 0
+    assert err == ""

@@ -154,21 +154,24 @@ def add_affinity(
         )
         return replace(analysis, warnings=(*analysis.warnings, warning)), view
 
-    notes = list(profile.warnings)
+    notes = list(profile.warnings)  # shown on the Verwantschap sheet
+    warnings = list(profile.warnings)  # the same, prospect ones starting with their file
     prospect_scores = None
     prospect_problem = None
     if count:
         at = f"{prospect_place}: " if prospect_place else ""
         try:
             prospect_scores = affinity.score(profile, prospects)
-            notes += [at + w for w in prospect_scores.warnings]
+            notes += prospect_scores.warnings
+            warnings += [at + w for w in prospect_scores.warnings]
         except InputError as exc:
             prospect_problem = exc.message
-            notes.append(at + exc.message)
+            notes.append(exc.message)
+            warnings.append(at + exc.message)
     customer_scores = affinity.score_customers(profile).results
     flagged = labels.yes_no(True, lang)
     customer_scores["untapped"] = [flagged if u else None for u in customer_scores["untapped"]]
-    extended = with_results(analysis, customer_scores, labels.SIMILARITY_KEYS, tuple(notes))
+    extended = with_results(analysis, customer_scores, labels.SIMILARITY_KEYS, tuple(warnings))
     view = AffinityView(
         profile=profile,
         prospect_scores=prospect_scores,
