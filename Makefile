@@ -33,6 +33,9 @@ format: setup
 
 bench: setup
 	$(BIN)/python benchmarks/bench_analyse.py
+	$(BIN)/python benchmarks/bench_excel.py
+	$(BIN)/python benchmarks/bench_orders.py
+	$(BIN)/python benchmarks/bench_affinity.py
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache

@@ -548,49 +548,47 @@ TEXTS.update(
     {
         # Orders sheet problems
         "ord.no_column": (
-            "blad Orders: de kolom '{column}' ontbreekt; zet een kop '{column}' (of "
-            "'{alias}') boven de orders.",
-            "sheet Orders: the column '{column}' is missing; put a header '{column}' (or "
+            "de kolom '{column}' ontbreekt; zet een kop '{column}' (of '{alias}') boven de orders.",
+            "the column '{column}' is missing; put a header '{column}' (or "
             "'{alias}') above the orders.",
         ),
         "ord.no_amount": (
-            "blad Orders: er is geen kolom 'Bedrag' en geen 'Aantal' met 'Prijs'; zet een kop "
+            "er is geen kolom 'Bedrag' en geen 'Aantal' met 'Prijs'; zet een kop "
             "'Bedrag' boven de orderbedragen.",
-            "sheet Orders: there is no column 'Amount' and no 'Quantity' with 'Price'; put a "
+            "there is no column 'Amount' and no 'Quantity' with 'Price'; put a "
             "header 'Amount' above the order amounts.",
         ),
         "ord.duplicate_header": (
-            "blad Orders: de kop '{column}' staat er meer dan eens (kolommen {columns}); geef "
+            "de kop '{column}' staat er meer dan eens (kolommen {columns}); geef "
             "elke kolom een eigen kop.",
-            "sheet Orders: the header '{column}' appears more than once (columns {columns}); "
+            "the header '{column}' appears more than once (columns {columns}); "
             "give each column its own header.",
         ),
         "ord.skipped.no_customer": (
-            "blad Orders: {count} rij(en) zonder klant overgeslagen (rij {rows}); vul de "
+            "Orders: {count} rij(en) zonder klant overgeslagen (rij {rows}); vul de "
             "klant in om ze mee te tellen",
-            "sheet Orders: {count} row(s) without a customer skipped (row {rows}); fill in the "
+            "Orders: {count} row(s) without a customer skipped (row {rows}); fill in the "
             "customer to count them",
         ),
         "ord.skipped.bad_date": (
-            "blad Orders: {count} rij(en) met een onleesbare of lege datum overgeslagen (rij "
+            "Orders: {count} rij(en) met een onleesbare of lege datum overgeslagen (rij "
             "{rows}); vul de datum in als dd-mm-jjjj",
-            "sheet Orders: {count} row(s) with an unreadable or empty date skipped (row "
+            "Orders: {count} row(s) with an unreadable or empty date skipped (row "
             "{rows}); enter the date as dd-mm-yyyy",
         ),
         "ord.skipped.bad_amount": (
-            "blad Orders: {count} rij(en) met een onleesbaar of leeg bedrag overgeslagen (rij "
+            "Orders: {count} rij(en) met een onleesbaar of leeg bedrag overgeslagen (rij "
             "{rows}); vul een getal in",
-            "sheet Orders: {count} row(s) with an unreadable or empty amount skipped (row "
+            "Orders: {count} row(s) with an unreadable or empty amount skipped (row "
             "{rows}); enter a number",
         ),
         "ord.after_reference": (
-            "blad Orders: {count} rij(en) na de peildatum {date} niet meegeteld",
-            "sheet Orders: {count} row(s) after the reference date {date} not counted",
+            "Orders: {count} rij(en) na de peildatum {date} niet meegeteld",
+            "Orders: {count} row(s) after the reference date {date} not counted",
         ),
         "ord.no_lines": (
-            "blad Orders: geen bruikbare orderregels; controleer de kolommen Klant, Datum en "
-            "Bedrag",
-            "sheet Orders: no usable order lines; check the columns Customer, Date and Amount",
+            "geen bruikbare orderregels; controleer de kolommen Klant, Datum en Bedrag",
+            "no usable order lines; check the columns Customer, Date and Amount",
         ),
         "ord.no_orders_for": (
             "{count} klant(en) uit Klanten hebben geen orders in blad Orders (bijv. '{name}')",
@@ -1100,6 +1098,75 @@ def number(value: float, lang: str = "nl", decimals: int = 0) -> str:
     if lang == "nl":
         formatted = formatted.replace(",", "_").replace(".", ",").replace("_", ".")
     return formatted
+
+
+# ---- Excel front: worksheet functions and ribbon actions ---------------------------------
+
+TEXTS.update(
+    {
+        # short texts a worksheet function shows in its cell
+        "udf.unknown_customer": ("onbekende klant", "unknown customer"),
+        "udf.no_segment": ("geen segment, zie Melding", "no segment, see Message"),
+        "udf.bad_answer": ("geen Ja/Nee: {value}", "not a Yes/No: {value}"),
+        "udf.answer_count": (
+            "geef 4 antwoorden: marge; snelheid; innovatie; netwerk",
+            "give 4 answers: margin, speed, innovation, network",
+        ),
+        "udf.bad_amount": ("geen bedrag: {value}", "not an amount: {value}"),
+        "udf.no_customers": ("geen klanten met een segment", "no customers with a segment"),
+        "udf.failed": ("fout, zie {log}", "error, see {log}"),
+        # help of the worksheet functions (Excel's function wizard)
+        "udf.doc.segment": (
+            "Segment (A, B of C) van de klant met deze naam in het blad Klanten, met de "
+            "huidige Instellingen.",
+            "Segment (A, B or C) of the customer with this name on the Klanten sheet, with "
+            "the current settings.",
+        ),
+        "udf.doc.segment.klant": (
+            "Cel met een klantnaam, of een rij van de klantentabel.",
+            "Cell holding a customer name, or a row of the customer table.",
+        ),
+        "udf.doc.score": (
+            "Score 0-4: het aantal Ja-antwoorden op marge, snelheid, innovatie en netwerk.",
+            "Score 0-4: the number of Yes answers on margin, speed, innovation and network.",
+        ),
+        "udf.doc.score.answer": (
+            "Ja/Nee-antwoord, of één bereik met alle vier de antwoorden.",
+            "Yes/No answer, or one range holding all four answers.",
+        ),
+        "udf.doc.revenue_class": (
+            "Omzetklasse (Hoog, Midden of Laag) van dit bedrag met de huidige grenzen.",
+            "Revenue class (High, Medium or Low) of this amount with the current limits.",
+        ),
+        "udf.doc.revenue_class.amount": (
+            "Jaaromzet (plus potentie) in euro.",
+            "Annual revenue (plus potential) in euro.",
+        ),
+        # run-level problems of the ribbon actions
+        "err.no_sheet": (
+            "het blad '{sheet}' ontbreekt in deze werkmap; voeg een blad met die naam toe of "
+            "gebruik een nieuwe kopie van klantanalyse.xlsm.",
+            "the sheet '{sheet}' is missing from this workbook; add a sheet with that name or "
+            "use a fresh copy of klantanalyse.xlsm.",
+        ),
+        "act.title": ("Klantanalyse", "Customer analysis"),
+        "act.problem": ("Klantanalyse kan niet verder: {message}", "Cannot continue: {message}"),
+        "act.unexpected": (
+            "Er ging iets onverwachts mis ({error}). De details staan in {log}; stuur dat "
+            "bestand mee als u hulp vraagt.",
+            "Something unexpected went wrong ({error}). The details are in {log}; send that "
+            "file along when you ask for help.",
+        ),
+        "act.confirm_demo": (
+            "Het blad Klanten bevat al gegevens. Wilt u die vervangen door de voorbeelddata?",
+            "The Klanten sheet already holds data. Replace it with the demo data?",
+        ),
+        "act.busy": ("Klantanalyse: bezig met {what}...", "Customer analysis: {what}..."),
+        "act.what.analyse": ("analyseren", "analysing"),
+        "act.what.clear": ("wissen", "clearing"),
+        "act.what.demo": ("voorbeelddata laden", "loading demo data"),
+    }
+)
 
 
 # ---- Verwantschap on the fronts: the Prospects table, the Verwantschap sheet, warnings ---

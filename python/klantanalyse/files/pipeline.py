@@ -13,8 +13,7 @@ from ..core.analysis import Analysis, analyse
 from ..core.settings import Settings
 from ..errors import FileError, InputError, OrderError
 from ..layout import AffinityView
-from .read import InputBook, read_input, read_orders, read_prospects, where
-from .write import BookContent, write_workbook
+from .read import InputBook, SheetTable, read_input, read_orders, read_prospects, where
 
 OUTPUT_SUFFIXES = (".xlsx", ".xlsm")
 
@@ -42,15 +41,15 @@ def load_settings(book: InputBook, lang: str | None) -> tuple[Settings, list[str
     return Settings.from_rows(book.settings_rows, lang=lang)
 
 
-def run_analysis(book: InputBook, settings: Settings) -> Analysis:
-    """The core on the input's customer table; errors name the file and sheet."""
+def analyse_tables(
+    customers: SheetTable, orders: SheetTable | None, settings: Settings
+) -> Analysis:
+    """The core on a customer (and order) table; a problem names the file and sheet."""
     try:
-        orders = book.orders.frame if book.orders is not None else None
-        return analyse(book.customers.frame, settings, orders)
+        return analyse(customers.frame, settings, None if orders is None else orders.frame)
     except InputError as exc:
-        place = where(book.path, book.customers.sheet, settings.lang)
-        if isinstance(exc, OrderError) and book.orders is not None:
-            place = where(book.orders.path or book.path, book.orders.sheet, settings.lang)
+        table = orders if isinstance(exc, OrderError) and orders is not None else customers
+        place = where(table.path, table.sheet, settings.lang)
         raise InputError(f"{place}: {exc.message}") from exc
 
 
@@ -92,8 +91,10 @@ def analyse_file(
     if prospects_path is not None:
         book = replace(book, prospects=read_prospects(prospects_path, msg_lang))
     settings, setting_warnings = load_settings(book, lang)
-    analysis = run_analysis(book, settings)
+    analysis = analyse_tables(book.customers, book.orders, settings)
     analysis, view = run_affinity(analysis, book)
+    from .write import BookContent, write_workbook  # openpyxl only where a file is written
+
     content = BookContent(
         customers=book.customers,
         settings=settings,
