@@ -17,7 +17,8 @@ $(STAMP): pyproject.toml
 
 demo: setup
 	@mkdir -p $(OUT)
-	$(BIN)/klantanalyse analyse templates/demo/klanten.csv --orders templates/demo/orders.csv -o $(OUT)/demo-analyse.xlsx
+	$(BIN)/klantanalyse analyse templates/demo/klanten.csv --orders templates/demo/orders.csv \
+		--prospects templates/demo/prospects.csv -o $(OUT)/demo-analyse.xlsx
 
 test: setup
 	$(BIN)/ruff check python tests benchmarks

@@ -26,13 +26,18 @@ ROOT = Path(__file__).resolve().parent.parent
 COMMITTED = ROOT / "klantanalyse.xlsm"
 REAL_UDFS = importlib.util.find_spec("klantanalyse.excel.udfs") is not None
 UDF_MODULE = "klantanalyse.excel.udfs" if REAL_UDFS else "udf_standin"
-SHEETS = ["Start", "Klanten", "Orders", "Matrix", "Instellingen", "xlwings.conf"]
+SHEETS = [
+    "Start", "Klanten", "Orders", "Prospects", "Matrix", "Verwantschap", "Instellingen",
+    "xlwings.conf",
+]  # fmt: skip
 MODULES = [
     "ThisWorkbook",
     "shStart",
     "shKlanten",
     "shOrders",
+    "shProspects",
     "shMatrix",
+    "shVerwantschap",
     "shInstellingen",
     "shConf",
     "xlwings",

@@ -43,6 +43,12 @@ def _parser() -> argparse.ArgumentParser:
         help="order history in its own file (.csv, .csv.gz, or a workbook with an Orders sheet)",
     )
     run.add_argument(
+        "--prospects",
+        metavar="PROSPECTS",
+        help="prospects to score against the A customers (.csv, or a workbook with a Prospects "
+        "sheet)",
+    )
+    run.add_argument(
         "--lang",
         choices=labels.LANGS,
         help="language of results and messages (default: the workbook's Taal setting, else nl)",
@@ -80,7 +86,13 @@ def _analyse(args: argparse.Namespace) -> int:
     from .files.pipeline import analyse_file
 
     lang = args.lang or "nl"
-    report = analyse_file(args.input, args.output, lang=args.lang, orders_path=args.orders)
+    report = analyse_file(
+        args.input,
+        args.output,
+        lang=args.lang,
+        orders_path=args.orders,
+        prospects_path=args.prospects,
+    )
     lang = report.analysis.settings.lang
     s = report.analysis.summary
     print(labels.text("cli.written", lang, file=str(report.output)))
@@ -96,6 +108,11 @@ def _analyse(args: argparse.Namespace) -> int:
     )
     if s.pareto_share is not None:
         print(labels.text("sum.pareto", lang, share=labels.percent(s.pareto_share, lang)) + ".")
+    view = report.affinity
+    if view is not None and view.profile is not None:
+        untapped = int(report.analysis.results["untapped"].notna().sum())
+        scored = view.prospect_count if view.prospect_scores is not None else 0
+        print(labels.text("cli.affinity", lang, untapped=untapped, prospects=scored))
     if report.warnings:
         print(labels.text("cli.warnings", lang, count=len(report.warnings)), file=sys.stderr)
         for warning in report.warnings:

@@ -17,10 +17,10 @@ from .. import demo
 from ..core import labels
 from ..core.settings import Settings
 from ..errors import FileError
-from ..files.pipeline import analyse_tables, load_settings
+from ..files.pipeline import add_affinity, analyse_tables, load_settings, run_affinity
 from ..files.read import SheetTable, read_input
 from ..files.write import BookContent, write_workbook
-from ..layout import CHART_CAPACITY, CUSTOMERS, ORDERS
+from ..layout import CHART_CAPACITY, CUSTOMERS, ORDERS, PROSPECTS
 from . import package, sheets, vba
 
 DEFAULT_OUTPUT = "klantanalyse.xlsm"
@@ -39,9 +39,18 @@ def demo_content() -> BookContent:
     data = demo.generate()
     customers = _sheet_table(CUSTOMERS, data.customers)
     orders = _sheet_table(ORDERS, data.orders)
+    prospects = _sheet_table(PROSPECTS, data.prospects)
     settings = Settings(reference_date=data.reference_date)
     analysis = analyse_tables(customers, orders, settings)
-    return BookContent(customers=customers, settings=settings, analysis=analysis, orders=orders)
+    analysis, view = add_affinity(analysis, customers.frame, prospects.frame, PROSPECTS)
+    return BookContent(
+        customers=customers,
+        settings=settings,
+        analysis=analysis,
+        orders=orders,
+        prospects=prospects,
+        affinity=view,
+    )
 
 
 def file_content(path: str | Path) -> BookContent:
@@ -49,8 +58,14 @@ def file_content(path: str | Path) -> BookContent:
     book = read_input(path)
     settings, _ = load_settings(book, None)
     analysis = analyse_tables(book.customers, book.orders, settings)
+    analysis, view = run_affinity(analysis, book)
     return BookContent(
-        customers=book.customers, settings=settings, analysis=analysis, orders=book.orders
+        customers=book.customers,
+        settings=settings,
+        analysis=analysis,
+        orders=book.orders,
+        prospects=book.prospects,
+        affinity=view,
     )
 
 
