@@ -17,7 +17,7 @@ $(STAMP): pyproject.toml
 
 demo: setup
 	@mkdir -p $(OUT)
-	$(BIN)/klantanalyse analyse templates/demo/klanten.csv --orders templates/demo/orders.csv \
+	$(BIN)/klantanalyse analyse klantanalyse.xlsm -o $(OUT)/klantanalyse-analyse.xlsm
 		--prospects templates/demo/prospects.csv -o $(OUT)/demo-analyse.xlsx
 
 test: setup

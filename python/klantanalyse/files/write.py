@@ -9,6 +9,7 @@ only when complete.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import os
 import tempfile
 import warnings
@@ -116,11 +117,12 @@ def write_workbook(
 
 # ---- cells ------------------------------------------------------------------------------
 
-_HEADER_FONT = Font(bold=True)
+_FONT = "Calibri"  # Excel's default; LibreOffice substitutes a metric-compatible font
+_HEADER_FONT = Font(name=_FONT, bold=True)
 _RESULT_FILL = PatternFill("solid", fgColor=layout.RESULT_HEADER_FILL)
-_RESULT_FONT = Font(bold=True, color=layout.RESULT_HEADER_FONT)
-_TITLE_FONT = Font(bold=True, size=14)
-_BOLD = Font(bold=True)
+_RESULT_FONT = Font(name=_FONT, bold=True, color=layout.RESULT_HEADER_FONT)
+_TITLE_FONT = Font(name=_FONT, bold=True, size=14)
+_BOLD = Font(name=_FONT, bold=True)
 _WRAP = Alignment(wrap_text=True, vertical="top")
 
 
@@ -206,15 +208,18 @@ def _customer_sheet(book: Workbook, content: BookContent) -> None:
     results = layout.result_headers(analysis) if analysis else []
     headers = _unique_headers(inputs + results)
     n_in = len(inputs)
-    for pos, name in enumerate(headers, start=1):
-        is_result = pos > n_in
-        _width(ws, pos, _column_width(name, table.iloc[:, pos - 1] if not is_result else None))
+    samples = [table.iloc[:, pos] for pos in range(n_in)]
     if analysis is not None:
-        for key, width in (("advice", 48), ("message", 48)):
-            if key in analysis.result_keys:
-                _width(ws, n_in + analysis.result_keys.index(key) + 1, width)
+        samples += [analysis.results[key] for key in analysis.result_keys]
+    widths = [_column_width(name, sample) for name, sample in zip(headers, samples)]
+    for pos, width in enumerate(widths, start=1):
+        _width(ws, pos, width)
     ws.freeze_panes = "B2"
-    _landscape(ws)
+    # readable on paper: landscape, about 220 characters per page width, names and headers
+    # repeated on every page
+    _landscape(ws, pages_wide=max(1, math.ceil(sum(widths) / 220)))
+    ws.print_title_rows = "1:1"
+    ws.print_title_cols = "A:A"
     header_cells = [
         _styled(ws, h, font=_RESULT_FONT, fill=_RESULT_FILL)
         if i >= n_in
@@ -268,10 +273,10 @@ def _yes_no_lists(ws, inputs: Sequence[str], lang: str) -> None:
     ws.data_validations.append(validation)
 
 
-def _landscape(ws) -> None:
-    """Print landscape, one page wide."""
+def _landscape(ws, pages_wide: int = 1) -> None:
+    """Print landscape, `pages_wide` pages wide."""
     ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToWidth = pages_wide
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
 
