@@ -18,7 +18,6 @@ $(STAMP): pyproject.toml
 demo: setup
 	@mkdir -p $(OUT)
 	$(BIN)/klantanalyse analyse klantanalyse.xlsm -o $(OUT)/klantanalyse-analyse.xlsm
-		--prospects templates/demo/prospects.csv -o $(OUT)/demo-analyse.xlsx
 
 test: setup
 	$(BIN)/ruff check python tests benchmarks
