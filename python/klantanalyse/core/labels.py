@@ -1173,7 +1173,7 @@ TEXTS.update(
 # Start sheet rows: (label NL, label EN, text NL, text EN); the label goes in column B, the
 # text in column C; ("", "", "", "") is an empty row. START_TOP fills the rows above the
 # status block (Start!B20), START_SETUP the rows below it. Keep the steps in step with
-# docs/in-excel.md.
+# the README section "In Excel".
 START_TITLE = ("Klantanalyse", "Klantanalyse")
 START_TOP: tuple[tuple[str, str, str, str], ...] = (
     (
