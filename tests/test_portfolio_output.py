@@ -388,3 +388,28 @@ def test_customers_only_in_the_orders_are_added_below(tmp_path, capsys):
     assert ws.cell(4, regio).value is None  # nothing invented for the new customer
     assert table.loc[2, "Orders totaal"] == 2
     assert ws.tables["tblKlanten"].ref == f"A1:{openpyxl.utils.get_column_letter(ws.max_column)}4"
+
+
+def test_portfolio_blocks_keep_their_size(customers, orders):
+    """A pre-built chart references fixed ranges: every block has the same shape whatever
+    the data, with blank cells where there is nothing to show."""
+    from klantanalyse import Settings, analyse, layout
+
+    settings = Settings(reference_date=demo.REFERENCE_DATE)
+    full = analyse(customers.reset_index(), settings, orders)
+    small = analyse(
+        pd.DataFrame({"Klant": ["Een", "Twee"], "Omzet": [100, 0]}),
+        settings,
+        pd.DataFrame({"Klant": ["Een"], "Datum": ["2026-01-05"], "Bedrag": [100]}),
+    )
+    big, little = layout.portfolio_blocks(full), layout.portfolio_blocks(small)
+    shapes = [(b.row, b.column, b.height, b.width) for b in big]
+    assert [(b.row, b.column, b.height, b.width) for b in little] == shapes
+    whale = layout.whale_block(small)  # no margins or costs: no whale curve
+    assert all(v is None for row in whale.rows[1:] for v in row)
+    retention = layout.retention_block(small)
+    assert retention.rows[2][:2] == [2026, 1]
+    assert all(v is None for row in retention.rows[3:] for v in row)
+    cleared = [layout.blank(b) for b in big]
+    assert all(v is None for b in cleared for row in b.rows for v in row)
+    assert [(b.height, b.width) for b in cleared] == [s[2:] for s in shapes]

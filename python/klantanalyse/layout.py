@@ -543,20 +543,21 @@ def pareto_reach(analysis: Analysis, limit: float = PARETO_LIMIT) -> float | Non
 
 
 def pareto_guide_block(analysis: Analysis) -> Block:
-    """The 80% guide: from (0, 80%) along to the curve, then down to the x axis."""
+    """The 80% guide: from (0, 80%) along to the curve, then down to the x axis. The series
+    name (in the first column of the first point) is what the legend shows."""
     lang = analysis.settings.lang
+    t = lambda key: labels.text(key, lang)  # noqa: E731
     reach = pareto_reach(analysis)
-    rows: Rows = [[labels.text("sum.pareto_line", lang), "X", "Y"]]
+    rows: Rows = [[None, t("sum.pareto_x"), t("sum.pareto_y")]]
     if reach is None:
         rows += [[None, None, None] for _ in range(3)]
     else:
         x = round(reach, 6)
         rows += [
-            [labels.text("sum.pareto_line", lang), 0.0, PARETO_LIMIT],
+            [t("sum.pareto_line"), 0.0, PARETO_LIMIT],
             [None, x, PARETO_LIMIT],
             [None, x, 0.0],
         ]
-    rows[0][0] = None
     return Block(*PARETO_GUIDE_AT, rows)
 
 
@@ -574,8 +575,13 @@ def whale_block(analysis: Analysis) -> Block:
 def whale_guide_block(analysis: Analysis) -> Block:
     """The 100% line of the whale curve (the total net contribution)."""
     lang = analysis.settings.lang
-    word = labels.text("sum.whale_line", lang)
-    return Block(*WHALE_GUIDE_AT, [[None, "X", "Y"], [word, 0.0, 1.0], [None, 1.0, 1.0]])
+    t = lambda key: labels.text(key, lang)  # noqa: E731
+    rows: Rows = [
+        [None, t("sum.whale_x"), t("sum.whale_y")],
+        [t("sum.whale_line"), 0.0, 1.0],
+        [None, 1.0, 1.0],
+    ]
+    return Block(*WHALE_GUIDE_AT, rows)
 
 
 def pyramid_block(analysis: Analysis) -> Block:
@@ -669,8 +675,16 @@ def portfolio_lines(analysis: Analysis) -> Block:
     return Block(*PORTFOLIO_LINES_AT, rows)
 
 
+def blank(block: Block) -> Block:
+    """The same cells left empty: written over a block, it clears an earlier run's values."""
+    return Block(block.row, block.column, [[None] * block.width for _ in range(block.height)])
+
+
 def portfolio_blocks(analysis: Analysis) -> list[Block]:
-    """Every portfolio block of the Matrix sheet, fixed sizes, in placing order."""
+    """Every portfolio block of the Matrix sheet, fixed sizes, in placing order (title,
+    lines, pyramid, retention, Pareto curve and guide, whale curve and 100% line). A front
+    that keeps the charts of an earlier run writes `blank(b)` for each when there are no
+    orders (see `has_portfolio`)."""
     lang = analysis.settings.lang
     title = Block(*PORTFOLIO_TITLE_AT, [[labels.text("sum.portfolio_title", lang)]])
     return [
