@@ -1,7 +1,7 @@
 """A fake Excel behind the real xlwings API, for tests and benchmarks without Excel.
 
-Every object (App, Book, Sheets, Sheet, Range, Font, ConditionalFormats, Tables, Table) is
-`unittest.mock.create_autospec(<real xlwings class>, spec_set=True, instance=True)`, so a
+Every object (App, Book, Sheets, Sheet, Range, RangeRows, Font, ConditionalFormats, Tables,
+Table) is `unittest.mock.create_autospec(<real xlwings class>, spec_set=True, instance=True)`, so a
 misspelled or non-existent attribute, or a wrong call signature, fails. Only the parts the
 Excel front uses are emulated; touching any other xlwings attribute raises AssertionError.
 Every emulated get, set and call is appended to `FakeExcel.calls`.
@@ -16,6 +16,7 @@ from __future__ import annotations
 import inspect
 import re
 import time
+import types
 from collections.abc import Callable, Iterable
 from typing import Any
 from unittest import mock
@@ -73,6 +74,10 @@ class FakeExcel:
         self.rules: dict[str, list[dict[str, Any]]] = {}
         self.formats: dict[str, set[Cell]] = {}  # cells with any formatting (used range)
         self.number_formats: dict[str, dict[Cell, str]] = {}
+        self.wrapped: dict[str, set[Cell]] = {}  # cells with wrap_text on
+        self.alignments: dict[str, dict[Cell, str]] = {}  # vertical alignment
+        self.widths: dict[str, dict[int, float]] = {}  # column -> width (characters)
+        self.autofitted: list[tuple[str, tuple[int, int]]] = []  # rows whose height was fitted
         self.written: dict[str, set[Cell]] = {}  # cells whose value or format was changed
         self.formulas: list[tuple[str, Cell, str]] = []
         self.tables: dict[str, dict[str, tuple[int, int, int, int]]] = {}
@@ -84,7 +89,6 @@ class FakeExcel:
         self.screen_updating = True
         self.status_bar: str | bool = False
         self.fullname = fullname
-        self._ranges: dict[tuple, Any] = {}
         self.build_seconds = 0.0  # time spent building autospec objects (fake overhead)
         self.order: list[str] = []
         for name, rows in (sheets or {}).items():
@@ -102,8 +106,16 @@ class FakeExcel:
 
     def add_sheet(self, name: str) -> None:
         self.order.append(name)
-        for store in (self.cells, self.fills, self.fonts, self.number_formats):
+        for store in (
+            self.cells,
+            self.fills,
+            self.fonts,
+            self.number_formats,
+            self.alignments,
+            self.widths,
+        ):
             store[name] = {}
+        self.wrapped[name] = set()
         self.rules[name] = []
         self.formats[name] = set()
         self.written[name] = set()
@@ -122,9 +134,12 @@ class FakeExcel:
         return [[cells.get((r, c)) for c in range(1, width + 1)] for r in range(1, height + 1)]
 
     def fill(self, sheet: str, cell: Cell) -> str | None:
-        """The colour a user sees: the first matching conditional rule, else the fill."""
+        """The colour a user sees: the first matching conditional rule, else the fill.
+        (Colour scales are not evaluated: see `rules` for them.)"""
         value = self.cells[sheet].get(cell)
         for rule in self.rules[sheet]:
+            if rule["operator"] == "color_scale":
+                continue
             if cell in rule["cells"] and _rule_matches(rule, value):
                 return _hex(rule["fill_color"])
         return self.fills[sheet].get(cell)
@@ -324,25 +339,32 @@ class FakeExcel:
     def _range(
         self, sheet: str, top: int, left: int, bottom: int, right: int, ndim: int | None = None
     ) -> Any:
-        # building an autospec is slow; a range object holds no state, so reuse it
+        # Building an autospec is slow (about 20 ms for a Range) and a range object holds no
+        # state of its own: every FakeExcel shares one per address, and handing it out binds
+        # it to this FakeExcel. (The front uses a range right after getting it.)
         key = (sheet, top, left, bottom, right, ndim)
-        if key not in self._ranges:
-            self._ranges[key] = self._new_range(*key)
-        return self._ranges[key]
+        shared = _SHARED_RANGES.get(key)
+        if shared is None:
+            current = _Current(self)
+            shared = _SHARED_RANGES[key] = (current._new_range(*key), current)
+        fake, current = shared
+        object.__setattr__(current, "excel", self)
+        return fake
 
     def _new_range(
         self, sheet: str, top: int, left: int, bottom: int, right: int, ndim: int | None
     ) -> Any:
-        cells = self.cells[sheet]
         area = [(r, c) for r in range(top, bottom + 1) for c in range(left, right + 1)]
 
         def touch(targets: Iterable[Cell], formatted: bool = False) -> None:
+            excel = _real(self)
             targets = list(targets)
-            self.written[sheet].update(targets)
+            excel.written[sheet].update(targets)
             if formatted:
-                self.formats[sheet].update(targets)
+                excel.formats[sheet].update(targets)
 
         def get_value() -> Any:
+            cells = _real(self).cells[sheet]
             rows = [
                 [cells.get((r, c)) for c in range(left, right + 1)] for r in range(top, bottom + 1)
             ]
@@ -363,32 +385,61 @@ class FakeExcel:
                 block = [list(data)]
             else:
                 block = [[data] * (right - left + 1) for _ in range(bottom - top + 1)]
+            store = _real(self)._store
             for i, row in enumerate(block):
                 for j, value in enumerate(row):
-                    self._store(sheet, (top + i, left + j), value)
+                    store(sheet, (top + i, left + j), value)
 
         def clear_contents() -> None:
+            cells = _real(self).cells[sheet]
             for cell in area:
                 cells.pop(cell, None)
             touch(area)
 
+        def clear_formats() -> None:
+            excel = _real(self)
+            for store in (excel.fills, excel.fonts, excel.number_formats, excel.alignments):
+                cells = store[sheet]
+                for cell in area:
+                    cells.pop(cell, None)
+            excel.wrapped[sheet].difference_update(area)
+            excel.formats[sheet].difference_update(area)
+            _drop_rules(excel.rules[sheet], set(area))
+            touch(area)
+
         def clear() -> None:
             clear_contents()
+            clear_formats()
+
+        def set_wrap(value: bool) -> None:
+            if value:
+                self.wrapped[sheet].update(area)
+            else:
+                self.wrapped[sheet].difference_update(area)
+            touch(area, formatted=True)
+
+        def set_alignment(value: str) -> None:
+            if value not in ("top", "center", "bottom", "justify", "distributed"):
+                raise ValueError(f"xlwings has no vertical alignment {value!r}")
+            alignments = _real(self).alignments[sheet]
             for cell in area:
-                self.fills[sheet].pop(cell, None)
-                self.fonts[sheet].pop(cell, None)
-                self.number_formats[sheet].pop(cell, None)
-                self.formats[sheet].discard(cell)
-            _drop_rules(self.rules[sheet], set(area))
+                alignments[cell] = value
+            touch(area, formatted=True)
+
+        def set_width(value: float) -> None:
+            for column in range(left, right + 1):
+                self.widths[sheet][column] = value
 
         def set_color(colour: Any) -> None:
+            fills = _real(self).fills[sheet]
             for cell in area:
-                self.fills[sheet][cell] = _hex(colour)
+                fills[cell] = _hex(colour)
             touch(area, formatted=True)
 
         def set_number_format(code: str) -> None:
+            formats = _real(self).number_formats[sheet]
             for cell in area:
-                self.number_formats[sheet][cell] = code
+                formats[cell] = code
             touch(area, formatted=True)
 
         def options(convert=None, **opts: Any) -> Any:
@@ -422,10 +473,15 @@ class FakeExcel:
                 "address": (address, None),
                 "clear_contents": clear_contents,
                 "clear": clear,
+                "clear_formats": clear_formats,
                 "color": (lambda: self.fills[sheet].get((top, left)), set_color),
                 "number_format": (None, set_number_format),
+                "wrap_text": (None, set_wrap),
+                "vertical_alignment": (None, set_alignment),
+                "column_width": (None, set_width),
                 "font": (lambda: parts("font", self._font), None),
                 "conditional_formats": (lambda: parts("rules", self._rules), None),
+                "rows": (lambda: parts("rows", self._rows_of), None),
                 "select": select,
             },
         )
@@ -435,8 +491,9 @@ class FakeExcel:
     def _font(self, sheet: str, area: list[Cell], touch: Callable) -> Any:
         def setter(key: str) -> Callable:
             def put(value: Any) -> None:
+                fonts = _real(self).fonts[sheet]
                 for cell in area:
-                    self.fonts[sheet].setdefault(cell, {})[key] = value
+                    fonts.setdefault(cell, {})[key] = value
                 touch(area, formatted=True)
 
             return put
@@ -444,8 +501,20 @@ class FakeExcel:
         return self._fake(
             xlmain.Font,
             f"Font[{sheet}]",
-            {"color": (None, setter("color")), "bold": (None, setter("bold"))},
+            {
+                "color": (None, setter("color")),
+                "bold": (None, setter("bold")),
+                "size": (None, setter("size")),
+            },
         )
+
+    def _rows_of(self, sheet: str, area: list[Cell], touch: Callable) -> Any:
+        rows = sorted({r for r, _ in area})
+
+        def autofit() -> None:
+            self.autofitted.append((sheet, (rows[0], rows[-1])))
+
+        return self._fake(xlmain.RangeRows, f"RangeRows[{sheet}]", {"autofit": autofit})
 
     def _rules(self, sheet: str, area: list[Cell], touch: Callable) -> Any:
         def clear() -> None:
@@ -463,10 +532,21 @@ class FakeExcel:
             self.rules[sheet].insert(0, rule)  # xlwings adds at the top priority
             touch(area, formatted=True)
 
+        def add_color_scale(colors, *, thresholds=None, threshold_type="number"):
+            rule = {
+                "cells": set(area),
+                "operator": "color_scale",
+                "colors": [_hex(c) for c in colors],
+                "thresholds": list(thresholds) if thresholds is not None else None,
+                "threshold_type": threshold_type,
+            }
+            self.rules[sheet].insert(0, rule)
+            touch(area, formatted=True)
+
         return self._fake(
             xlmain.ConditionalFormats,
             f"ConditionalFormats[{sheet}]",
-            {"clear": clear, "add_cell_value": add_cell_value},
+            {"clear": clear, "add_cell_value": add_cell_value, "add_color_scale": add_color_scale},
         )
 
     def _store(self, sheet: str, cell: Cell, value: Any) -> None:
@@ -487,6 +567,32 @@ class FakeExcel:
             self.cells[sheet].pop(cell, None)
         else:
             self.cells[sheet][cell] = value
+
+
+class _Current:
+    """Stands for the FakeExcel a shared range object was last handed out by: attributes are
+    that FakeExcel's, methods of FakeExcel run with this stand-in as `self`, so the range's
+    emulation always reads and writes the cells of the book that is using it."""
+
+    def __init__(self, excel: FakeExcel):
+        object.__setattr__(self, "excel", excel)
+
+    def __getattr__(self, name: str) -> Any:
+        function = inspect.getattr_static(FakeExcel, name, None)
+        if inspect.isfunction(function):
+            return types.MethodType(function, self)
+        return getattr(self.excel, name)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        setattr(self.excel, name, value)
+
+
+_SHARED_RANGES: dict[tuple, tuple[Any, _Current]] = {}
+
+
+def _real(excel: FakeExcel | _Current) -> FakeExcel:
+    """The FakeExcel behind a stand-in (for loops over many cells)."""
+    return excel.excel if isinstance(excel, _Current) else excel
 
 
 def _bounds(cell: Any) -> tuple[int, int, int, int]:
