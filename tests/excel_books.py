@@ -38,9 +38,12 @@ def macro_book(
     orders: list[list[Any]] | None = None,
     settings: Settings | None = None,
     with_table: bool = True,
+    prospects: list[list[Any]] | None = None,
     **kwargs: Any,
 ) -> FakeExcel:
-    """A fake of klantanalyse.xlsm as built: Start with an empty status, Klanten, ..."""
+    """A fake of klantanalyse.xlsm before a run: Start with an empty status, Klanten, Orders
+    and Prospects (when given) holding inputs only, Matrix with its title, an empty
+    Verwantschap sheet, Instellingen and xlwings.conf."""
     settings = settings or Settings()
     start = place([["Klantanalyse"], [None], ["Wat doet deze werkmap?"]], _empty_status(settings))
     sheets: dict[str, list[list[Any]]] = {
@@ -49,7 +52,10 @@ def macro_book(
     }
     if orders is not None:
         sheets[layout.ORDERS] = orders
+    if prospects is not None:
+        sheets[layout.PROSPECTS] = prospects
     sheets[layout.MATRIX] = [["Klanten op omzet en score"]]
+    sheets[layout.AFFINITY] = []
     sheets[layout.SETTINGS] = [list(r) for r in layout.settings_rows(settings)]
     sheets[layout.CONF] = [
         ["INTERPRETER_WIN", "python"],
@@ -59,6 +65,9 @@ def macro_book(
     if with_table:
         width = len(customers[0])
         tables[layout.CUSTOMERS] = {layout.CUSTOMER_TABLE: (1, 1, max(len(customers), 2), width)}
+        if prospects is not None:
+            bounds = (1, 1, max(len(prospects), 2), len(prospects[0]))
+            tables[layout.PROSPECTS] = {layout.PROSPECT_TABLE: bounds}
     return FakeExcel(sheets, tables=tables, **kwargs)
 
 
