@@ -11,12 +11,18 @@ from pathlib import Path
 import pytest
 
 from excel_books import FIXED_TIME, frame_rows, macro_book, snapshot
-from excel_data import customers, orders
+from excel_data import customers, orders, prospects
 from fake_excel import FakeExcel, column_letter
 from klantanalyse import demo, layout
 from klantanalyse.core.settings import Settings
 from klantanalyse.excel import actions, logfile
-from klantanalyse.excel.book import analyse_tables, customer_table, order_table
+from klantanalyse.excel.book import (
+    add_affinity,
+    analyse_tables,
+    customer_table,
+    order_table,
+    prospect_table,
+)
 
 TESTS = Path(__file__).resolve().parent
 
@@ -33,18 +39,27 @@ def demo_data():
 
 @pytest.fixture
 def demo_book(monkeypatch, demo_data):
-    fake = macro_book(frame_rows(demo_data.customers), frame_rows(demo_data.orders))
+    fake = macro_book(
+        frame_rows(demo_data.customers),
+        frame_rows(demo_data.orders),
+        prospects=frame_rows(demo_data.prospects),
+    )
     fake.install(monkeypatch)
     return fake
 
 
-def expected(rows, order_rows=None, settings=None):
-    """The analysis the core gives for these Klanten (and Orders) rows."""
+def expected(rows, order_rows=None, settings=None, prospect_rows=None):
+    """The analysis (with Verwantschap) the core gives for these Klanten (and Orders and
+    Prospects) rows."""
     table, _ = customer_table(rows, "klantanalyse.xlsm", "nl")
-    orders = None
+    orders = prospect_list = None
     if order_rows is not None:
         orders, _ = order_table(order_rows, "klantanalyse.xlsm", "nl")
-    return table, analyse_tables(table, orders, settings or Settings())
+    if prospect_rows is not None:
+        prospect_list, _ = prospect_table(prospect_rows, "klantanalyse.xlsm", "nl")
+    analysis = analyse_tables(table, orders, settings or Settings())
+    analysis, _ = add_affinity(analysis, table, prospect_list, "klantanalyse.xlsm")
+    return table, analysis
 
 
 def result_count(rows, order_rows=None):
@@ -68,8 +83,9 @@ def private_log(monkeypatch, tmp_path):
 def test_analyse_writes_every_result_right_of_the_inputs(demo_book):
     inputs = demo_book.rows("Klanten")
     width = len(inputs[0])
-    _, analysis = expected(inputs, demo_book.rows("Orders"))
+    _, analysis = expected(inputs, demo_book.rows("Orders"), None, demo_book.rows("Prospects"))
     assert "orders_recent" in analysis.result_keys  # the order history is part of the run
+    assert "similarity" in analysis.result_keys  # and Verwantschap
     actions.analyse()
     assert demo_book.alerts == []
     last = width + len(analysis.result_keys)
@@ -82,7 +98,8 @@ def test_analyse_writes_every_result_right_of_the_inputs(demo_book):
 
 def test_analyse_colours_segments_and_result_headers(demo_book):
     width = len(demo_book.rows("Klanten")[0])
-    count = result_count(demo_book.rows("Klanten"), demo_book.rows("Orders"))
+    _, analysis = expected(demo_book.rows("Klanten"), demo_book.rows("Orders"))
+    count = len(analysis.result_keys)
     actions.analyse()
     colours = Settings().colours
     segment_column = width + 3
@@ -115,7 +132,8 @@ def test_analyse_uses_the_colours_of_the_settings(monkeypatch):
 def test_analyse_stretches_the_table_over_inputs_and_results(demo_book):
     rows = len(demo_book.rows("Klanten"))
     width = len(demo_book.rows("Klanten")[0])
-    count = result_count(demo_book.rows("Klanten"), demo_book.rows("Orders"))
+    _, analysis = expected(demo_book.rows("Klanten"), demo_book.rows("Orders"))
+    count = len(analysis.result_keys)
     actions.analyse()
     assert demo_book.tables["Klanten"]["tblKlanten"] == (1, 1, rows, width + count)
 
@@ -144,13 +162,17 @@ def test_analyse_fills_matrix_blocks_and_status(demo_book):
 
 
 def test_the_number_of_xlwings_calls_does_not_grow_with_the_customers(monkeypatch):
+    """With orders and prospects: results, portfolio page, Verwantschap, Prospects scores."""
     calls = {}
     for n in (20, 20_000):
-        rows = customers(n)
-        fake = macro_book(rows, orders(rows))
+        rows = customers(n, traits=True)
+        fake = macro_book(rows, orders(rows), prospects=prospects(n))
         fake.install(monkeypatch)
         actions.analyse()
         assert fake.alerts == []
+        assert fake.value("Verwantschap", "A5").startswith("A-klanten")  # a profile was made
+        assert isinstance(fake.value("Prospects", "F2"), int)  # prospects were scored
+        assert fake.value("Matrix", "I64") is not None  # the pyramid of the order history
         calls[n] = list(fake.calls)
     assert len(calls[20]) == len(calls[20_000])
     assert calls[20] == calls[20_000]
@@ -159,9 +181,17 @@ def test_the_number_of_xlwings_calls_does_not_grow_with_the_customers(monkeypatc
 def test_input_cells_are_never_written(demo_book):
     inputs = demo_book.rows("Klanten")
     input_cells = {(r, c) for r in range(1, len(inputs) + 1) for c in range(1, len(inputs[0]) + 1)}
+    prospect_inputs = demo_book.rows("Prospects")
+    prospect_cells = {
+        (r, c)
+        for r in range(1, len(prospect_inputs) + 1)
+        for c in range(1, len(prospect_inputs[0]) + 1)
+    }
     actions.analyse()
     actions.analyse()
     assert not demo_book.written["Klanten"] & input_cells
+    assert not demo_book.written["Prospects"] & prospect_cells
+    assert demo_book.rows("Prospects")[1][: len(prospect_inputs[0])] == prospect_inputs[1]
     assert not demo_book.written["Orders"]
     assert not demo_book.written["Instellingen"]
     assert not demo_book.written["xlwings.conf"]
@@ -365,6 +395,8 @@ def test_demo_data_fills_an_empty_workbook_without_asking(monkeypatch, demo_data
     assert fake.rows("Klanten") == frame_rows(demo_data.customers)
     assert len(fake.rows("Orders")) == len(demo_data.orders) + 1
     assert fake.rows("Orders")[0] == list(demo_data.orders.columns)
+    assert fake.rows("Prospects") == frame_rows(demo_data.prospects)
+    assert demo.PROSPECT_LIKE_A in [row[0] for row in fake.rows("Prospects")]
     assert fake.tables["Klanten"]["tblKlanten"] == (1, 1, 61, 18)
     assert fake.activated == ["Klanten"]
 
@@ -380,15 +412,31 @@ def test_demo_data_asks_before_replacing_customers(monkeypatch):
 
 
 def test_demo_data_replaces_customers_and_their_results(monkeypatch, demo_data):
-    fake = macro_book(customers(100), answers=["yes"])
+    fake = macro_book(customers(100, traits=True), answers=["yes"], prospects=prospects(30))
     fake.install(monkeypatch)
     actions.analyse()
+    assert fake.value("Prospects", "F1") == "Gelijkenis"
     actions.load_demo()
     assert fake.rows("Klanten") == frame_rows(demo_data.customers)
     assert fake.rules["Klanten"] == []
     assert not any(fake.fills["Klanten"].values())
+    assert fake.rows("Prospects") == frame_rows(demo_data.prospects)  # no old scores left
+    assert fake.rules["Prospects"] == []
+    assert fake.tables["Prospects"]["tblProspects"] == (1, 1, len(demo_data.prospects) + 1, 5)
     actions.analyse()
     assert fake.value("Klanten", "S1") == "Score"
+    assert fake.value("Prospects", "F1") == "Gelijkenis"
+
+
+def test_demo_data_asks_before_replacing_prospects(monkeypatch):
+    fake = macro_book([["Klant", "Omzet"]], prospects=prospects(3), answers=["no"])
+    fake.install(monkeypatch)
+    before = snapshot(fake)
+    actions.load_demo()
+    assert fake.alerts[0]["prompt"] == (
+        "Het blad Prospects bevat al gegevens. Wilt u die vervangen door de voorbeelddata?"
+    )
+    assert snapshot(fake) == before
 
 
 # ---- Instellingen / Help ------------------------------------------------------------

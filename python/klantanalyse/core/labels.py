@@ -1169,6 +1169,34 @@ TEXTS.update(
 )
 
 
+# ---- Excel front: =GELIJKENIS and the Verwantschap parts of the ribbon --------------------
+
+TEXTS.update(
+    {
+        "udf.unknown_prospect": ("onbekende prospect", "unknown prospect"),
+        "udf.no_profile": (
+            "geen profiel, zie blad Verwantschap",
+            "no profile, see sheet Verwantschap",
+        ),
+        "udf.no_similarity": ("geen kenmerk telt mee", "no characteristic counts"),
+        "udf.doc.similarity": (
+            "Gelijkenis 0-100: hoe sterk deze prospect op uw A-klanten lijkt, op grond van de "
+            "kenmerken in Klanten en de huidige Instellingen.",
+            "Similarity 0-100: how closely this prospect resembles your A customers, on the "
+            "characteristics in Klanten and the current settings.",
+        ),
+        "udf.doc.similarity.prospect": (
+            "Cel met de naam van een prospect op blad Prospects, of een rij van die tabel.",
+            "Cell holding the name of a prospect on sheet Prospects, or a row of that table.",
+        ),
+        "act.confirm_demo_prospects": (
+            "Het blad Prospects bevat al gegevens. Wilt u die vervangen door de voorbeelddata?",
+            "The Prospects sheet already holds data. Replace it with the demo data?",
+        ),
+    }
+)
+
+
 # --- Macro workbook (klantanalyse.xlsm): Start sheet, xlwings.conf notes, macOS functions ---
 # Start sheet rows: (label NL, label EN, text NL, text EN); the label goes in column B, the
 # text in column C; ("", "", "", "") is an empty row. START_TOP fills the rows above the

@@ -10,9 +10,9 @@ from typing import Any
 
 import numpy as np
 
-from ..layout import CUSTOMERS, MATRIX, ORDERS, SETTINGS, START
+from ..layout import AFFINITY, CUSTOMERS, MATRIX, ORDERS, PROSPECTS, SETTINGS, START
 
-__all__ = ["CUSTOMERS", "MATRIX", "ORDERS", "SETTINGS", "START"]
+__all__ = ["AFFINITY", "CUSTOMERS", "MATRIX", "ORDERS", "PROSPECTS", "SETTINGS", "START"]
 
 Rows = list[list[Any]]
 
@@ -114,3 +114,30 @@ def analyse_tables(customers: Any, orders: Any, settings: Any) -> Any:
     from ..files.pipeline import analyse_tables as run
 
     return run(customers, orders, settings)
+
+
+def prospect_table(
+    values: Rows, book_name: str, lang: str, sheet: str = PROSPECTS
+) -> tuple[Any, list[str]]:
+    """(SheetTable, warnings) of the Prospects values: inputs only (our Gelijkenis columns
+    left out), or (None, []) for a blank sheet, or (None, [warning]) without a name header."""
+    from pathlib import PureWindowsPath
+
+    from ..files.read import prospects_from_rows
+
+    return prospects_from_rows(values, sheet, PureWindowsPath(book_name), lang)
+
+
+def add_affinity(analysis: Any, customers: Any, prospects: Any, book_name: str) -> tuple[Any, Any]:
+    """(analysis with the Gelijkenis columns, AffinityView): Verwantschap as the file front
+    computes it; prospect warnings start with the workbook and sheet. Never fails the run."""
+    from pathlib import PureWindowsPath
+
+    from ..files.pipeline import add_affinity as run
+    from ..files.read import where
+
+    place = None
+    if prospects is not None:
+        place = where(PureWindowsPath(book_name), prospects.sheet, analysis.settings.lang)
+    frame = None if prospects is None else prospects.frame
+    return run(analysis, customers.frame, frame, place)
