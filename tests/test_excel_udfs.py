@@ -1,4 +1,4 @@
-"""Worksheet functions =SEGMENT, =KLANTSCORE, =OMZETKLASSE on a fake Excel."""
+"""Worksheet functions =SEGMENT, =KLANTSCORE, =OMZETKLASSE, =GELIJKENIS on a fake Excel."""
 
 from __future__ import annotations
 
@@ -12,10 +12,11 @@ from pathlib import Path
 import pytest
 
 from excel_books import frame_rows, macro_book
-from excel_data import customers, settings_rows
+from excel_data import customers, prospects, settings_rows
 from fake_excel import FakeExcel
 from klantanalyse import demo
 from klantanalyse.core.analysis import analyse
+from klantanalyse.core.settings import Settings
 from klantanalyse.excel import actions, logfile, udfs
 from klantanalyse.excel.book import customer_table
 
@@ -45,8 +46,10 @@ def clock(monkeypatch):
     udfs.clear_cache()
 
 
-def book(monkeypatch, rows=SMALL, settings=None, **kwargs) -> FakeExcel:
+def book(monkeypatch, rows=SMALL, settings=None, prospect_rows=None, **kwargs) -> FakeExcel:
     sheets = {"Start": [], "Klanten": rows, "Instellingen": settings_rows(settings)}
+    if prospect_rows is not None:
+        sheets["Prospects"] = prospect_rows
     fake = FakeExcel(sheets, **kwargs)
     fake.install(monkeypatch)
     return fake
@@ -207,6 +210,80 @@ def test_omzetklasse_bad_input(monkeypatch, clock):
     assert udfs.OMZETKLASSE(None) == ""
 
 
+# ---- GELIJKENIS ---------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def demo_data():
+    return demo.generate()
+
+
+def demo_book(monkeypatch, data) -> FakeExcel:
+    fake = macro_book(
+        frame_rows(data.customers),
+        frame_rows(data.orders),
+        settings=Settings(reference_date=data.reference_date),
+        prospects=frame_rows(data.prospects),
+    )
+    fake.install(monkeypatch)
+    return fake
+
+
+def test_gelijkenis_tells_the_look_alike_from_the_other(monkeypatch, clock, demo_data):
+    demo_book(monkeypatch, demo_data)
+    like_a = udfs.GELIJKENIS(demo.PROSPECT_LIKE_A)
+    like_c = udfs.GELIJKENIS(demo.PROSPECT_LIKE_C)
+    assert isinstance(like_a, int) and isinstance(like_c, int)
+    assert like_a >= 80 and like_c <= 20
+    assert udfs.GELIJKENIS(f"  {demo.PROSPECT_LIKE_A.upper()} ") == like_a
+
+
+def test_gelijkenis_agrees_with_the_prospects_column_of_the_ribbon(monkeypatch, clock, demo_data):
+    fake = demo_book(monkeypatch, demo_data)
+    actions.analyse()
+    rows = fake.rows("Prospects")
+    column = rows[0].index("Gelijkenis")
+    assert len(rows) == len(demo_data.prospects) + 1
+    for row in rows[1:]:
+        assert udfs.GELIJKENIS(row[0]) == row[column]
+
+
+def test_gelijkenis_of_a_row(monkeypatch, clock, demo_data):
+    fake = demo_book(monkeypatch, demo_data)
+    rows = fake.rows("Prospects")
+    like_a = next(row for row in rows if row[0] == demo.PROSPECT_LIKE_A)
+    assert udfs.GELIJKENIS(like_a) == udfs.GELIJKENIS(demo.PROSPECT_LIKE_A)
+    # a company not on the sheet, described in a row of the same shape: scored from its values
+    twin = ["Nieuw Installatiebedrijf", *like_a[1:]]
+    assert udfs.GELIJKENIS(twin) == udfs.GELIJKENIS(demo.PROSPECT_LIKE_A)
+    like_c = next(row for row in rows if row[0] == demo.PROSPECT_LIKE_C)
+    assert udfs.GELIJKENIS(["Nog een klusser", *like_c[1:]]) == udfs.GELIJKENIS(
+        demo.PROSPECT_LIKE_C
+    )
+    assert udfs.GELIJKENIS(["Onbekend", "x"]) == "onbekende prospect"  # too short for a row
+
+
+def test_gelijkenis_texts(monkeypatch, clock):
+    rows = customers(60, traits=True)
+    book(monkeypatch, rows, prospect_rows=prospects(4))
+    assert udfs.GELIJKENIS("Niemand") == "onbekende prospect"
+    assert udfs.GELIJKENIS(None) == ""
+    assert isinstance(udfs.GELIJKENIS("Prospect 00001"), int)
+    unseen = ["Nieuw", "Ruimtevaart", "Mars", "Onbekend", None]
+    assert udfs.GELIJKENIS(unseen) == "geen kenmerk telt mee"
+
+
+def test_gelijkenis_without_characteristics_says_there_is_no_profile(monkeypatch, clock):
+    book(monkeypatch, customers(40), prospect_rows=prospects(3))
+    assert udfs.GELIJKENIS("Prospect 00001") == "geen profiel, zie blad Verwantschap"
+    assert udfs.SEGMENT("Klant 00001") in ("A", "B", "C")  # the rest works
+
+
+def test_gelijkenis_without_a_prospects_sheet(monkeypatch, clock):
+    book(monkeypatch, customers(40, traits=True), settings={"Taal": "EN"})
+    assert udfs.GELIJKENIS("Prospect 00001") == "unknown prospect"
+
+
 # ---- the cache ----------------------------------------------------------------------
 
 
@@ -246,6 +323,40 @@ def test_a_changed_setting_is_seen_after_a_pause(monkeypatch, clock):
     fake.cells["Instellingen"][(2, 2)] = "EN"
     clock.now += udfs.QUIET_SECONDS + 1
     assert udfs.SEGMENT("Niemand") == "unknown customer"
+
+
+def test_gelijkenis_cells_recalculated_together_read_the_sheets_once(monkeypatch, clock):
+    fake = book(monkeypatch, customers(200, traits=True), prospect_rows=prospects(100))
+    for i in range(1, 101):
+        assert isinstance(udfs.GELIJKENIS(f"Prospect {i:05d}"), int)
+        clock.now += 0.01
+    for sheet in ("Klanten", "Instellingen", "Prospects"):
+        assert reads(fake, sheet) == 1
+
+
+def test_a_changed_prospect_is_scored_again_without_analysing_again(monkeypatch, clock):
+    fake = book(monkeypatch, customers(200, traits=True), prospect_rows=prospects(5))
+    before = udfs.GELIJKENIS("Prospect 00001")
+    analysed = udfs.book_state(fake.book).analysed()
+    other = udfs.GELIJKENIS("Prospect 00002")
+    for column in range(2, 6):  # Prospect 00001 now looks exactly like Prospect 00002
+        fake.cells["Prospects"][(2, column)] = fake.cells["Prospects"][(3, column)]
+    assert udfs.GELIJKENIS("Prospect 00001") == before  # same recalculation: cached
+    clock.now += udfs.QUIET_SECONDS + 1
+    assert udfs.GELIJKENIS("Prospect 00001") == other
+    assert udfs.book_state(fake.book).analysed() is analysed
+
+
+def test_a_changed_customer_changes_the_profile(monkeypatch, clock):
+    rows = customers(60, traits=True)
+    fake = book(monkeypatch, rows, prospect_rows=prospects(3))
+    assert isinstance(udfs.GELIJKENIS("Prospect 00001"), int)
+    for row in range(2, 62):  # every customer now in one segment: nothing to compare
+        fake.cells["Klanten"][(row, 2)] = 10.0
+        for column in range(4, 8):
+            fake.cells["Klanten"][(row, column)] = "Nee"
+    clock.now += udfs.QUIET_SECONDS + 1
+    assert udfs.GELIJKENIS("Prospect 00001") == "geen profiel, zie blad Verwantschap"
 
 
 def test_each_workbook_has_its_own_cache(monkeypatch, clock):
@@ -295,6 +406,7 @@ def test_excel_generates_the_vba_wrappers_it_expects(monkeypatch):
         "Function KLANTSCORE(marge, Optional snelheid, Optional innovatie, Optional netwerk)" in vba
     )
     assert "Function OMZETKLASSE(omzet)" in vba
+    assert "Function GELIJKENIS(prospect)" in vba
     assert module.SEGMENT.__xlfunc__["ret"]["doc"].startswith("Segment (A, B of C)")
 
 

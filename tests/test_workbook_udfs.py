@@ -16,6 +16,7 @@ from klantanalyse.workbook import udf_wrappers
 REAL = "klantanalyse.excel.udfs"
 # The real module once it exists; until then a stand-in with the agreed signatures.
 UDF_MODULE = REAL if importlib.util.find_spec(REAL) else "udf_standin"
+FUNCTIONS = ("SEGMENT", "KLANTSCORE", "OMZETKLASSE", "GELIJKENIS")
 
 
 @pytest.fixture
@@ -39,7 +40,7 @@ def expected_wrappers(udfs) -> str:
     """Decorate the module's functions with the Windows decorator, then generate."""
     module = importlib.import_module(UDF_MODULE)
     copy = types.ModuleType("copy_of_udfs")
-    for name in ("SEGMENT", "KLANTSCORE", "OMZETKLASSE"):
+    for name in FUNCTIONS:
         setattr(copy, name, udfs.xlfunc(getattr(module, name)))
     out = io.StringIO()
 
@@ -55,7 +56,7 @@ def test_windows_branch_is_exactly_generate_vba_wrapper_output(xlwings_udfs):
     windows = module.split("\n#Else\n\n", 1)[1].rsplit("#End If\n", 1)[0]
     assert windows == expected_wrappers(xlwings_udfs)
     assert module.startswith(udf_wrappers.HEADER)
-    for name in ("SEGMENT", "KLANTSCORE", "OMZETKLASSE"):
+    for name in FUNCTIONS:
         assert f'{name} = XLPy.CallUDF("{UDF_MODULE}", "{name}"' in windows
 
 
@@ -65,9 +66,10 @@ def test_on_macos_each_function_keeps_its_signature_and_returns_a_text():
     windows = module.split("\n#Else\n", 1)[1]
     signature = re.compile(r"^Function (\w+\(.*\))$", re.MULTILINE)
     assert signature.findall(mac) == signature.findall(windows)
-    assert len(signature.findall(mac)) == 3
+    assert len(signature.findall(mac)) == len(FUNCTIONS)
     assert "XLPy" not in mac
     assert 'SEGMENT = "SEGMENT werkt alleen in Excel voor Windows;' in mac
+    assert 'GELIJKENIS = "GELIJKENIS werkt alleen in Excel voor Windows;' in mac
 
 
 def test_generation_leaves_no_stubs_and_keeps_the_linux_decorators():

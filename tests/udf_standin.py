@@ -20,3 +20,9 @@ def KLANTSCORE(marge, snelheid=None, innovatie=None, netwerk=None):
 def OMZETKLASSE(omzet):
     """Hoog, Midden of Laag."""
     return "Hoog"
+
+
+@xw.func
+def GELIJKENIS(prospect):
+    """Gelijkenis 0-100 van een prospect."""
+    return 50

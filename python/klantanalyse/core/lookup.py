@@ -1,7 +1,8 @@
 """Answers about one customer or one value: the core of the worksheet functions.
 
 `Lookup` wraps an `Analysis` and answers SEGMENT (by name or by a table row) and
-OMZETKLASSE (revenue class of an amount) in constant time; `score_of` counts four answers.
+OMZETKLASSE (revenue class of an amount) in constant time; `score_of` counts four answers;
+`ProspectLookup` answers GELIJKENIS (similarity of a prospect) from a Verwantschap profile.
 Every answer is what a cell shows: a value, or a short text saying what is wrong.
 """
 
@@ -11,7 +12,11 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from . import labels
+import pandas as pd
+
+from ..errors import InputError
+from . import affinity, labels
+from .affinity import Profile
 from .analysis import Analysis, customer_name
 from .columns import is_blank, match_headers, parse_amount, parse_yes_no
 from .settings import Settings
@@ -156,3 +161,80 @@ def revenue_class_of(
             else "low"
         )
     return labels.revenue_class(key, lang)
+
+
+# ---- Verwantschap: =GELIJKENIS(prospect) --------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ProspectLookup:
+    """Gelijkenis (0-100) per prospect of one profile: the Prospects table scored at once
+    (what the ribbon writes beside it), and any other row of that shape scored on demand."""
+
+    lang: str
+    profile: Profile | None  # None: no profile could be built
+    scores: dict[str, int | None]  # folded prospect name -> score (None: nothing counts)
+    headers: tuple[object, ...]  # input headers of the Prospects table
+    name_position: int | None  # position of the name column among `headers`
+    _rows: dict[tuple, int | str]  # scores of rows given by value, computed once each
+
+    @classmethod
+    def build(
+        cls, profile: Profile | None, prospects: pd.DataFrame | None, lang: str = "nl"
+    ) -> ProspectLookup:
+        """Score every row of `prospects` (inputs only) with `profile`; the first row of a
+        name wins. A table without any characteristic column scores nobody (InputError is
+        kept for the calls that need it)."""
+        headers: tuple[object, ...] = ()
+        scores: dict[str, int | None] = {}
+        position = None
+        if prospects is not None:
+            headers = tuple(prospects.columns)
+            position = match_headers(list(headers), labels.PROSPECT_KEYS).get("prospect")
+        if profile is not None and prospects is not None and position is not None:
+            try:
+                results = affinity.score(profile, prospects).results
+            except InputError:
+                results = None
+            if results is not None:
+                names = prospects.iloc[:, position].tolist()
+                for name, value in zip(names, results["similarity"].tolist(), strict=True):
+                    folded = _fold(name)
+                    if folded is not None and folded not in scores:
+                        scores[folded] = value
+        return cls(lang, profile, scores, headers, position, {})
+
+    def similarity_of(self, prospect: object) -> int | str:
+        """The Gelijkenis of a prospect given by name (looked up in the Prospects table), or
+        by a row as wide as that table's inputs (scored from its values)."""
+        values = flatten(prospect)
+        if all(is_blank(v) for v in values):
+            return ""
+        if self.profile is None:
+            return labels.text("udf.no_profile", self.lang)
+        candidates = []
+        wide = len(values) > 1 and bool(self.headers) and len(values) >= len(self.headers)
+        if wide and self.name_position is not None:
+            candidates.append(values[self.name_position])
+        candidates.extend(values)
+        for value in candidates:
+            folded = _fold(value)
+            if folded is not None and folded in self.scores:
+                return self._shown(self.scores[folded])
+        if wide:
+            return self._row_score(tuple(values[: len(self.headers)]))
+        return labels.text("udf.unknown_prospect", self.lang)
+
+    def _row_score(self, values: tuple) -> int | str:
+        if values not in self._rows:
+            try:
+                score, _ = affinity.similarity(self.profile, dict(zip(self.headers, values)))
+                self._rows[values] = self._shown(score)
+            except InputError as error:
+                self._rows[values] = error.message
+        return self._rows[values]
+
+    def _shown(self, score: int | None) -> int | str:
+        if score is None:
+            return labels.text("udf.no_similarity", self.lang)
+        return int(score)

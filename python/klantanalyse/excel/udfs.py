@@ -1,14 +1,17 @@
-"""Worksheet functions: =SEGMENT(klant), =KLANTSCORE(...), =OMZETKLASSE(omzet).
+"""Worksheet functions: =SEGMENT(klant), =KLANTSCORE(...), =OMZETKLASSE(omzet),
+=GELIJKENIS(prospect).
 
 Named in the workbook's xlwings.conf (`UDF MODULES`). Each wraps a pure function of
 `klantanalyse.core.lookup`; a cell always gets a value or a short text, never a traceback.
 
-Speed: the Klanten, Orders and Instellingen sheets are read (one bulk read each) and analysed
-once, then kept per workbook. Excel calls a function once per cell, back to back during a
-recalculation, and no cell can change while it recalculates; so the sheets are read again
-only when a call comes more than `QUIET_SECONDS` after the previous one. If their values
-are unchanged the analysis is reused, otherwise it is redone. 10,000 =SEGMENT cells thus
-cost three sheet reads and one analysis, plus a dictionary look-up per cell.
+Speed: the Klanten, Orders, Instellingen and Prospects sheets are read (one bulk read each)
+and analysed once, then kept per workbook. Excel calls a function once per cell, back to
+back during a recalculation, and no cell can change while it recalculates; so the sheets are
+read again only when a call comes more than `QUIET_SECONDS` after the previous one. If their
+values are unchanged the analysis is reused, otherwise it is redone (a change on Prospects
+alone keeps the analysis and the profile and only scores the prospects again). 10,000
+=SEGMENT or =GELIJKENIS cells thus cost four sheet reads and one analysis, plus a dictionary
+look-up per cell.
 """
 
 from __future__ import annotations
@@ -20,9 +23,9 @@ from typing import Any, TypeVar
 import xlwings as xw
 
 from ..core import labels
-from ..core.lookup import Lookup, revenue_class_of, score_of
+from ..core.lookup import Lookup, ProspectLookup, revenue_class_of, score_of
 from ..errors import KlantanalyseError
-from ..files.read import ORDER_SHEETS
+from ..files.read import ORDER_SHEETS, PROSPECT_SHEETS
 from . import book as xlbook
 
 QUIET_SECONDS = 1.0  # re-read the sheets when no call came for this long
@@ -33,14 +36,26 @@ clock: Callable[[], float] = time.monotonic
 
 
 class BookState:
-    """The values of Klanten, Orders and Instellingen of one workbook, and what follows."""
+    """The values of Klanten, Orders, Instellingen and Prospects of one workbook, and what
+    follows from them."""
 
-    def __init__(self, book_name: str, values: tuple[xlbook.Rows | None, ...]):
+    def __init__(
+        self,
+        book_name: str,
+        values: tuple[xlbook.Rows | None, ...],
+        earlier: BookState | None = None,
+    ):
         self.book_name = book_name
-        self.values = values  # Klanten, Orders, Instellingen; None: no such sheet
+        self.values = values  # Klanten, Orders, Instellingen, Prospects; None: no such sheet
         self.checked = 0.0
         self._settings: Any = None
+        self._analysed: Any = None
         self._lookup: Any = None
+        self._profile: Any = None
+        self._prospects: Any = None
+        if earlier is not None and earlier.values[:3] == values[:3]:  # only Prospects changed
+            self._settings, self._analysed = earlier._settings, earlier._analysed
+            self._lookup, self._profile = earlier._lookup, earlier._profile
 
     def settings(self) -> Any:
         """The Settings (KlantanalyseError if Instellingen holds an invalid value)."""
@@ -48,11 +63,24 @@ class BookState:
             self._settings = _outcome(lambda: xlbook.read_settings(self.values[2])[0])
         return _unwrap(self._settings)
 
+    def analysed(self) -> tuple[Any, Any]:
+        """(Analysis, customer SheetTable) of Klanten and Orders (KlantanalyseError if they
+        cannot be analysed)."""
+        if self._analysed is None:
+            self._analysed = _outcome(self._analyse)
+        return _unwrap(self._analysed)
+
     def lookup(self) -> Lookup:
-        """The analysed Klanten table (KlantanalyseError if it cannot be analysed)."""
+        """The analysed Klanten table, indexed for =SEGMENT and =OMZETKLASSE."""
         if self._lookup is None:
-            self._lookup = _outcome(self._analyse)
+            self._lookup = _outcome(lambda: self._index(*self.analysed()))
         return _unwrap(self._lookup)
+
+    def prospects(self) -> ProspectLookup:
+        """The Verwantschap profile and the Prospects table scored with it, for =GELIJKENIS."""
+        if self._prospects is None:
+            self._prospects = _outcome(self._score_prospects)
+        return _unwrap(self._prospects)
 
     def lang(self) -> str:
         try:
@@ -60,19 +88,39 @@ class BookState:
         except KlantanalyseError:
             return "nl"
 
-    def _analyse(self) -> Lookup:
+    def _analyse(self) -> tuple[Any, Any]:
         from ..errors import InputError
 
         settings = self.settings()
-        customers, orders, _ = self.values
+        customers, orders, _, _ = self.values
         if customers is None:
             raise InputError(labels.text("err.no_sheet", settings.lang, sheet=xlbook.CUSTOMERS))
         table, _ = xlbook.customer_table(customers, self.book_name, settings.lang)
         order_table = None
         if orders is not None:
             order_table, _ = xlbook.order_table(orders, self.book_name, settings.lang)
-        analysis = xlbook.analyse_tables(table, order_table, settings)
+        return xlbook.analyse_tables(table, order_table, settings), table
+
+    @staticmethod
+    def _index(analysis: Any, table: Any) -> Lookup:
         return Lookup.build(analysis, list(table.frame.columns))
+
+    def _score_prospects(self) -> ProspectLookup:
+        from ..core import affinity
+        from ..errors import InputError
+
+        analysis, table = self.analysed()
+        lang = analysis.settings.lang
+        if self._profile is None:
+            try:
+                self._profile = (affinity.profile(analysis, table.frame, analysis.settings),)
+            except InputError:
+                self._profile = (None,)
+        frame = None
+        if self.values[3] is not None:
+            prospects, _ = xlbook.prospect_table(self.values[3], self.book_name, lang)
+            frame = None if prospects is None else prospects.frame
+        return ProspectLookup.build(self._profile[0], frame, lang)
 
 
 def _outcome(compute: Callable[[], Any]) -> tuple[bool, Any]:
@@ -105,10 +153,11 @@ def book_state(book: Any) -> BookState:
         xlbook.find_sheet(sheets, xlbook.CUSTOMERS),
         xlbook.find_sheet(sheets, *ORDER_SHEETS),
         xlbook.find_sheet(sheets, xlbook.SETTINGS),
+        xlbook.find_sheet(sheets, *PROSPECT_SHEETS),
     )
     values = tuple(None if sheet is None else xlbook.read_values(sheet) for sheet in found)
     if state is None or state.values != values:
-        state = BookState(key, values)
+        state = BookState(key, values, state)
         _states.pop(key, None)
         _states[key] = state
         while len(_states) > MAX_BOOKS:
@@ -183,3 +232,10 @@ def OMZETKLASSE(omzet):  # noqa: N802 - Excel function name
         return state.lookup().revenue_class_of(omzet)
 
     return _guarded("OMZETKLASSE", compute)
+
+
+@xw.func
+@xw.arg("prospect", doc=labels.text("udf.doc.similarity.prospect"))
+@_described("udf.doc.similarity")
+def GELIJKENIS(prospect):  # noqa: N802 - Excel function name
+    return _guarded("GELIJKENIS", lambda: _caller_state().prospects().similarity_of(prospect))
