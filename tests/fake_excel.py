@@ -90,6 +90,8 @@ class FakeExcel:
         self.status_bar: str | bool = False
         self.fullname = fullname
         self.build_seconds = 0.0  # time spent building autospec objects (fake overhead)
+        self.emulate_seconds = 0.0  # time spent inside emulated members, building included
+        self._emulating = False
         self.order: list[str] = []
         for name, rows in (sheets or {}).items():
             self.add_sheet(name)
@@ -192,18 +194,19 @@ class FakeExcel:
 
     def _property(self, label: str, get: Callable | None, put: Callable | None) -> property:
         log = self._log
+        emulate = self._emulate
 
         def getter(_self: Any) -> Any:
             if get is None:
                 raise AssertionError(f"fake Excel does not emulate reading {label}")
             log(f"get {label}")
-            return get()
+            return emulate(get)
 
         def setter(_self: Any, value: Any) -> None:
             if put is None:
                 raise AssertionError(f"fake Excel does not emulate setting {label}")
             log(f"set {label}")
-            put(value)
+            emulate(put, value)
 
         return property(getter, setter)
 
@@ -212,9 +215,23 @@ class FakeExcel:
             if function is None:
                 raise AssertionError(f"fake Excel does not emulate {label}()")
             self._log(f"call {label}")
-            return function(*args, **kwargs)
+            return self._emulate(function, *args, **kwargs)
 
         return call
+
+    def _emulate(self, function: Callable, *args: Any, **kwargs: Any) -> Any:
+        """Run an emulated member, adding its time to `emulate_seconds` (what Excel would do
+        itself: storing cells, formats; a benchmark subtracts it like `build_seconds`)."""
+        excel = _real(self)
+        if excel._emulating:
+            return function(*args, **kwargs)
+        excel._emulating = True
+        started = time.perf_counter()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            excel.emulate_seconds += time.perf_counter() - started
+            excel._emulating = False
 
     def _app(self) -> Any:
         def alert(prompt, title=None, buttons="ok", mode=None, callback=None):
