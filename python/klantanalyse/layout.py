@@ -7,6 +7,7 @@ at these anchors and adds nothing of its own, so all fronts show the same thing.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 
 import numpy as np
@@ -122,8 +123,15 @@ def is_result_header(name: object) -> bool:
     """True for a header we write as a result column (in either language)."""
     from .core.columns import normalise
 
-    key = normalise(name)
-    return any(key == normalise(word) for k in labels.ALL_RESULT_KEYS for word in labels.HEADERS[k])
+    return normalise(name) in _result_words()
+
+
+@functools.cache
+def _result_words() -> frozenset[str]:
+    """Every result header, normalised (computed once: labels are complete on import)."""
+    from .core.columns import normalise
+
+    return frozenset(normalise(word) for k in labels.ALL_RESULT_KEYS for word in labels.HEADERS[k])
 
 
 def summary_block(analysis: Analysis) -> Block:

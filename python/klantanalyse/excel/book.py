@@ -70,7 +70,10 @@ def cell_value(value: Any) -> Any:
 def prepare(rows: Sequence[Sequence[Any]], width: int | None = None, height: int = 0) -> Rows:
     """`rows` ready for one write: Excel-safe values, padded to `width` x `height`."""
     width = width if width is not None else max((len(r) for r in rows), default=0)
-    out = [[cell_value(v) for v in row] + [None] * (width - len(row)) for row in rows]
+    out = [
+        [None if v is None else cell_value(v) for v in row] + [None] * (width - len(row))
+        for row in rows
+    ]
     out.extend([None] * width for _ in range(height - len(out)))
     return out
 
