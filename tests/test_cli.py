@@ -220,8 +220,8 @@ def test_row_problems_are_listed_and_marked(tmp_path, capsys):
         ),
         (
             lambda d: (d / "k.xlsx").write_bytes(b"not a zip at all"),
-            "Fout: k.xlsx is geen geldig Excel-bestand (beschadigd of een ander formaat); open het "
-            "in Excel en sla het opnieuw op als .xlsx.",
+            "Fout: k.xlsx is een tekstbestand, geen Excel-werkmap; is het een CSV-export, geef het "
+            "dan de extensie .csv, of open het in Excel en sla het op als .xlsx.",
         ),
         (
             lambda d: (d / "k.txt").write_text("x"),

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import gzip
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,9 +13,11 @@ from ..core import labels
 from ..core.columns import is_blank, match_headers, normalise
 from ..errors import FileError
 from ..layout import CONF, CUSTOMERS, ORDERS, SETTINGS, column_letter, is_result_header
+from . import guard
 
 HEADER_SEARCH_ROWS = 10
-WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
+_CALAMINE_FORMATS = {".xlsx": "xlsx", ".xlsm": "xlsx", ".xls": "xls", ".ods": "ods"}
 CSV_SUFFIXES = (".csv", ".csv.gz")
 _TOTAL_WORDS = {"totaal", "total", "totalen", "totals", "grandtotal", "eindtotaal", "som"}
 
@@ -101,12 +102,7 @@ def _suffix(path: Path) -> str:
 
 
 def _read_csv_rows(path: Path, lang: str) -> list[list[object]]:
-    data = path.read_bytes()
-    if _suffix(path).endswith(".gz"):
-        try:
-            data = gzip.decompress(data)
-        except (OSError, EOFError) as exc:
-            raise FileError(labels.text("file.unreadable_csv", lang, file=path.name)) from exc
+    data = guard.read_csv_bytes(path, lang)
     for encoding in ("utf-8-sig", "cp1252"):
         try:
             text = data.decode(encoding)
@@ -117,6 +113,7 @@ def _read_csv_rows(path: Path, lang: str) -> list[list[object]]:
     first_line = sample.splitlines()[0] if sample.strip() else ""
     counts = {d: first_line.count(d) for d in (";", ",", "\t")}
     delimiter = max(counts, key=counts.get) if any(counts.values()) else ","
+    guard.check_csv_cells(path, text, delimiter, lang)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     return [list(row) for row in reader]
 
@@ -125,11 +122,18 @@ class _Sheets:
     """An open workbook whose sheets are read once, on first use."""
 
     def __init__(self, path: Path, lang: str):
-        from python_calamine import CalamineWorkbook
+        from python_calamine import CalamineWorkbook, PasswordError
 
         self.path, self.lang = path, lang
+        self.format = guard.workbook_format(path, lang)  # refuses what must not be opened
         try:
-            self.book = CalamineWorkbook.from_path(str(path))
+            if self.format == _CALAMINE_FORMATS.get(_suffix(path)):
+                self.book = CalamineWorkbook.from_path(str(path))
+            else:  # e.g. a legacy .xls saved as .xlsx: let calamine go by the content
+                with path.open("rb") as handle:
+                    self.book = CalamineWorkbook.from_filelike(handle)
+        except PasswordError as exc:
+            raise FileError(labels.text("file.encrypted", lang, file=path.name)) from exc
         except Exception as exc:  # calamine raises several types for damaged files
             raise FileError(labels.text("file.unreadable", lang, file=path.name)) from exc
         self.names = list(self.book.sheet_names)
@@ -144,10 +148,14 @@ class _Sheets:
 
     def rows(self, name: str) -> list[list[object]]:
         if name not in self._rows:
+            if self.format == "xlsx":
+                guard.check_sheet(self.path, name, self.lang)
             try:
-                self._rows[name] = self.book.get_sheet_by_name(name).to_python(
-                    skip_empty_area=False
-                )
+                sheet = self.book.get_sheet_by_name(name)
+                guard.check_area(self.path, name, sheet.end, self.lang)
+                self._rows[name] = sheet.to_python(skip_empty_area=False)
+            except FileError:
+                raise
             except Exception as exc:
                 raise FileError(
                     labels.text("file.bad_sheet", self.lang, file=self.path.name, sheet=name)
@@ -191,6 +199,8 @@ def _read_workbook(path: Path, lang: str) -> InputBook:
             break
     if customers is None:
         sheets.close()
+        if all(_blank_rows(sheets.rows(name)) for name in candidates):
+            raise FileError(labels.text("file.empty_book", lang, file=path.name))
         raise FileError(
             labels.text("file.no_table", lang, file=path.name, sheets=", ".join(sheets.names))
         )
@@ -286,6 +296,10 @@ def _table_from_rows(
             )
             frame = frame.iloc[:-1]
     return SheetTable(sheet, start + 1, frame, tuple(dropped), path), warnings
+
+
+def _blank_rows(rows: list[list[object]]) -> bool:
+    return all(all(is_blank(v) for v in row) for row in rows)
 
 
 def _blank_cell(value: object) -> bool:
