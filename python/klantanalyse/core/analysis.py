@@ -176,6 +176,8 @@ def analyse(
         [customer_name(v) for v in col["customer"].tolist()], index=index, dtype=object
     )
     missing_name = names.isna()
+    if missing_name.all() and not added:
+        raise InputError(labels.text("err.empty_names", lang, column=columns["customer"]))
     flag(missing_name, lambda *_: labels.text("row.no_name", lang))
     first_row: dict[str, object] = {}
     for label, name in names.items():

@@ -1210,6 +1210,10 @@ TEXTS.update(
             "'{file}' cannot be written because the disk is full; free some space or choose "
             "another disk with -o.",
         ),
+        "err.empty_names": (
+            "de kolom '{column}' is leeg; vul op elke rij de naam van de klant in.",
+            "the column '{column}' is empty; fill in the customer's name on every row.",
+        ),
         "warn.long_text": (
             "{count} cel(len) met meer dan {limit} tekens (de grens van Excel) zijn in de "
             "uitvoer ingekort, de eerste in kolom {column}, rij {row}.",

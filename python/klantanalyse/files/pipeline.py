@@ -11,7 +11,7 @@ from ..core.analysis import Analysis, analyse
 from ..core.settings import Settings
 from ..errors import FileError, InputError, OrderError
 from .read import InputBook, read_input, read_orders, where
-from .write import BookContent, write_workbook
+from .write import MAX_CELL_CHARS, BookContent, chart_point_limit, long_texts, write_workbook
 
 OUTPUT_SUFFIXES = (".xlsx", ".xlsm")
 
@@ -94,4 +94,37 @@ def analyse_file(
     )
     write_workbook(output, content)
     warnings = (*book.warnings, *setting_warnings, *analysis.warnings)
+    warnings += output_warnings(content)
     return RunReport(output, analysis, tuple(warnings))
+
+
+def output_warnings(content: BookContent) -> tuple[str, ...]:
+    """What the output holds differently from the input: shortened texts, a capped chart."""
+    lang = content.settings.lang
+    found: list[str] = []
+    for table in (content.customers, content.orders):
+        if table is None:
+            continue
+        count, first = long_texts(table.frame)
+        if count:
+            row, column = first
+            found.append(
+                where(table.path or Path(""), table.sheet, lang)
+                + ": "
+                + labels.text(
+                    "warn.long_text",
+                    lang,
+                    count=count,
+                    limit=labels.number(MAX_CELL_CHARS, lang),
+                    column=column,
+                    row=row,
+                )
+            )
+    analysis = content.analysis
+    limit = chart_point_limit()
+    if analysis is not None and len(analysis.results) > limit:
+        from ..layout import chart_points
+
+        if len(chart_points(analysis)) > limit:
+            found.append(labels.text("warn.chart_capped", lang, count=limit))
+    return tuple(found)
