@@ -120,9 +120,14 @@ def _zip_format(path: Path, lang: str) -> str:
             return "ods"
         if "EncryptedPackage" in names:
             raise FileError(labels.text("file.encrypted", lang, file=path.name))
-        shared = next((n for n in names if n.lower().endswith("sharedstrings.xml")), None)
-        if shared is not None:
-            _check_shared_strings(path, package, shared, lang)
+        for info in infos:
+            name = info.filename.lower()
+            if name.endswith("sharedstrings.xml"):
+                _check_shared_strings(path, package, info.filename, lang)
+            elif name.endswith((".xml", ".rels")) and "/worksheets/" not in "/" + name:
+                # parts a reader loads when it opens the file; sheets are checked when read
+                for _ in _read_member(path, package, info.filename, lang):
+                    pass
     return "xlsx"
 
 
@@ -171,23 +176,22 @@ def _read_member(path: Path, package: zipfile.ZipFile, member: str, lang: str):
 
 def _check_shared_strings(path: Path, package: zipfile.ZipFile, member: str, lang: str) -> None:
     """Refuse a shared-string table that declares far more entries than it holds."""
-    with package.open(member) as stream:
-        head = stream.read(4096)
-    declared = max(
-        (int(m) for m in re.findall(rb'\b(?:uniqueCount|count)\s*=\s*["\'](\d+)', head)),
-        default=0,
-    )
-    if declared <= SHARED_STRINGS_SLACK:
-        return
-    present = 0
+    declared = present = 0
     tail = b""
     for chunk in _read_member(path, package, member, lang):
+        if not declared and not present:
+            # readers reserve room for uniqueCount entries up front (count may be larger)
+            counts = re.findall(rb'\buniqueCount\s*=\s*["\'](\d+)', chunk[:4096])
+            declared = max(map(int, counts), default=0)
         buf = tail + chunk
-        present += len(re.findall(rb"<(?:\w+:)?si[\s>/]", buf[:-8]))
-        tail = buf[-8:]
-    present += len(re.findall(rb"<(?:\w+:)?si[\s>/]", tail))
+        present += len(_SHARED_STRING.findall(buf, 0, max(len(buf) - 8, 0)))
+        tail = buf[max(len(buf) - 8, 0) :]
+    present += len(_SHARED_STRING.findall(tail))
     if declared > present + SHARED_STRINGS_SLACK:
         raise FileError(labels.text("file.damaged", lang, file=path.name))
+
+
+_SHARED_STRING = re.compile(rb"<(?:\w+:)?si[\s>/]")
 
 
 # ---- the used area of a sheet ------------------------------------------------------------
