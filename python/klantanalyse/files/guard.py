@@ -479,6 +479,7 @@ def _csv_too_big(path: Path, size: int, lang: str, unpacked: bool = False) -> st
 
 
 def megabytes(size: int, lang: str = "nl") -> str:
-    """A byte count for a message: '12 MB', '0,5 MB' (Dutch) or '0.5 MB'."""
-    decimals = 0 if size >= 1 << 20 else 1
-    return f"{labels.number(size / 1_048_576, lang, decimals=decimals)} MB"
+    """A byte count for a message: '64 MB', '1,5 MB' (Dutch) or '1.5 MB', '12 kB'."""
+    if size < 1 << 20:
+        return f"{labels.number(size / 1024, lang, decimals=1)} kB"
+    return f"{labels.number(size / 1_048_576, lang, decimals=1)} MB"

@@ -70,6 +70,29 @@ def write_workbook(
     if not folder.is_dir():
         key = "file.parent_not_folder" if folder.exists() else "file.no_folder"
         raise FileError(labels.text(key, lang, folder=str(folder)))
+    try:  # first claim a place next to the output: no work is done that cannot be saved
+        handle, tmp_name = tempfile.mkstemp(prefix=".~" + path.stem, suffix=path.suffix, dir=folder)
+        os.close(handle)
+    except OSError as exc:
+        raise _write_error(exc, path, folder, lang) from exc
+    tmp = Path(tmp_name)
+    try:
+        book = _build(content)
+        book.save(tmp)
+        if finish is not None:
+            finish(tmp)
+        _sync(tmp)
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise _write_error(exc, path, folder, lang, replacing=True) from exc
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+    return path
+
+
+def _build(content: BookContent) -> Workbook:
+    """The workbook in streaming mode, every sheet written; saving zips it."""
     book = Workbook(write_only=True)
     book.code_name = "ThisWorkbook"
     if content.start_rows is not None:
@@ -83,24 +106,7 @@ def write_workbook(
     _settings_sheet(book, content.settings)
     if content.conf_rows is not None:
         _conf_sheet(book, content.conf_rows)
-    try:
-        handle, tmp_name = tempfile.mkstemp(prefix=".~" + path.stem, suffix=path.suffix, dir=folder)
-        os.close(handle)
-    except OSError as exc:
-        raise _write_error(exc, path, folder, lang) from exc
-    tmp = Path(tmp_name)
-    try:
-        book.save(tmp)
-        if finish is not None:
-            finish(tmp)
-        _sync(tmp)
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise _write_error(exc, path, folder, lang, replacing=True) from exc
-    finally:
-        if tmp.exists():
-            tmp.unlink()
-    return path
+    return book
 
 
 def _sync(path: Path) -> None:
