@@ -17,7 +17,7 @@ $(STAMP): pyproject.toml
 
 demo: setup
 	@mkdir -p $(OUT)
-	$(BIN)/klantanalyse analyse templates/demo/klanten.csv --orders templates/demo/orders.csv -o $(OUT)/demo-analyse.xlsx
+	$(BIN)/klantanalyse analyse klantanalyse.xlsm -o $(OUT)/klantanalyse-analyse.xlsm
 
 test: setup
 	$(BIN)/ruff check python tests benchmarks
@@ -30,8 +30,14 @@ lint: setup
 format: setup
 	$(BIN)/ruff format python tests benchmarks
 
+workbook: setup
+	$(BIN)/klantanalyse workbook -o klantanalyse.xlsm
+
 bench: setup
 	$(BIN)/python benchmarks/bench_analyse.py
+	$(BIN)/python benchmarks/bench_excel.py
+	$(BIN)/python benchmarks/bench_orders.py
+	$(BIN)/python benchmarks/bench_affinity.py
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache

@@ -100,7 +100,7 @@ def bench(n: int, repeat: int, folder: Path) -> dict[str, float]:
 
     from klantanalyse.cli import main
     from klantanalyse.core import analyse
-    from klantanalyse.files.pipeline import load_settings, run_analysis
+    from klantanalyse.files.pipeline import analyse_tables, load_settings
     from klantanalyse.files.read import read_input
     from klantanalyse.files.write import BookContent, write_workbook
 
@@ -109,7 +109,7 @@ def bench(n: int, repeat: int, folder: Path) -> dict[str, float]:
     out = folder / f"uit-{n}.xlsx"
     book = read_input(src)
     settings, _ = load_settings(book, None)
-    analysis = run_analysis(book, settings)
+    analysis = analyse_tables(book.customers, book.orders, settings)
     content = BookContent(book.customers, settings, analysis)
 
     def openpyxl_floor():

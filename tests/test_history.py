@@ -205,12 +205,12 @@ def test_customer_name_column_wins_over_customer_number():
 @pytest.mark.parametrize(
     ("columns", "expected"),
     [
-        (["Klant", "Bedrag"], "blad Orders: de kolom 'Datum' ontbreekt"),
-        (["Datum", "Bedrag"], "blad Orders: de kolom 'Klant' ontbreekt"),
-        (["Klant", "Datum", "Aantal"], "blad Orders: er is geen kolom 'Bedrag'"),
+        (["Klant", "Bedrag"], "de kolom 'Datum' ontbreekt"),
+        (["Datum", "Bedrag"], "de kolom 'Klant' ontbreekt"),
+        (["Klant", "Datum", "Aantal"], "er is geen kolom 'Bedrag'"),
         (
             ["Klant", "Datum", "Bedrag", "Orderbedrag"],
-            "blad Orders: de kop 'Bedrag' staat er meer dan eens (kolommen C, D)",
+            "de kop 'Bedrag' staat er meer dan eens (kolommen C, D)",
         ),
     ],
 )

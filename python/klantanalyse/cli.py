@@ -43,18 +43,56 @@ def _parser() -> argparse.ArgumentParser:
         help="order history in its own file (.csv, .csv.gz, or a workbook with an Orders sheet)",
     )
     run.add_argument(
+        "--prospects",
+        metavar="PROSPECTS",
+        help="prospects to score against the A customers (.csv, or a workbook with a Prospects "
+        "sheet)",
+    )
+    run.add_argument(
         "--lang",
         choices=labels.LANGS,
         help="language of results and messages (default: the workbook's Taal setting, else nl)",
     )
+    _add_workbook_parser(sub)
     return parser
+
+
+# --- klantanalyse workbook ---------------------------------------------------------------
+def _add_workbook_parser(sub) -> None:
+    build = sub.add_parser(
+        "workbook",
+        help=labels.text("workbook.help", "en"),
+        description=labels.text("workbook.help", "nl"),
+    )
+    build.add_argument(
+        "-o",
+        "--output",
+        metavar="PATH",
+        default="klantanalyse.xlsm",
+        help="the .xlsm to write (default: klantanalyse.xlsm)",
+    )
+    build.add_argument("--data", metavar="FILE", help=labels.text("workbook.help_data", "en"))
+
+
+def _workbook(args: argparse.Namespace) -> int:
+    from .workbook.build import build
+
+    path = build(args.output, args.data)
+    print(labels.text("workbook.written", "nl", file=str(path)))
+    return 0
 
 
 def _analyse(args: argparse.Namespace) -> int:
     from .files.pipeline import analyse_file
 
     lang = args.lang or "nl"
-    report = analyse_file(args.input, args.output, lang=args.lang, orders_path=args.orders)
+    report = analyse_file(
+        args.input,
+        args.output,
+        lang=args.lang,
+        orders_path=args.orders,
+        prospects_path=args.prospects,
+    )
     lang = report.analysis.settings.lang
     s = report.analysis.summary
     print(labels.text("cli.written", lang, file=str(report.output)))
@@ -70,6 +108,11 @@ def _analyse(args: argparse.Namespace) -> int:
     )
     if s.pareto_share is not None:
         print(labels.text("sum.pareto", lang, share=labels.percent(s.pareto_share, lang)) + ".")
+    view = report.affinity
+    if view is not None and view.profile is not None:
+        untapped = int(report.analysis.results["untapped"].notna().sum())
+        scored = view.prospect_count if view.prospect_scores is not None else 0
+        print(labels.text("cli.affinity", lang, untapped=untapped, prospects=scored))
     if report.warnings:
         print(labels.text("cli.warnings", lang, count=len(report.warnings)), file=sys.stderr)
         for warning in report.warnings:
@@ -82,6 +125,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     lang = getattr(args, "lang", None) or "nl"
     try:
+        if args.command == "workbook":
+            return _workbook(args)
         return _analyse(args)
     except KlantanalyseError as exc:
         print(labels.text("cli.error", lang, message=exc.message), file=sys.stderr)

@@ -13,8 +13,9 @@ import numpy as np
 import pandas as pd
 
 from .core import labels
+from .core.affinity import Profile, Scores
 from .core.analysis import Analysis
-from .core.settings import SEGMENTS
+from .core.settings import SEGMENTS, Settings
 
 Rows = list[list[object]]
 
@@ -23,11 +24,13 @@ SHEETS: dict[str, str] = {
     "Start": "shStart",
     "Klanten": "shKlanten",
     "Orders": "shOrders",
+    "Prospects": "shProspects",
     "Matrix": "shMatrix",
+    "Verwantschap": "shVerwantschap",
     "Instellingen": "shInstellingen",
     "xlwings.conf": "shConf",
 }
-START, CUSTOMERS, ORDERS, MATRIX, SETTINGS, CONF = SHEETS
+START, CUSTOMERS, ORDERS, PROSPECTS, MATRIX, AFFINITY, SETTINGS, CONF = SHEETS
 CUSTOMER_TABLE = "tblKlanten"
 
 # Matrix sheet anchors (row, column), 1-based
@@ -259,3 +262,147 @@ def settings_rows(analysis_or_settings) -> Rows:
     ]
     rows.extend([list(r) for r in settings.to_rows()])
     return rows
+
+
+# ---- Verwantschap and Prospects sheets ---------------------------------------------------
+
+PROSPECT_TABLE = "tblProspects"
+PROSPECTS_AT = (1, 1)  # header row 1, inputs left, then Gelijkenis and its reasons
+PROSPECT_RESULT_KEYS = ("similarity", "similarity_reasons")
+# one profile line on the Verwantschap sheet, from column A
+AFFINITY_LINE_KEYS = (
+    "aff_text",
+    "aff_characteristic",
+    "aff_value",
+    "aff_group_count",
+    "aff_customers",
+    "aff_lift",
+)
+AFFINITY_GROUPS = ("A", "C")
+
+
+@dataclass(frozen=True)
+class AffinityView:
+    """Verwantschap of one run as the fronts show it.
+
+    `profile` is None when it could not be built (`problem` says why). `prospect_scores` is
+    None without prospects or when they could not be scored (`prospect_problem` says why).
+    `notes` are the warnings of the profile and the prospects, shown on the sheet too.
+    """
+
+    profile: Profile | None = None
+    problem: str | None = None
+    prospect_scores: Scores | None = None
+    prospect_problem: str | None = None
+    prospect_count: int = 0
+    notes: tuple[str, ...] = ()
+
+    @property
+    def has_sheet(self) -> bool:
+        """A Verwantschap sheet is written when there is a profile or prospects to explain."""
+        return self.profile is not None or self.prospect_count > 0
+
+
+@dataclass(frozen=True)
+class Part:
+    """A block with its role, so every writer styles the Verwantschap sheet alike.
+
+    Roles: 'title', 'text' (one sentence per row), 'subtitle', 'group' (heading of the A or
+    C lines, `segment` set), 'header' (column headers), 'lines' (one row per profile line).
+    """
+
+    role: str
+    block: Block
+    segment: str | None = None
+
+
+def _sentence(text: str) -> str:
+    """A warning as a sentence on a sheet: capital first, full stop last."""
+    text = text.strip()
+    if not text:
+        return text
+    text = text[0].upper() + text[1:]
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def affinity_parts(view: AffinityView, settings: Settings) -> list[Part]:
+    """The Verwantschap sheet from A1: title, the A lines, the C lines, notes.
+
+    Each group lists what it has more often than average first (strongest first), then
+    what it has less often, exactly in the order of `Profile.table`.
+    """
+    lang = settings.lang
+    t = lambda key, **kw: labels.text(key, lang, **kw)  # noqa: E731
+    parts: list[Part] = []
+    row = 1
+
+    def add(role: str, rows: Rows, segment: str | None = None, gap: int = 0) -> None:
+        nonlocal row
+        row += gap
+        parts.append(Part(role, Block(row, 1, rows), segment))
+        row += len(rows)
+
+    add("title", [[t("aff.sheet.title")]])
+    profile = view.profile
+    notes: list[str] = []
+    if profile is None:
+        add("text", [[t("aff.sheet.problem", reason=view.problem or "-")]])
+    else:
+        add("text", [[t("aff.sheet.intro", total=profile.customers)], [t("aff.sheet.order")]])
+        header = [labels.header(k, lang) for k in AFFINITY_LINE_KEYS]
+        table = profile.table
+        sizes = {"A": profile.a_customers, "C": profile.c_customers}
+        for segment in AFFINITY_GROUPS:
+            heading = t(f"aff.sheet.group.{segment}", count=sizes[segment], total=profile.customers)
+            add("group", [[heading]], segment, gap=1)
+            lines = table[table["aff_group"] == segment]
+            if lines.empty:
+                add("text", [[t("aff.sheet.no_c")]])
+                continue
+            add("header", [header])
+            frame = lines[list(AFFINITY_LINE_KEYS)].copy()
+            frame["aff_lift"] = frame["aff_lift"].astype(float).round(2)
+            columns = [[_clean(v) for v in frame[k].tolist()] for k in AFFINITY_LINE_KEYS]
+            add("lines", [list(r) for r in zip(*columns)])
+        notes.append(t("aff.sheet.score"))
+        notes.append(
+            t(
+                "aff.sheet.where",
+                column=labels.header("similarity", lang),
+                flag=labels.number(settings.affinity_flag, lang, 1),
+                flag_column=labels.header("untapped", lang),
+            )
+        )
+        if view.prospect_scores is not None and view.prospect_count:
+            notes.append(t("aff.sheet.prospects", count=view.prospect_count))
+        hidden = profile.hidden_note()
+        if hidden:
+            notes.append(hidden)
+    notes += [_sentence(n) for n in view.notes]
+    if notes:
+        add("subtitle", [[t("aff.sheet.notes")]], gap=1)
+        add("text", [[n] for n in notes])
+    return parts
+
+
+def prospect_block(frame: pd.DataFrame, view: AffinityView | None, lang: str) -> Block:
+    """Header + one row per prospect, in the given order: the inputs as given, then
+    Gelijkenis (0-100, blank when nothing counts) and its reasons."""
+    header = [str(c) for c in frame.columns] + [
+        labels.header(k, lang) for k in PROSPECT_RESULT_KEYS
+    ]
+    scores = view.prospect_scores if view is not None else None
+    if scores is not None:
+        results = scores.results.reindex(frame.index)
+        values = [_clean(v) for v in results["similarity"].tolist()]
+        reasons = [_clean(v) for v in results["similarity_reasons"].tolist()]
+    else:
+        problem = view.prospect_problem if view is not None else None
+        reason = labels.text("aff.prospect.not_scored", lang, reason=problem) if problem else None
+        values = [None] * len(frame)
+        reasons = [reason] * len(frame)
+    columns = [[_clean(v) for v in frame.iloc[:, i].tolist()] for i in range(frame.shape[1])]
+    columns += [values, reasons]
+    rows: Rows = [header]
+    rows.extend(list(r) for r in zip(*columns))
+    return Block(*PROSPECTS_AT, rows)

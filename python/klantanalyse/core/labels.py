@@ -548,49 +548,47 @@ TEXTS.update(
     {
         # Orders sheet problems
         "ord.no_column": (
-            "blad Orders: de kolom '{column}' ontbreekt; zet een kop '{column}' (of "
-            "'{alias}') boven de orders.",
-            "sheet Orders: the column '{column}' is missing; put a header '{column}' (or "
+            "de kolom '{column}' ontbreekt; zet een kop '{column}' (of '{alias}') boven de orders.",
+            "the column '{column}' is missing; put a header '{column}' (or "
             "'{alias}') above the orders.",
         ),
         "ord.no_amount": (
-            "blad Orders: er is geen kolom 'Bedrag' en geen 'Aantal' met 'Prijs'; zet een kop "
+            "er is geen kolom 'Bedrag' en geen 'Aantal' met 'Prijs'; zet een kop "
             "'Bedrag' boven de orderbedragen.",
-            "sheet Orders: there is no column 'Amount' and no 'Quantity' with 'Price'; put a "
+            "there is no column 'Amount' and no 'Quantity' with 'Price'; put a "
             "header 'Amount' above the order amounts.",
         ),
         "ord.duplicate_header": (
-            "blad Orders: de kop '{column}' staat er meer dan eens (kolommen {columns}); geef "
+            "de kop '{column}' staat er meer dan eens (kolommen {columns}); geef "
             "elke kolom een eigen kop.",
-            "sheet Orders: the header '{column}' appears more than once (columns {columns}); "
+            "the header '{column}' appears more than once (columns {columns}); "
             "give each column its own header.",
         ),
         "ord.skipped.no_customer": (
-            "blad Orders: {count} rij(en) zonder klant overgeslagen (rij {rows}); vul de "
+            "Orders: {count} rij(en) zonder klant overgeslagen (rij {rows}); vul de "
             "klant in om ze mee te tellen",
-            "sheet Orders: {count} row(s) without a customer skipped (row {rows}); fill in the "
+            "Orders: {count} row(s) without a customer skipped (row {rows}); fill in the "
             "customer to count them",
         ),
         "ord.skipped.bad_date": (
-            "blad Orders: {count} rij(en) met een onleesbare of lege datum overgeslagen (rij "
+            "Orders: {count} rij(en) met een onleesbare of lege datum overgeslagen (rij "
             "{rows}); vul de datum in als dd-mm-jjjj",
-            "sheet Orders: {count} row(s) with an unreadable or empty date skipped (row "
+            "Orders: {count} row(s) with an unreadable or empty date skipped (row "
             "{rows}); enter the date as dd-mm-yyyy",
         ),
         "ord.skipped.bad_amount": (
-            "blad Orders: {count} rij(en) met een onleesbaar of leeg bedrag overgeslagen (rij "
+            "Orders: {count} rij(en) met een onleesbaar of leeg bedrag overgeslagen (rij "
             "{rows}); vul een getal in",
-            "sheet Orders: {count} row(s) with an unreadable or empty amount skipped (row "
+            "Orders: {count} row(s) with an unreadable or empty amount skipped (row "
             "{rows}); enter a number",
         ),
         "ord.after_reference": (
-            "blad Orders: {count} rij(en) na de peildatum {date} niet meegeteld",
-            "sheet Orders: {count} row(s) after the reference date {date} not counted",
+            "Orders: {count} rij(en) na de peildatum {date} niet meegeteld",
+            "Orders: {count} row(s) after the reference date {date} not counted",
         ),
         "ord.no_lines": (
-            "blad Orders: geen bruikbare orderregels; controleer de kolommen Klant, Datum en "
-            "Bedrag",
-            "sheet Orders: no usable order lines; check the columns Customer, Date and Amount",
+            "geen bruikbare orderregels; controleer de kolommen Klant, Datum en Bedrag",
+            "no usable order lines; check the columns Customer, Date and Amount",
         ),
         "ord.no_orders_for": (
             "{count} klant(en) uit Klanten hebben geen orders in blad Orders (bijv. '{name}')",
@@ -1225,6 +1223,453 @@ TEXTS.update(
             "in de tabellen.",
             "the chart on sheet Matrix shows the first {count} customers; all customers are in "
             "the tables.",
+        ),
+    }
+)
+
+
+# ---- Excel front: worksheet functions and ribbon actions ---------------------------------
+
+TEXTS.update(
+    {
+        # short texts a worksheet function shows in its cell
+        "udf.unknown_customer": ("onbekende klant", "unknown customer"),
+        "udf.no_segment": ("geen segment, zie Melding", "no segment, see Message"),
+        "udf.bad_answer": ("geen Ja/Nee: {value}", "not a Yes/No: {value}"),
+        "udf.answer_count": (
+            "geef 4 antwoorden: marge; snelheid; innovatie; netwerk",
+            "give 4 answers: margin, speed, innovation, network",
+        ),
+        "udf.bad_amount": ("geen bedrag: {value}", "not an amount: {value}"),
+        "udf.no_customers": ("geen klanten met een segment", "no customers with a segment"),
+        "udf.failed": ("fout, zie {log}", "error, see {log}"),
+        # help of the worksheet functions (Excel's function wizard)
+        "udf.doc.segment": (
+            "Segment (A, B of C) van de klant met deze naam in het blad Klanten, met de "
+            "huidige Instellingen.",
+            "Segment (A, B or C) of the customer with this name on the Klanten sheet, with "
+            "the current settings.",
+        ),
+        "udf.doc.segment.klant": (
+            "Cel met een klantnaam, of een rij van de klantentabel.",
+            "Cell holding a customer name, or a row of the customer table.",
+        ),
+        "udf.doc.score": (
+            "Score 0-4: het aantal Ja-antwoorden op marge, snelheid, innovatie en netwerk.",
+            "Score 0-4: the number of Yes answers on margin, speed, innovation and network.",
+        ),
+        "udf.doc.score.answer": (
+            "Ja/Nee-antwoord, of één bereik met alle vier de antwoorden.",
+            "Yes/No answer, or one range holding all four answers.",
+        ),
+        "udf.doc.revenue_class": (
+            "Omzetklasse (Hoog, Midden of Laag) van dit bedrag met de huidige grenzen.",
+            "Revenue class (High, Medium or Low) of this amount with the current limits.",
+        ),
+        "udf.doc.revenue_class.amount": (
+            "Jaaromzet (plus potentie) in euro.",
+            "Annual revenue (plus potential) in euro.",
+        ),
+        # run-level problems of the ribbon actions
+        "err.no_sheet": (
+            "het blad '{sheet}' ontbreekt in deze werkmap; voeg een blad met die naam toe of "
+            "gebruik een nieuwe kopie van klantanalyse.xlsm.",
+            "the sheet '{sheet}' is missing from this workbook; add a sheet with that name or "
+            "use a fresh copy of klantanalyse.xlsm.",
+        ),
+        "act.title": ("Klantanalyse", "Customer analysis"),
+        "act.problem": ("Klantanalyse kan niet verder: {message}", "Cannot continue: {message}"),
+        "act.unexpected": (
+            "Er ging iets onverwachts mis ({error}). De details staan in {log}; stuur dat "
+            "bestand mee als u hulp vraagt.",
+            "Something unexpected went wrong ({error}). The details are in {log}; send that "
+            "file along when you ask for help.",
+        ),
+        "act.confirm_demo": (
+            "Het blad Klanten bevat al gegevens. Wilt u die vervangen door de voorbeelddata?",
+            "The Klanten sheet already holds data. Replace it with the demo data?",
+        ),
+        "act.busy": ("Klantanalyse: bezig met {what}...", "Customer analysis: {what}..."),
+        "act.what.analyse": ("analyseren", "analysing"),
+        "act.what.clear": ("wissen", "clearing"),
+        "act.what.demo": ("voorbeelddata laden", "loading demo data"),
+    }
+)
+
+
+# --- Macro workbook (klantanalyse.xlsm): Start sheet, xlwings.conf notes, macOS functions ---
+# Start sheet rows: (label NL, label EN, text NL, text EN); the label goes in column B, the
+# text in column C; ("", "", "", "") is an empty row. START_TOP fills the rows above the
+# status block (Start!B20), START_SETUP the rows below it. Keep the steps in step with
+# the README section "In Excel".
+START_TITLE = ("Klantanalyse", "Klantanalyse")
+START_TOP: tuple[tuple[str, str, str, str], ...] = (
+    (
+        "Wat het doet",
+        "What it does",
+        "Welke klanten verdienen uw tijd? Klantanalyse geeft elke klant een score (0-4), een "
+        "omzetklasse, een segment A, B of C en een contactadvies, en zet alle klanten in een "
+        "grafiek.",
+        "Which customers deserve your time? Klantanalyse gives every customer a score (0-4), a "
+        "revenue class, a segment A, B or C and a contact advice, and plots all customers in a "
+        "chart.",
+    ),
+    (
+        "Zo werkt het",
+        "How it works",
+        "Vul of plak uw klanten op blad Klanten (Klant, Omzet, Potentie en Ja/Nee bij Marge, "
+        "Snelheid, Innovatie en Netwerk) en klik op het lint op Klantanalyse > Analyseer "
+        "klanten. De eerste keer: zie 'Eenmalig instellen' hieronder.",
+        "Type or paste your customers on sheet Klanten (Klant, Omzet, Potentie and Ja/Nee for "
+        "Marge, Snelheid, Innovatie and Netwerk) and click Klantanalyse > Analyseer klanten on "
+        "the ribbon. The first time: see 'One-time set-up' below.",
+    ),
+    ("", "", "", ""),
+    (
+        "De knoppen",
+        "The buttons",
+        "op het tabblad Klantanalyse van het lint",
+        "on the ribbon's Klantanalyse tab",
+    ),
+    (
+        "Analyseer klanten",
+        "Analyseer klanten",
+        "Score, omzetklasse, segment en advies voor elke klant op blad Klanten; kleurt de "
+        "segmenten en werkt blad Matrix bij. Uw invoer blijft onveranderd.",
+        "Score, revenue class, segment and advice for every customer on sheet Klanten; colours "
+        "the segments and updates sheet Matrix. Your input stays as it is.",
+    ),
+    (
+        "Wis resultaten",
+        "Wis resultaten",
+        "Haalt de resultaatkolommen, de grafiekgegevens en de status weg; uw invoer blijft staan.",
+        "Removes the result columns, the chart data and the status; your input stays.",
+    ),
+    (
+        "Voorbeelddata",
+        "Voorbeelddata",
+        "Zet voorbeeldklanten en -orders op de bladen Klanten en Orders (vraagt eerst als er al "
+        "gegevens staan).",
+        "Puts sample customers and orders on sheets Klanten and Orders (asks first when there "
+        "is data already).",
+    ),
+    (
+        "Instellingen",
+        "Instellingen",
+        "Opent blad Instellingen: grenzen, segmentmatrix, kleuren, adviezen, regels en taal.",
+        "Opens sheet Instellingen: limits, segment matrix, colours, advice, rules and language.",
+    ),
+    ("Help", "Help", "Opent dit blad.", "Opens this sheet."),
+    ("", "", "", ""),
+    (
+        "Functies in cellen",
+        "Worksheet functions",
+        "=SEGMENT(A2): het segment van de klant in A2.  =KLANTSCORE(marge; snelheid; innovatie; "
+        "netwerk): score 0-4.  =OMZETKLASSE(omzet): Hoog, Midden of Laag. Alleen in Excel voor "
+        "Windows.",
+        "=SEGMENT(A2): the segment of the customer in A2.  =KLANTSCORE(margin, speed, "
+        "innovation, network): score 0-4.  =OMZETKLASSE(revenue): High, Medium or Low. Excel "
+        "for Windows only.",
+    ),
+    ("", "", "", ""),
+    (
+        "De bladen",
+        "The sheets",
+        "Klanten: uw klanten; invoer links, resultaten rechts onder de donkerblauwe koppen.",
+        "Klanten: your customers; input on the left, results on the right under the dark blue "
+        "headers.",
+    ),
+    (
+        "",
+        "",
+        "Orders: de orderhistorie (optioneel), een regel per order.   Matrix: de grafiek, de "
+        "samenvatting per segment en de 80/20-check.",
+        "Orders: the order history (optional), one row per order.   Matrix: the chart, the "
+        "summary per segment and the 80/20 check.",
+    ),
+    (
+        "",
+        "",
+        "Instellingen: alle grenzen, kleuren en teksten.   xlwings.conf: hoe Excel Python vindt.",
+        "Instellingen: every limit, colour and text.   xlwings.conf: how Excel finds Python.",
+    ),
+)
+
+START_SETUP: tuple[tuple[str, str, str, str], ...] = (
+    ("Eenmalig instellen", "One-time set-up", "", ""),
+    (
+        "Windows",
+        "Windows",
+        "1. Installeer Python 3 van python.org; vink bij de installatie 'Add python.exe to "
+        "PATH' aan.",
+        "1. Install Python 3 from python.org; tick 'Add python.exe to PATH' during the "
+        "installation.",
+    ),
+    (
+        "",
+        "",
+        "2. Open een opdrachtprompt in de map van Klantanalyse en typ: pip install . (dit "
+        "installeert ook xlwings).",
+        "2. Open a command prompt in the Klantanalyse folder and type: pip install . (this "
+        "installs xlwings too).",
+    ),
+    (
+        "",
+        "",
+        "3. Bestand van internet of uit een e-mail? Sluit het, klik er in de Verkenner met "
+        "rechts op > Eigenschappen > vink 'Blokkering opheffen' aan > OK.",
+        "3. File from the internet or an e-mail? Close it, right-click it in Explorer > "
+        "Properties > tick 'Unblock' > OK.",
+    ),
+    (
+        "",
+        "",
+        "4. Open het bestand en klik op 'Inhoud inschakelen' zodat de macro's mogen werken.",
+        "4. Open the file and click 'Enable Content' so that the macros may run.",
+    ),
+    (
+        "macOS",
+        "macOS",
+        "1. Installeer Python 3 van python.org en typ in Terminal, in de map van "
+        "Klantanalyse: pip3 install .",
+        "1. Install Python 3 from python.org and type in Terminal, in the Klantanalyse "
+        "folder: pip3 install .",
+    ),
+    (
+        "",
+        "",
+        "2. Typ daarna in Terminal: xlwings runpython install (eenmalig; laat Excel Python "
+        "starten).",
+        "2. Then type in Terminal: xlwings runpython install (once; lets Excel start Python).",
+    ),
+    (
+        "",
+        "",
+        "3. Open het bestand en klik op 'Macro's inschakelen'. Op de Mac werken de knoppen op "
+        "de achtergrond; de functies in cellen werken op de Mac niet.",
+        "3. Open the file and click 'Enable Macros'. On the Mac the buttons run in the "
+        "background; the worksheet functions do not work on the Mac.",
+    ),
+    ("", "", "", ""),
+    ("Als het niet lukt", "When it does not work", "", ""),
+    (
+        "Python niet gevonden",
+        "Python not found",
+        "Zet op blad xlwings.conf in A2 INTERPRETER_WIN (Mac: INTERPRETER_MAC) en in B2 het "
+        "volledige pad naar Python (typ in een opdrachtprompt: where python; Mac: which "
+        "python3).",
+        "Put INTERPRETER_WIN (Mac: INTERPRETER_MAC) in A2 of sheet xlwings.conf and the full "
+        "path to Python in B2 (type in a command prompt: where python; Mac: which python3).",
+    ),
+    (
+        "ModuleNotFoundError",
+        "ModuleNotFoundError",
+        "Het pakket klantanalyse ontbreekt in de Python die Excel gebruikt: installeer het met "
+        "die Python (stap 2).",
+        "The klantanalyse package is missing from the Python that Excel uses: install it with "
+        "that Python (step 2).",
+    ),
+    (
+        "DLL niet gevonden",
+        "DLL not found",
+        "xlwings64-{xlwings}.dll ontbreekt: typ pip install --force-reinstall "
+        "xlwings=={xlwings} (het nummer moet gelijk zijn aan dat van de macro's).",
+        "xlwings64-{xlwings}.dll is missing: type pip install --force-reinstall "
+        "xlwings=={xlwings} (the number must match the macros).",
+    ),
+    (
+        "#NAAM? in een cel",
+        "#NAME? in a cell",
+        "Bij =SEGMENT(...) en de andere functies: de macro's staan uit, of u werkt op een Mac.",
+        "With =SEGMENT(...) and the other functions: macros are disabled, or you work on a Mac.",
+    ),
+    (
+        "Meer uitleg",
+        "More help",
+        "De README van Klantanalyse, hoofdstuk 'In Excel'.",
+        "The Klantanalyse README, section 'In Excel'.",
+    ),
+)
+
+# Notes in column D of sheet xlwings.conf. xlwings reads keys from column A (from A1 down to
+# the first empty cell) and values from column B, so these are never read as settings. No
+# interpreter key is written: a key with an empty value would still override the user's own
+# xlwings configuration, so a user adds that row only when needed.
+CONF_NOTES: tuple[tuple[str, str], ...] = (
+    (
+        "Instellingen voor xlwings: sleutels in kolom A, waarden in kolom B, vanaf A1 zonder "
+        "lege regel ertussen; xlwings leest niets onder de eerste lege cel in kolom A.",
+        "Settings for xlwings: keys in column A, values in column B, from A1 without an empty "
+        "row in between; xlwings reads nothing below the first empty cell in column A.",
+    ),
+    (
+        "Python niet gevonden? Zet in A2 INTERPRETER_WIN en in B2 het pad, bijvoorbeeld "
+        "C:\\Users\\naam\\AppData\\Local\\Programs\\Python\\Python312\\python.exe",
+        "Python not found? Put INTERPRETER_WIN in A2 and the path in B2, for example "
+        "C:\\Users\\name\\AppData\\Local\\Programs\\Python\\Python312\\python.exe",
+    ),
+    (
+        "Op de Mac: INTERPRETER_MAC met bijvoorbeeld "
+        "/Library/Frameworks/Python.framework/Versions/3.12/bin/python3",
+        "On the Mac: INTERPRETER_MAC with for example "
+        "/Library/Frameworks/Python.framework/Versions/3.12/bin/python3",
+    ),
+    (
+        "Laat een sleutel weg in plaats van hem leeg te laten: een lege waarde telt ook.",
+        "Leave a key out rather than empty: an empty value counts too.",
+    ),
+)
+
+TEXTS.update(
+    {
+        "workbook.no_template": (
+            "het sjabloon {path} ontbreekt; bouw de werkmap vanuit een volledige kopie van het "
+            "project (met de map templates).",
+            "the template {path} is missing; build the workbook from a complete copy of the "
+            "project (with its templates folder).",
+        ),
+        "workbook.no_udfs": (
+            "de module {module} met de werkbladfuncties kan niet worden geladen ({error}); "
+            "installeer het pakket opnieuw.",
+            "the module {module} with the worksheet functions cannot be loaded ({error}); "
+            "reinstall the package.",
+        ),
+        "workbook.no_code_name": (
+            "blad '{sheet}' heeft geen codeName; geef elk blad een codeName voordat de macro's "
+            "worden toegevoegd.",
+            "sheet '{sheet}' has no codeName; give every sheet a codeName before adding the "
+            "macros.",
+        ),
+        "workbook.not_a_package": (
+            "{path} is geen Excel-werkmap (.xlsx/.xlsm); kies een werkmap die Excel kan openen.",
+            "{path} is not an Excel workbook (.xlsx/.xlsm); choose a workbook Excel can open.",
+        ),
+        "workbook.output_suffix": (
+            "'{file}' is geen .xlsm-bestand; de werkmap met macro's moet op .xlsm eindigen.",
+            "'{file}' is not an .xlsm file; the macro workbook must end in .xlsm.",
+        ),
+        "workbook.written": ("Geschreven: {file}", "Written: {file}"),
+        "workbook.help": (
+            "bouw de werkmap klantanalyse.xlsm (lint, macro's, functies) uit templates/",
+            "build the macro workbook klantanalyse.xlsm (ribbon, macros, functions) from "
+            "templates/",
+        ),
+        "workbook.help_data": (
+            "klanten (en orders) uit dit .xlsx-, .xlsm- of .csv-bestand in plaats van de "
+            "voorbeelddata",
+            "customers (and orders) from this .xlsx, .xlsm or .csv file instead of the demo data",
+        ),
+        "workbook.udf_mac": (
+            "{function} werkt alleen in Excel voor Windows; gebruik op de Mac de knop "
+            "Analyseer klanten.",
+            "{function} only works in Excel for Windows; on the Mac use the button Analyseer "
+            "klanten.",
+        ),
+    }
+)
+
+
+# ---- Verwantschap on the fronts: the Prospects table, the Verwantschap sheet, warnings ---
+
+# The name column of a Prospects table (any of these headers).
+PROSPECT_KEYS = ("prospect",)
+HEADERS.update({"prospect": ("Prospect", "Prospect")})
+ALIASES.update(
+    {
+        "prospect": (
+            "Prospects",
+            "Prospectnaam",
+            "Naam",
+            "Klant",
+            "Klantnaam",
+            "Bedrijf",
+            "Bedrijfsnaam",
+            "Name",
+            "Prospect name",
+            "Customer",
+            "Company",
+            "Company name",
+        ),
+    }
+)
+
+TEXTS.update(
+    {
+        # warnings of a run: why there is no profile, or why prospects got no score
+        "aff.warn.skipped": ("verwantschap overgeslagen: {reason}", "affinity skipped: {reason}"),
+        "aff.warn.prospects_not_scored": (
+            "de prospects zijn niet gescoord: {reason}",
+            "the prospects were not scored: {reason}",
+        ),
+        "aff.prospect.not_scored": ("Niet gescoord: {reason}", "Not scored: {reason}"),
+        "cli.affinity": (
+            "Verwantschap: {untapped} B/C-klant(en) lijken op de A-klanten; {prospects} "
+            "prospect(s) gescoord.",
+            "Affinity: {untapped} B/C customer(s) look like the A customers; {prospects} "
+            "prospect(s) scored.",
+        ),
+        # the Verwantschap sheet
+        "aff.sheet.title": (
+            "Verwantschap: wat uw beste klanten delen",
+            "Affinity: what your best customers share",
+        ),
+        "aff.sheet.intro": (
+            "Per kenmerk: hoe vaak de A-klanten (en de C-klanten) een waarde hebben, vergeleken "
+            "met alle {total} klanten met een segment.",
+            "Per characteristic: how often the A customers (and the C customers) have a value, "
+            "compared with all {total} customers with a segment.",
+        ),
+        "aff.sheet.order": (
+            "Wat een groep vaker heeft dan gemiddeld staat bovenaan, het sterkste verschil eerst; "
+            "daaronder wat de groep juist minder vaak heeft.",
+            "What a group has more often than average comes first, the strongest difference "
+            "on top; below it what the group has less often.",
+        ),
+        "aff.sheet.group.A": (
+            "A-klanten ({count} van {total}): wat klanten die goed bij u passen delen",
+            "A customers ({count} of {total}): what customers that fit you well share",
+        ),
+        "aff.sheet.group.C": (
+            "C-klanten ({count} van {total}): wat klanten die minder goed passen delen",
+            "C customers ({count} of {total}): what customers that fit less well share",
+        ),
+        "aff.sheet.no_c": (
+            "Er zijn geen C-klanten om mee te vergelijken.",
+            "There are no C customers to compare with.",
+        ),
+        "aff.sheet.notes": ("Goed om te weten", "Good to know"),
+        "aff.sheet.score": (
+            "Gelijkenis (0-100): hoe sterk een klant of prospect op de A-klanten lijkt, op "
+            "grond van deze kenmerken; 50 betekent evenveel als op de andere klanten.",
+            "Similarity (0-100): how closely a customer or prospect resembles the A customers "
+            "on these characteristics; 50 means as much as the other customers.",
+        ),
+        "aff.sheet.where": (
+            "De gelijkenis van bestaande klanten staat in kolom {column} op blad Klanten; "
+            "B- en C-klanten vanaf {flag} krijgen de vlag {flag_column}.",
+            "The similarity of existing customers is in column {column} on sheet Klanten; "
+            "B and C customers from {flag} on get the flag {flag_column}.",
+        ),
+        "aff.sheet.prospects": (
+            "De gelijkenis van de {count} prospects staat op blad Prospects.",
+            "The similarity of the {count} prospects is on sheet Prospects.",
+        ),
+        "aff.sheet.problem": (
+            "Geen verwantschap berekend: {reason}",
+            "No affinity computed: {reason}",
+        ),
+        # reading a Prospects table
+        "file.no_prospect_header": (
+            "{where} heeft in de eerste {rows} rijen geen kop 'Prospect'; zet de namen onder "
+            "een kop 'Prospect' (of 'Naam') en de kenmerken ernaast.",
+            "{where} has no header 'Prospect' in the first {rows} rows; put the names under a "
+            "header 'Prospect' (or 'Name') and the characteristics beside them.",
+        ),
+        "file.no_prospects": (
+            "{file} heeft geen prospecttabel; zet de prospects op een blad 'Prospects' onder "
+            "een kop 'Prospect' in de eerste {rows} rijen.",
+            "{file} has no prospect table; put the prospects on a sheet 'Prospects' under a "
+            "header 'Prospect' in the first {rows} rows.",
         ),
     }
 )

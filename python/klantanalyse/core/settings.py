@@ -308,10 +308,12 @@ def _parse_values(raw: Mapping[str, object], base: Settings) -> dict[str, object
             letters = tuple(re.findall(r"[A-Za-z]", str(value).upper()))
             matrix[key.removeprefix("matrix_")] = letters
         elif key.startswith("colour_"):
-            colour = str(value).strip()
+            colour = str(value).strip().upper()
             if not colour.startswith("#"):
                 colour = "#" + colour
-            colours[key[-1].upper()] = colour.upper()
+            if not re.fullmatch(r"#[0-9A-F]{6}", colour):
+                fail(key, value, "set.hint.colour")
+            colours[key[-1].upper()] = colour
         elif key.startswith("advice_"):
             segment, text = key[-1].upper(), str(value).strip()
             advice[segment] = None if text in labels.DEFAULT_ADVICE[segment] else text

@@ -6,12 +6,14 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ..core import labels
+import pandas as pd
+
+from ..core import affinity, labels
 from ..core.analysis import Analysis, analyse
 from ..core.settings import Settings
 from ..errors import FileError, InputError, OrderError
-from .read import InputBook, read_input, read_orders, where
-from .write import MAX_CELL_CHARS, BookContent, chart_point_limit, long_texts, write_workbook
+from ..layout import AffinityView
+from .read import InputBook, SheetTable, read_input, read_orders, read_prospects, where
 
 OUTPUT_SUFFIXES = (".xlsx", ".xlsm")
 
@@ -23,6 +25,7 @@ class RunReport:
     output: Path
     analysis: Analysis
     warnings: tuple[str, ...]
+    affinity: AffinityView | None = None
 
 
 def default_output(input_path: Path) -> Path:
@@ -38,15 +41,15 @@ def load_settings(book: InputBook, lang: str | None) -> tuple[Settings, list[str
     return Settings.from_rows(book.settings_rows, lang=lang)
 
 
-def run_analysis(book: InputBook, settings: Settings) -> Analysis:
-    """The core on the input's customer table; errors name the file and sheet."""
+def analyse_tables(
+    customers: SheetTable, orders: SheetTable | None, settings: Settings
+) -> Analysis:
+    """The core on a customer (and order) table; a problem names the file and sheet."""
     try:
-        orders = book.orders.frame if book.orders is not None else None
-        return analyse(book.customers.frame, settings, orders)
+        return analyse(customers.frame, settings, None if orders is None else orders.frame)
     except InputError as exc:
-        place = where(book.path, book.customers.sheet, settings.lang)
-        if isinstance(exc, OrderError) and book.orders is not None:
-            place = where(book.orders.path or book.path, book.orders.sheet, settings.lang)
+        table = orders if isinstance(exc, OrderError) and orders is not None else customers
+        place = where(table.path, table.sheet, settings.lang)
         raise InputError(f"{place}: {exc.message}") from exc
 
 
@@ -56,11 +59,13 @@ def analyse_file(
     lang: str | None = None,
     now: dt.datetime | None = None,
     orders_path: str | Path | None = None,
+    prospects_path: str | Path | None = None,
 ) -> RunReport:
     """Analyse INPUT (and an optional order file) into a new workbook; inputs are never written.
 
     Orders from the input workbook's own Orders sheet are copied into the output; orders
-    from a separate file are analysed but not copied (the output stays small).
+    from a separate file are analysed but not copied (the output stays small). Prospects
+    (the input's Prospects sheet, or `prospects_path`) are scored and written to the output.
     """
     input_path = Path(input_path)
     msg_lang = lang or "nl"
@@ -74,8 +79,6 @@ def analyse_file(
                 suffixes=" of ".join(OUTPUT_SUFFIXES),
             )
         )
-    if input_path.exists() and output.exists() and output.resolve() == input_path.resolve():
-        raise FileError(labels.text("file.same_output", msg_lang, file=str(output)))
     if output.resolve() == input_path.resolve():
         raise FileError(labels.text("file.same_output", msg_lang, file=str(output)))
     book = read_input(input_path, msg_lang)
@@ -83,23 +86,35 @@ def analyse_file(
     if orders_path is not None:
         book = replace(book, orders=read_orders(orders_path, msg_lang))
         copy_orders = None
+    if prospects_path is not None:
+        book = replace(book, prospects=read_prospects(prospects_path, msg_lang))
     settings, setting_warnings = load_settings(book, lang)
-    analysis = run_analysis(book, settings)
+    analysis = analyse_tables(book.customers, book.orders, settings)
+    analysis, view = run_affinity(analysis, book)
+    from .write import BookContent, write_workbook  # openpyxl only where a file is written
+
     content = BookContent(
         customers=book.customers,
         settings=settings,
         analysis=analysis,
         orders=copy_orders,
         run_time=now or dt.datetime.now(),
+        prospects=book.prospects,
+        affinity=view,
     )
-    write_workbook(output, content)
+    from ..workbook.carry import carry_macros
+
+    content, finish = carry_macros(book, content, output)  # an .xlsm keeps VBA and ribbon
+    write_workbook(output, content, finish)
     warnings = (*book.warnings, *setting_warnings, *analysis.warnings)
     warnings += output_warnings(content)
-    return RunReport(output, analysis, tuple(warnings))
+    return RunReport(output, analysis, tuple(warnings), view)
 
 
-def output_warnings(content: BookContent) -> tuple[str, ...]:
+def output_warnings(content) -> tuple[str, ...]:
     """What the output holds differently from the input: shortened texts, a capped chart."""
+    from .write import MAX_CELL_CHARS, chart_point_limit, long_texts
+
     lang = content.settings.lang
     found: list[str] = []
     for table in (content.customers, content.orders):
@@ -128,3 +143,97 @@ def output_warnings(content: BookContent) -> tuple[str, ...]:
         if len(chart_points(analysis)) > limit:
             found.append(labels.text("warn.chart_capped", lang, count=limit))
     return tuple(found)
+
+
+# ---- Verwantschap ------------------------------------------------------------------------
+
+
+def run_affinity(analysis: Analysis, book: InputBook) -> tuple[Analysis, AffinityView]:
+    """`add_affinity` on an input book: its customers and prospects, warnings with the file."""
+    prospects = book.prospects
+    place = None
+    if prospects is not None:
+        place = where(prospects.path or book.path, prospects.sheet, analysis.settings.lang)
+    return add_affinity(
+        analysis,
+        book.customers.frame,
+        prospects.frame if prospects is not None else None,
+        place,
+    )
+
+
+def add_affinity(
+    analysis: Analysis,
+    customers: pd.DataFrame,
+    prospects: pd.DataFrame | None = None,
+    prospect_place: str | None = None,
+) -> tuple[Analysis, AffinityView]:
+    """Verwantschap after the A/B/C run: the profile, the similarity columns of the customers
+    and the scores of the prospects. Never fails the run.
+
+    Returns a new Analysis with `Gelijkenis`, `Gelijkenis: waarom` and `Onbenut potentieel`
+    before `Melding` and the affinity warnings added, and the view the sheets are built from.
+    When no profile can be built (no characteristic columns, one segment only, no A
+    customers) the A/B/C results stand and the reason is a warning; with prospects it says
+    they could not be scored. `prospect_place` ('prospects.csv') starts prospect warnings.
+    """
+    lang = analysis.settings.lang
+    count = 0 if prospects is None else len(prospects)
+    try:
+        profile = affinity.profile(analysis, customers, analysis.settings)
+    except InputError as exc:
+        key = "aff.warn.prospects_not_scored" if count else "aff.warn.skipped"
+        warning = labels.text(key, lang, reason=exc.message)
+        view = AffinityView(
+            problem=exc.message,
+            prospect_problem=exc.message if prospects is not None else None,
+            prospect_count=count,
+        )
+        return replace(analysis, warnings=(*analysis.warnings, warning)), view
+
+    notes = list(profile.warnings)  # shown on the Verwantschap sheet
+    warnings = list(profile.warnings)  # the same, prospect ones starting with their file
+    prospect_scores = None
+    prospect_problem = None
+    if count:
+        at = f"{prospect_place}: " if prospect_place else ""
+        try:
+            prospect_scores = affinity.score(profile, prospects)
+            notes += prospect_scores.warnings
+            warnings += [at + w for w in prospect_scores.warnings]
+        except InputError as exc:
+            prospect_problem = exc.message
+            notes.append(exc.message)
+            warnings.append(at + exc.message)
+    customer_scores = affinity.score_customers(profile).results
+    flagged = labels.yes_no(True, lang)
+    customer_scores["untapped"] = [flagged if u else None for u in customer_scores["untapped"]]
+    extended = with_results(analysis, customer_scores, labels.SIMILARITY_KEYS, tuple(warnings))
+    view = AffinityView(
+        profile=profile,
+        prospect_scores=prospect_scores,
+        prospect_problem=prospect_problem,
+        prospect_count=count,
+        notes=tuple(notes),
+    )
+    return extended, view
+
+
+def with_results(
+    analysis: Analysis,
+    extra: pd.DataFrame,
+    keys: tuple[str, ...],
+    warnings: tuple[str, ...] = (),
+) -> Analysis:
+    """A new Analysis with the `keys` columns of `extra` joined on the index (rows missing from
+    `extra` stay blank) and listed before `Melding`, which stays last."""
+    results = analysis.results.drop(columns=[k for k in keys if k in analysis.results.columns])
+    results = results.join(extra[list(keys)].astype(object))
+    base = tuple(k for k in analysis.result_keys if k not in keys and k != "message")
+    last = ("message",) if "message" in analysis.result_keys else ()
+    return replace(
+        analysis,
+        results=results,
+        result_keys=base + tuple(keys) + last,
+        warnings=(*analysis.warnings, *warnings),
+    )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pandas as pd
@@ -12,13 +12,16 @@ import pandas as pd
 from ..core import labels
 from ..core.columns import is_blank, match_headers, normalise
 from ..errors import FileError
-from ..layout import CONF, CUSTOMERS, ORDERS, SETTINGS, column_letter, is_result_header
+from ..layout import CONF, CUSTOMERS, ORDERS, PROSPECTS, SETTINGS, column_letter, is_result_header
 from . import guard
 
 HEADER_SEARCH_ROWS = 10
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 _CALAMINE_FORMATS = {".xlsx": "xlsx", ".xlsm": "xlsx", ".xls": "xls", ".ods": "ods"}
 CSV_SUFFIXES = (".csv", ".csv.gz")
+ORDER_SHEETS = (ORDERS, "Orderhistorie")
+ORDER_KEYS = ("customer", "order_customer")
+PROSPECT_SHEETS = (PROSPECTS, "Prospecten")
 _TOTAL_WORDS = {"totaal", "total", "totalen", "totals", "grandtotal", "eindtotaal", "som"}
 
 
@@ -43,6 +46,7 @@ class InputBook:
     settings_rows: list[tuple[object, object]] | None = None
     conf_rows: list[list[object]] | None = None
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    prospects: SheetTable | None = None  # the optional Prospects sheet
 
     @property
     def is_macro_workbook(self) -> bool:
@@ -66,7 +70,7 @@ def read_input(path: str | Path, lang: str = "nl") -> InputBook:
     suffix = _suffix(path)
     if suffix in CSV_SUFFIXES:
         rows = _read_csv_rows(path, lang)
-        table, warnings = _table_from_rows(rows, None, path, lang)
+        table, warnings = table_from_rows(rows, None, path, lang)
         return InputBook(path, table, warnings=tuple(warnings))
     if suffix in WORKBOOK_SUFFIXES:
         return _read_workbook(path, lang)
@@ -80,11 +84,10 @@ def read_orders(path: str | Path, lang: str = "nl") -> SheetTable:
         raise FileError(labels.text("file.missing", lang, file=str(path)))
     suffix = _suffix(path)
     if suffix in CSV_SUFFIXES:
-        rows = _read_csv_rows(path, lang)
-        keys = ("customer", "order_customer")
-        if _header_row(rows, keys, any_key=True) is None:
+        table, _ = orders_from_rows(_read_csv_rows(path, lang), None, path, lang)
+        if table is None:
             raise FileError(labels.text("file.no_order_header", lang, file=path.name))
-        return _table_from_rows(rows, None, path, lang, keep_results=True, keys=keys)[0]
+        return table
     if suffix in WORKBOOK_SUFFIXES:
         orders = _workbook_orders(path, lang)
         if orders is None:
@@ -164,13 +167,17 @@ class _Sheets:
 
     def orders(self, skip: str | None = None) -> tuple[SheetTable | None, list[str]]:
         """The Orders sheet as a table, when there is one with a customer column."""
-        name = self.find(ORDERS, "Orderhistorie")
+        name = self.find(*ORDER_SHEETS)
         if name is None or name == skip:
             return None, []
-        keys = ("customer", "order_customer")
-        if _header_row(self.rows(name), keys, any_key=True) is None:
+        return orders_from_rows(self.rows(name), name, self.path, self.lang)
+
+    def prospects(self, skip: str | None = None) -> tuple[SheetTable | None, list[str]]:
+        """The Prospects sheet as a table; a warning when it has rows but no name header."""
+        name = self.find(*PROSPECT_SHEETS)
+        if name is None or name == skip:
             return None, []
-        return _table_from_rows(self.rows(name), name, self.path, self.lang, True, keys)
+        return prospects_from_rows(self.rows(name), name, self.path, self.lang)
 
     def key_values(self, name: str | None) -> list[list[object]] | None:
         """Rows of a key/value sheet (A:B), blank keys left out."""
@@ -191,11 +198,12 @@ def _read_workbook(path: Path, lang: str) -> InputBook:
     # the customer table: the Klanten sheet, else the first sheet with a Klant header
     first = sheets.find(CUSTOMERS, "Customers")
     candidates = ([first] if first else []) + [n for n in sheets.names if n != first]
+    candidates = [n for n in candidates if n != sheets.find(*PROSPECT_SHEETS)]
     customers = None
     warnings: list[str] = []
     for name in candidates:
-        if _header_row(sheets.rows(name), ("customer",)) is not None:
-            customers, warnings = _table_from_rows(sheets.rows(name), name, path, lang)
+        if header_row(sheets.rows(name), ("customer",)) is not None:
+            customers, warnings = table_from_rows(sheets.rows(name), name, path, lang)
             break
     if customers is None:
         sheets.close()
@@ -207,6 +215,7 @@ def _read_workbook(path: Path, lang: str) -> InputBook:
     orders, order_warnings = sheets.orders(skip=customers.sheet)
     settings_rows = sheets.key_values(sheets.find(SETTINGS, "Settings"))
     conf_rows = sheets.key_values(CONF if CONF in sheets.names else None)
+    prospects, prospect_warnings = sheets.prospects(skip=customers.sheet)
     sheets.close()
     return InputBook(
         path,
@@ -214,7 +223,8 @@ def _read_workbook(path: Path, lang: str) -> InputBook:
         orders,
         [(k, v) for k, v in settings_rows] if settings_rows is not None else None,
         conf_rows,
-        tuple(warnings + order_warnings),
+        tuple(warnings + order_warnings + prospect_warnings),
+        prospects=prospects,
     )
 
 
@@ -226,7 +236,16 @@ def _workbook_orders(path: Path, lang: str) -> SheetTable | None:
         sheets.close()
 
 
-def _header_row(
+def orders_from_rows(
+    rows: list[list[object]], sheet: str | None, path: Path, lang: str
+) -> tuple[SheetTable | None, list[str]]:
+    """(table, warnings) of an order sheet's rows, or (None, []) when it holds no order table."""
+    if header_row(rows, ORDER_KEYS, any_key=True) is None:
+        return None, []
+    return table_from_rows(rows, sheet, path, lang, True, ORDER_KEYS)
+
+
+def header_row(
     rows: list[list[object]], keys: tuple[str, ...], any_key: bool = False
 ) -> int | None:
     """0-based index of the first row (of the first 10) with a header for every (any) key."""
@@ -237,7 +256,7 @@ def _header_row(
     return None
 
 
-def _table_from_rows(
+def table_from_rows(
     rows: list[list[object]],
     sheet: str | None,
     path: Path,
@@ -246,7 +265,7 @@ def _table_from_rows(
     keys: tuple[str, ...] = ("customer",),
 ) -> tuple[SheetTable, list[str]]:
     """Cut the table out of a sheet's rows: header row, data below, blank rows dropped."""
-    start = _header_row(rows, keys, any_key=True)
+    start = header_row(rows, keys, any_key=True)
     if start is None:
         if not rows or all(all(is_blank(v) for v in r) for r in rows):
             raise FileError(labels.text("file.empty", lang, where=where(path, sheet, lang)))
@@ -312,3 +331,69 @@ def _header_text(name: object, pos: int, lang: str) -> str:
     if isinstance(name, float) and name.is_integer():
         return str(int(name))
     return str(name).strip()
+
+
+# ---- prospects -------------------------------------------------------------------------
+
+
+def read_prospects(path: str | Path, lang: str = "nl") -> SheetTable:
+    """A prospect list from its own file: a .csv (or .csv.gz) or a workbook's Prospects sheet
+    (else its first sheet, other than Klanten, with a Prospect/Naam/Klant header)."""
+    path = Path(path)
+    if not path.is_file():
+        raise FileError(labels.text("file.missing", lang, file=str(path)))
+    suffix = _suffix(path)
+    if suffix in CSV_SUFFIXES:
+        rows = _read_csv_rows(path, lang)
+        if header_row(rows, labels.PROSPECT_KEYS) is None:
+            raise FileError(_no_prospect_header(path, None, lang))
+        return _prospect_table(rows, None, path, lang)
+    if suffix in WORKBOOK_SUFFIXES:
+        sheets = _Sheets(path, lang)
+        try:
+            first = sheets.find(*PROSPECT_SHEETS)
+            customers = sheets.find(CUSTOMERS, "Customers")
+            others = [n for n in sheets.names if n not in (first, customers)]
+            for name in ([first] if first else []) + others:
+                if header_row(sheets.rows(name), labels.PROSPECT_KEYS) is not None:
+                    return _prospect_table(sheets.rows(name), name, path, lang)
+        finally:
+            sheets.close()
+        raise FileError(
+            labels.text("file.no_prospects", lang, file=path.name, rows=HEADER_SEARCH_ROWS)
+        )
+    raise FileError(labels.text("file.bad_suffix", lang, file=path.name, suffix=suffix or "-"))
+
+
+def prospects_from_rows(
+    rows: list[list[object]], sheet: str | None, path: Path, lang: str
+) -> tuple[SheetTable | None, list[str]]:
+    """(table, warnings) of a Prospects sheet's rows: (None, []) when the sheet is blank, a
+    warning when it has rows but no Prospect/Naam/Klant header in the first 10 rows."""
+    if header_row(rows, labels.PROSPECT_KEYS) is None:
+        if all(all(is_blank(v) for v in r) for r in rows):
+            return None, []
+        return None, [_no_prospect_header(path, sheet, lang)]
+    return _prospect_table(rows, sheet, path, lang), []
+
+
+def _no_prospect_header(path: Path, sheet: str | None, lang: str) -> str:
+    return labels.text(
+        "file.no_prospect_header", lang, where=where(path, sheet, lang), rows=HEADER_SEARCH_ROWS
+    )
+
+
+def _prospect_table(
+    rows: list[list[object]], sheet: str | None, path: Path, lang: str
+) -> SheetTable:
+    """The prospect table of a sheet: inputs as given, our old result columns left out."""
+    table, _ = table_from_rows(
+        rows, sheet, path, lang, keep_results=True, keys=labels.PROSPECT_KEYS
+    )
+    frame = table.frame
+    results = [is_result_header(c) for c in frame.columns]
+    if not any(results):
+        return table
+    keep = [i for i, r in enumerate(results) if not r]
+    dropped = tuple(str(c) for c, r in zip(frame.columns, results, strict=True) if r)
+    return replace(table, frame=frame.iloc[:, keep], dropped_columns=dropped)

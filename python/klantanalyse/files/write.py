@@ -1,14 +1,16 @@
 """The one module that writes workbooks (openpyxl, streaming mode).
 
 `write_workbook(path, content)` writes Start (optional), Klanten, Orders (optional),
-Matrix, Instellingen and xlwings.conf (optional) from `layout` blocks, to a temporary file
-that replaces `path` only when complete.
+Prospects (optional), Matrix, Verwantschap (when there is something to show), Instellingen
+and xlwings.conf (optional) from `layout` blocks, to a temporary file that replaces `path`
+only when complete.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import errno
+import math
 import os
 import re
 import tempfile
@@ -29,13 +31,16 @@ from openpyxl.chart.shapes import GraphicalProperties
 from openpyxl.chart.text import RichText
 from openpyxl.drawing.line import LineProperties
 from openpyxl.drawing.text import CharacterProperties, Paragraph, ParagraphProperties
+from openpyxl.formatting.rule import ColorScaleRule
 from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.filters import AutoFilter
 from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 
 from .. import layout
 from ..core import labels
 from ..core.analysis import Analysis
+from ..core.columns import match_headers
 from ..core.settings import SEGMENTS, Settings
 from ..errors import FileError
 from .read import SheetTable
@@ -56,6 +61,9 @@ class BookContent:
     chart_capacity: int | None = None  # fixed chart ranges (macro workbook)
     run_time: dt.datetime | None = None
     extra_sheets: Sequence[Callable[[Workbook, BookContent], None]] = field(default_factory=tuple)
+    yes_no_lists: bool = False  # Ja/Nee drop-downs on the four criteria columns of Klanten
+    prospects: SheetTable | None = None  # the Prospects table as given
+    affinity: layout.AffinityView | None = None  # profile and prospect scores
 
 
 def write_workbook(
@@ -100,7 +108,11 @@ def _build(content: BookContent) -> Workbook:
     _customer_sheet(book, content)
     if content.orders is not None:
         _table_sheet(book, layout.ORDERS, content.orders)
+    if content.prospects is not None:
+        _prospect_sheet(book, content)
     _matrix_sheet(book, content)
+    if content.affinity is not None and content.affinity.has_sheet:
+        _affinity_sheet(book, content)
     for extra in content.extra_sheets:
         extra(book, content)
     _settings_sheet(book, content.settings)
@@ -132,11 +144,12 @@ def _write_error(
 
 # ---- cells ------------------------------------------------------------------------------
 
-_HEADER_FONT = Font(bold=True)
+_FONT = "Calibri"  # Excel's default; LibreOffice substitutes a metric-compatible font
+_HEADER_FONT = Font(name=_FONT, bold=True)
 _RESULT_FILL = PatternFill("solid", fgColor=layout.RESULT_HEADER_FILL)
-_RESULT_FONT = Font(bold=True, color=layout.RESULT_HEADER_FONT)
-_TITLE_FONT = Font(bold=True, size=14)
-_BOLD = Font(bold=True)
+_RESULT_FONT = Font(name=_FONT, bold=True, color=layout.RESULT_HEADER_FONT)
+_TITLE_FONT = Font(name=_FONT, bold=True, size=14)
+_BOLD = Font(name=_FONT, bold=True)
 _WRAP = Alignment(wrap_text=True, vertical="top")
 
 
@@ -239,15 +252,18 @@ def _customer_sheet(book: Workbook, content: BookContent) -> None:
     results = layout.result_headers(analysis) if analysis else []
     headers = _unique_headers(inputs + results)
     n_in = len(inputs)
-    for pos, name in enumerate(headers, start=1):
-        is_result = pos > n_in
-        _width(ws, pos, _column_width(name, table.iloc[:, pos - 1] if not is_result else None))
+    samples = [table.iloc[:, pos] for pos in range(n_in)]
     if analysis is not None:
-        for key, width in (("advice", 48), ("message", 48)):
-            if key in analysis.result_keys:
-                _width(ws, n_in + analysis.result_keys.index(key) + 1, width)
+        samples += [analysis.results[key] for key in analysis.result_keys]
+    widths = [_column_width(name, sample) for name, sample in zip(headers, samples)]
+    for pos, width in enumerate(widths, start=1):
+        _width(ws, pos, width)
     ws.freeze_panes = "B2"
-    _landscape(ws)
+    # readable on paper: landscape, about 220 characters per page width, names and headers
+    # repeated on every page
+    _landscape(ws, pages_wide=max(1, math.ceil(sum(widths) / 220)))
+    ws.print_title_rows = "1:1"
+    ws.print_title_cols = "A:A"
     header_cells = [
         _styled(ws, h, font=_RESULT_FONT, fill=_RESULT_FILL)
         if i >= n_in
@@ -284,12 +300,29 @@ def _customer_sheet(book: Workbook, content: BookContent) -> None:
     with warnings.catch_warnings():  # columns are set above, as streaming mode needs
         warnings.simplefilter("ignore", UserWarning)
         ws.add_table(tab)
+    if content.yes_no_lists:
+        _yes_no_lists(ws, inputs, content.settings.lang)
 
 
-def _landscape(ws) -> None:
-    """Print landscape, one page wide."""
+def _yes_no_lists(ws, inputs: Sequence[str], lang: str) -> None:
+    """A Ja/Nee drop-down on each criterion column, down to the sheet's last row; any other
+    answer the reader accepts (j/n, x, 1/0, ...) can still be typed."""
+    found = match_headers(inputs, labels.CRITERIA)
+    if not found:
+        return
+    words = ",".join(labels.yes_no(v, lang) for v in (True, False))
+    validation = DataValidation(type="list", formula1=f'"{words}"', allow_blank=True)
+    validation.showErrorMessage = False
+    for pos in sorted(found.values()):
+        letter = layout.column_letter(pos + 1)
+        validation.add(f"{letter}2:{letter}1048576")
+    ws.data_validations.append(validation)
+
+
+def _landscape(ws, pages_wide: int = 1) -> None:
+    """Print landscape, `pages_wide` pages wide."""
     ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToWidth = pages_wide
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
 
@@ -547,6 +580,10 @@ def _settings_sheet(book: Workbook, settings: Settings) -> None:
         )
 
 
+_LEFT = Alignment(horizontal="left")
+_START_LINE = 95  # characters of Start text that fit on one line of column C (width 90)
+
+
 def _start_sheet(book: Workbook, content: BookContent) -> None:
     ws = book.create_sheet(layout.START)
     ws.sheet_properties.codeName = layout.SHEETS[layout.START]
@@ -559,12 +596,22 @@ def _start_sheet(book: Workbook, content: BookContent) -> None:
     styles = {(status.row, status.column): {"font": _TITLE_FONT}}
     if content.start_rows:
         styles[(1, 1)] = {"font": _TITLE_FONT}
+        _landscape(ws)
+        for r, row in enumerate(content.start_rows[1:], start=2):  # labels bold, texts wrapped
+            if len(row) > 1 and row[1] is not None:
+                styles[(r, 2)] = {"font": _BOLD, "alignment": _WRAP}
+            if len(row) > 2 and row[2] is not None:
+                styles[(r, 3)] = {"alignment": _WRAP}
+                lines = -(-len(str(row[2])) // _START_LINE)  # rows are not auto-fitted on open
+                if lines > 1:
+                    ws.row_dimensions[r].height = 15 * lines
     grid = _place(blocks)
     for r in range(status.row + 1, status.row + status.height):
         if (r, status.column + 1) in {(r, c) for c in grid.get(r, {})}:
             value = grid[r][status.column + 1]
+            styles[(r, status.column + 1)] = {"alignment": _LEFT}  # next to its label
             if isinstance(value, dt.datetime):
-                styles[(r, status.column + 1)] = {"number_format": "dd-mm-yyyy hh:mm"}
+                styles[(r, status.column + 1)]["number_format"] = "dd-mm-yyyy hh:mm"
     _append_grid(ws, grid, styles)
 
 
@@ -573,5 +620,157 @@ def _conf_sheet(book: Workbook, rows: Rows) -> None:
     ws.sheet_properties.codeName = layout.SHEETS[layout.CONF]
     _width(ws, 1, 22)
     _width(ws, 2, 50)
+    _width(ws, 4, 110)  # notes (never read by xlwings)
+    _landscape(ws)
     for row in rows:
         ws.append([_safe(ws, v) for v in row])
+
+
+# ---- Verwantschap and Prospects ----------------------------------------------------------
+
+_AFFINITY_WIDTHS = (70, 19, 22, 10, 12, 12)  # text, Kenmerk, Waarde, counts, lift
+_LIFT_FORMAT = '0.0"×"'
+_HEADER_WRAP = Alignment(wrap_text=True, vertical="center")
+_TOP = Alignment(vertical="top")
+_LINE_HEIGHT = 15.0  # points per line of 11 pt text
+_REASON_WIDTH = 80
+
+
+def _wrapped_height(texts: Sequence[object], widths: Sequence[float]) -> float | None:
+    """The row height that shows wrapped `texts` in columns of `widths` whole; None for one
+    line. Excel and LibreOffice do not grow rows of a generated file by themselves."""
+    lines = 1
+    for text, width in zip(texts, widths, strict=False):
+        if isinstance(text, str) and text:
+            per_line = max(width * 1.3 - 4, 8)  # prose is narrower than '0'; wrapping wastes
+            lines = max(lines, -(-len(text) // int(per_line)))
+    return _LINE_HEIGHT * lines if lines > 1 else None
+
+
+def _set_height(ws, row: int, height: float | None) -> None:
+    if height is not None:
+        ws.row_dimensions[row].height = height
+
+
+def _affinity_sheet(book: Workbook, content: BookContent) -> None:
+    """Verwantschap: what the A and C customers share, one plain sentence per value."""
+    ws = book.create_sheet(layout.AFFINITY)
+    ws.sheet_properties.codeName = layout.SHEETS[layout.AFFINITY]
+    settings = content.settings
+    for col, width in enumerate(_AFFINITY_WIDTHS, start=1):
+        _width(ws, col, width)
+    _landscape(ws)
+    parts = layout.affinity_parts(content.affinity, settings)
+    span = len(_AFFINITY_WIDTHS)
+    row = 1
+    for part in parts:
+        while row < part.block.row:  # blank rows between parts
+            ws.append([])
+            row += 1
+        for values in part.block.rows:
+            if part.role in ("text", "lines", "header"):
+                _set_height(ws, row, _wrapped_height(values, _AFFINITY_WIDTHS))
+            ws.append(_affinity_row(ws, part, values, span, settings))
+            row += 1
+
+
+def _affinity_row(ws, part: layout.Part, values: list, span: int, settings: Settings) -> list:
+    role = part.role
+    if role == "title":
+        return [_styled(ws, values[0], font=_TITLE_FONT)]
+    if role == "subtitle":
+        return [_styled(ws, values[0], font=_BOLD)]
+    if role == "text":
+        return [_styled(ws, values[0], alignment=_WRAP)]
+    if role == "group":
+        fill = PatternFill("solid", fgColor=settings.colours[part.segment][1:])
+        cells = [_styled(ws, values[0], font=_BOLD, fill=fill)]
+        return cells + [_styled(ws, None, fill=fill) for _ in range(span - 1)]
+    if role == "header":
+        return [
+            _styled(ws, v, font=_RESULT_FONT, fill=_RESULT_FILL, alignment=_HEADER_WRAP)
+            for v in values
+        ]
+    # a profile line: sentence, characteristic, value, counts, lift
+    text, name, value, count, customers, lift = values
+    return [
+        _styled(ws, text, alignment=_WRAP),
+        _styled(ws, name, alignment=_TOP),
+        _styled(ws, value, alignment=_TOP),
+        _styled(ws, count, alignment=_TOP),
+        _styled(ws, customers, alignment=_TOP),
+        _styled(ws, lift, number_format=_LIFT_FORMAT, alignment=_TOP),
+    ]
+
+
+def _prospect_sheet(book: Workbook, content: BookContent) -> None:
+    """Prospects: the inputs as given, then Gelijkenis (colour scale) and its reasons."""
+    ws = book.create_sheet(layout.PROSPECTS)
+    ws.sheet_properties.codeName = layout.SHEETS[layout.PROSPECTS]
+    lang = content.settings.lang
+    frame = content.prospects.frame
+    block = layout.prospect_block(frame, content.affinity, lang)
+    headers = _unique_headers(block.rows[0])
+    n_in = frame.shape[1]
+    for pos in range(1, n_in + 1):
+        _width(ws, pos, _column_width(headers[pos - 1], frame.iloc[:, pos - 1]))
+    _width(ws, n_in + 1, 12)
+    _width(ws, n_in + 2, _REASON_WIDTH)
+    ws.freeze_panes = "B2"
+    _landscape(ws)
+    ws.append(
+        [
+            _styled(ws, h, font=_RESULT_FONT, fill=_RESULT_FILL)
+            if i >= n_in
+            else _styled(ws, h, font=_BOLD)
+            for i, h in enumerate(headers)
+        ]
+    )
+    top = _styled(ws, None, alignment=_TOP)
+    centre = _styled(ws, None, alignment=Alignment(horizontal="center", vertical="top"))
+    wrap = _styled(ws, None, alignment=_WRAP)
+    for row, values in enumerate(block.rows[1:], start=2):
+        _set_height(ws, row, _wrapped_height(values[-1:], (_REASON_WIDTH,)))
+        ws.append(
+            [_styled_as(ws, v, top) for v in values[:n_in]]
+            + [_styled_as(ws, values[n_in], centre), _styled_as(ws, values[n_in + 1], wrap)]
+        )
+    last_row = max(len(frame), 1) + 1
+    ref = f"A1:{layout.column_letter(len(headers))}{last_row}"
+    tab = Table(displayName=layout.PROSPECT_TABLE, ref=ref)
+    tab.tableColumns = [TableColumn(id=i, name=h) for i, h in enumerate(headers, start=1)]
+    tab.tableStyleInfo = TableStyleInfo(name="TableStyleLight1", showRowStripes=True)
+    tab.autoFilter = AutoFilter(ref=ref)
+    with warnings.catch_warnings():  # columns are set above, as streaming mode needs
+        warnings.simplefilter("ignore", UserWarning)
+        ws.add_table(tab)
+    score = layout.column_letter(n_in + 1)
+    ws.conditional_formatting.add(f"{score}2:{score}{last_row}", _similarity_scale(content))
+
+
+def _styled_as(ws, value: object, proto: WriteOnlyCell) -> WriteOnlyCell:
+    """A cell holding `value` (text stays text) with the style of `proto`; dates keep their
+    own number format."""
+    if isinstance(value, (dt.date, dt.time, dt.timedelta)):
+        return _safe(ws, value)
+    cell = WriteOnlyCell(ws, value=value)
+    if isinstance(value, str) and value.startswith("="):
+        cell.data_type = "s"
+    cell._style = copy(proto._style)
+    return cell
+
+
+def _similarity_scale(content: BookContent) -> ColorScaleRule:
+    """0 in the C colour, 50 in the B colour, 100 in the A colour."""
+    colours = content.settings.colours
+    return ColorScaleRule(
+        start_type="num",
+        start_value=0,
+        start_color=colours["C"][1:],
+        mid_type="num",
+        mid_value=50,
+        mid_color=colours["B"][1:],
+        end_type="num",
+        end_value=100,
+        end_color=colours["A"][1:],
+    )

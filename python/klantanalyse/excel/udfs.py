@@ -1,0 +1,185 @@
+"""Worksheet functions: =SEGMENT(klant), =KLANTSCORE(...), =OMZETKLASSE(omzet).
+
+Named in the workbook's xlwings.conf (`UDF MODULES`). Each wraps a pure function of
+`klantanalyse.core.lookup`; a cell always gets a value or a short text, never a traceback.
+
+Speed: the Klanten, Orders and Instellingen sheets are read (one bulk read each) and analysed
+once, then kept per workbook. Excel calls a function once per cell, back to back during a
+recalculation, and no cell can change while it recalculates; so the sheets are read again
+only when a call comes more than `QUIET_SECONDS` after the previous one. If their values
+are unchanged the analysis is reused, otherwise it is redone. 10,000 =SEGMENT cells thus
+cost three sheet reads and one analysis, plus a dictionary look-up per cell.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import xlwings as xw
+
+from ..core import labels
+from ..core.lookup import Lookup, revenue_class_of, score_of
+from ..errors import KlantanalyseError
+from ..files.read import ORDER_SHEETS
+from . import book as xlbook
+
+QUIET_SECONDS = 1.0  # re-read the sheets when no call came for this long
+MAX_BOOKS = 8  # workbooks kept in the cache
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+clock: Callable[[], float] = time.monotonic
+
+
+class BookState:
+    """The values of Klanten, Orders and Instellingen of one workbook, and what follows."""
+
+    def __init__(self, book_name: str, values: tuple[xlbook.Rows | None, ...]):
+        self.book_name = book_name
+        self.values = values  # Klanten, Orders, Instellingen; None: no such sheet
+        self.checked = 0.0
+        self._settings: Any = None
+        self._lookup: Any = None
+
+    def settings(self) -> Any:
+        """The Settings (KlantanalyseError if Instellingen holds an invalid value)."""
+        if self._settings is None:
+            self._settings = _outcome(lambda: xlbook.read_settings(self.values[2])[0])
+        return _unwrap(self._settings)
+
+    def lookup(self) -> Lookup:
+        """The analysed Klanten table (KlantanalyseError if it cannot be analysed)."""
+        if self._lookup is None:
+            self._lookup = _outcome(self._analyse)
+        return _unwrap(self._lookup)
+
+    def lang(self) -> str:
+        try:
+            return self.settings().lang
+        except KlantanalyseError:
+            return "nl"
+
+    def _analyse(self) -> Lookup:
+        from ..errors import InputError
+
+        settings = self.settings()
+        customers, orders, _ = self.values
+        if customers is None:
+            raise InputError(labels.text("err.no_sheet", settings.lang, sheet=xlbook.CUSTOMERS))
+        table, _ = xlbook.customer_table(customers, self.book_name, settings.lang)
+        order_table = None
+        if orders is not None:
+            order_table, _ = xlbook.order_table(orders, self.book_name, settings.lang)
+        analysis = xlbook.analyse_tables(table, order_table, settings)
+        return Lookup.build(analysis, list(table.frame.columns))
+
+
+def _outcome(compute: Callable[[], Any]) -> tuple[bool, Any]:
+    try:
+        return True, compute()
+    except KlantanalyseError as error:
+        return False, error
+
+
+def _unwrap(outcome: tuple[bool, Any]) -> Any:
+    ok, value = outcome
+    if not ok:
+        raise value
+    return value
+
+
+_states: dict[str, BookState] = {}
+
+
+def book_state(book: Any) -> BookState:
+    """The cached state of `book`, re-read when the last call is `QUIET_SECONDS` ago."""
+    key = book.fullname
+    now = clock()
+    state = _states.get(key)
+    if state is not None and now - state.checked < QUIET_SECONDS:
+        state.checked = now
+        return state
+    sheets = xlbook.sheets_by_name(book)
+    found = (
+        xlbook.find_sheet(sheets, xlbook.CUSTOMERS),
+        xlbook.find_sheet(sheets, *ORDER_SHEETS),
+        xlbook.find_sheet(sheets, xlbook.SETTINGS),
+    )
+    values = tuple(None if sheet is None else xlbook.read_values(sheet) for sheet in found)
+    if state is None or state.values != values:
+        state = BookState(key, values)
+        _states.pop(key, None)
+        _states[key] = state
+        while len(_states) > MAX_BOOKS:
+            _states.pop(next(iter(_states)))
+    state.checked = now
+    return state
+
+
+def clear_cache() -> None:
+    """Forget every workbook (the next call reads the sheets again)."""
+    _states.clear()
+
+
+def _caller_state() -> BookState:
+    return book_state(xw.Book.caller())
+
+
+def _guarded(name: str, compute: Callable[[], Any]) -> Any:
+    """Run one function call: its value, an error sentence, or a short text and a log."""
+    try:
+        return compute()
+    except KlantanalyseError as error:
+        return error.message
+    except Exception:  # noqa: BLE001 - a cell must never show a traceback
+        from .logfile import log_exception
+
+        return labels.text("udf.failed", "nl", log=log_exception(f"={name}"))
+
+
+def _described(key: str) -> Callable[[_F], _F]:
+    """Give a function its help text (shown in Excel's function wizard)."""
+
+    def decorate(function: _F) -> _F:
+        function.__doc__ = labels.text(key)
+        return function
+
+    return decorate
+
+
+@xw.func
+@xw.arg("klant", doc=labels.text("udf.doc.segment.klant"))
+@_described("udf.doc.segment")
+def SEGMENT(klant):  # noqa: N802 - Excel function name
+    return _guarded("SEGMENT", lambda: _caller_state().lookup().segment_of(klant))
+
+
+@xw.func
+@xw.arg("marge", doc=labels.text("udf.doc.score.answer"))
+@xw.arg("snelheid", doc=labels.text("udf.doc.score.answer"))
+@xw.arg("innovatie", doc=labels.text("udf.doc.score.answer"))
+@xw.arg("netwerk", doc=labels.text("udf.doc.score.answer"))
+@_described("udf.doc.score")
+def KLANTSCORE(marge, snelheid=None, innovatie=None, netwerk=None):  # noqa: N802
+    def compute() -> int | str:
+        lang = _caller_state().lang()
+        if isinstance(marge, list) and snelheid is None and innovatie is None and netwerk is None:
+            return score_of(marge, lang)
+        return score_of([marge, snelheid, innovatie, netwerk], lang)
+
+    return _guarded("KLANTSCORE", compute)
+
+
+@xw.func
+@xw.arg("omzet", doc=labels.text("udf.doc.revenue_class.amount"))
+@_described("udf.doc.revenue_class")
+def OMZETKLASSE(omzet):  # noqa: N802 - Excel function name
+    def compute() -> str:
+        state = _caller_state()
+        settings = state.settings()
+        if settings.revenue_method == "amount":
+            return revenue_class_of(omzet, settings)
+        return state.lookup().revenue_class_of(omzet)
+
+    return _guarded("OMZETKLASSE", compute)

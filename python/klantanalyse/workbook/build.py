@@ -1,0 +1,98 @@
+"""`klantanalyse workbook`: build klantanalyse.xlsm from templates/, byte for byte the same.
+
+The sheets come from the one file writer (`files.write`), pre-filled with the demo data (or
+a client's customers with `data`) and analysed; then the VBA project (templates/vba, the
+installed xlwings' own modules, the generated function wrappers) and the ribbon
+(templates/ribbon) are added, and the package is written with fixed times and part order.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pandas as pd
+
+from .. import demo
+from ..core import labels
+from ..core.settings import Settings
+from ..errors import FileError
+from ..files.pipeline import add_affinity, analyse_tables, load_settings, run_affinity
+from ..files.read import SheetTable, read_input
+from ..files.write import BookContent, write_workbook
+from ..layout import CHART_CAPACITY, CUSTOMERS, ORDERS, PROSPECTS
+from . import package, sheets, vba
+
+DEFAULT_OUTPUT = "klantanalyse.xlsm"
+
+
+def _sheet_table(sheet: str, frame: pd.DataFrame) -> SheetTable:
+    """A table as the reader gives it: index = sheet row numbers (header on row 1)."""
+    frame = frame.reset_index(drop=True)
+    frame.index = range(2, len(frame) + 2)
+    return SheetTable(sheet, 1, frame)
+
+
+def demo_content() -> BookContent:
+    """The demo customers and orders, analysed as of the demo's reference date (so the
+    workbook does not depend on the day it is built)."""
+    data = demo.generate()
+    customers = _sheet_table(CUSTOMERS, data.customers)
+    orders = _sheet_table(ORDERS, data.orders)
+    prospects = _sheet_table(PROSPECTS, data.prospects)
+    settings = Settings(reference_date=data.reference_date)
+    analysis = analyse_tables(customers, orders, settings)
+    analysis, view = add_affinity(analysis, customers.frame, prospects.frame, PROSPECTS)
+    return BookContent(
+        customers=customers,
+        settings=settings,
+        analysis=analysis,
+        orders=orders,
+        prospects=prospects,
+        affinity=view,
+    )
+
+
+def file_content(path: str | Path) -> BookContent:
+    """A client's customers (and orders) read and analysed as `klantanalyse analyse` does."""
+    book = read_input(path)
+    settings, _ = load_settings(book, None)
+    analysis = analyse_tables(book.customers, book.orders, settings)
+    analysis, view = run_affinity(analysis, book)
+    return BookContent(
+        customers=book.customers,
+        settings=settings,
+        analysis=analysis,
+        orders=book.orders,
+        prospects=book.prospects,
+        affinity=view,
+    )
+
+
+def build(
+    output: str | Path = DEFAULT_OUTPUT,
+    data: str | Path | None = None,
+    udf_module: str = vba.UDF_MODULE,
+) -> Path:
+    """Write the macro workbook to `output` (.xlsm); with `data`, pre-filled from that file
+    instead of the demo data. Returns the path written."""
+    output = Path(output)
+    if output.suffix.lower() != ".xlsm":
+        raise FileError(labels.text("workbook.output_suffix", file=str(output)))
+    content = file_content(data) if data is not None else demo_content()
+    lang = content.settings.lang
+    content = dataclasses.replace(
+        content,
+        start_rows=sheets.start_rows(lang),
+        conf_rows=sheets.conf_rows(lang, udf_module),
+        chart_capacity=CHART_CAPACITY,
+        run_time=None,
+        yes_no_lists=True,
+    )
+    modules = vba.project_modules(udf_module, lang)
+    ribbon = vba.ribbon_xml()
+
+    def finish(tmp: Path) -> None:
+        tmp.write_bytes(package.repack(package.add_macros(tmp.read_bytes(), modules, ribbon)))
+
+    return write_workbook(output, content, finish)
