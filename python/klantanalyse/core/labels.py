@@ -809,6 +809,11 @@ def layer_word(key: str, lang: str = "nl") -> str:
 
 def money(value: float, lang: str = "nl") -> str:
     """An amount for a reason text: '€ 1.950' in Dutch, '€1,950' in English (whole euros)."""
+    if value != value:  # NaN and infinity come only from absurd inputs: never a crash
+        return "-"
+    if abs(value) == float("inf"):
+        sign = "-" if value < 0 else ""
+        return f"{sign}€∞" if lang == "en" else f"{sign}€ ∞"
     digits = f"{abs(value):,.0f}"
     sign = "-" if round(value) < 0 else ""
     if lang == "en":

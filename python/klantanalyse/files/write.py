@@ -738,7 +738,9 @@ def _prospect_sheet(book: Workbook, content: BookContent) -> None:
     last_row = max(len(frame), 1) + 1
     ref = f"A1:{layout.column_letter(len(headers))}{last_row}"
     tab = Table(displayName=layout.PROSPECT_TABLE, ref=ref)
-    tab.tableColumns = [TableColumn(id=i, name=h) for i, h in enumerate(headers, start=1)]
+    tab.tableColumns = [
+        TableColumn(id=i, name=cell_text(h)) for i, h in enumerate(headers, start=1)
+    ]
     tab.tableStyleInfo = TableStyleInfo(name="TableStyleLight1", showRowStripes=True)
     tab.autoFilter = AutoFilter(ref=ref)
     with warnings.catch_warnings():  # columns are set above, as streaming mode needs
@@ -753,7 +755,7 @@ def _styled_as(ws, value: object, proto: WriteOnlyCell) -> WriteOnlyCell:
     own number format."""
     if isinstance(value, (dt.date, dt.time, dt.timedelta)):
         return _safe(ws, value)
-    cell = WriteOnlyCell(ws, value=value)
+    cell = WriteOnlyCell(ws, value=cell_text(value) if isinstance(value, str) else value)
     if isinstance(value, str) and value.startswith("="):
         cell.data_type = "s"
     cell._style = copy(proto._style)
