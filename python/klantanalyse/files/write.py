@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+import glob
 import math
 import os
 import re
@@ -78,14 +79,17 @@ def write_workbook(
     if not folder.is_dir():
         key = "file.parent_not_folder" if folder.exists() else "file.no_folder"
         raise FileError(labels.text(key, lang, folder=str(folder)))
+    _remove_stale_temps(folder, path)
     try:  # first claim a place next to the output: no work is done that cannot be saved
-        handle, tmp_name = tempfile.mkstemp(prefix=".~" + path.stem, suffix=path.suffix, dir=folder)
+        prefix = f"{_TEMP_PREFIX}{path.stem}.{os.getpid()}."
+        handle, tmp_name = tempfile.mkstemp(prefix=prefix, suffix=path.suffix, dir=folder)
         os.close(handle)
     except OSError as exc:
         raise _write_error(exc, path, folder, lang) from exc
     tmp = Path(tmp_name)
+    book = Workbook(write_only=True)
     try:
-        book = _build(content)
+        _build(book, content)
         book.save(tmp)
         if finish is not None:
             finish(tmp)
@@ -96,12 +100,42 @@ def write_workbook(
     finally:
         if tmp.exists():
             tmp.unlink()
+        _discard(book)
     return path
 
 
-def _build(content: BookContent) -> Workbook:
-    """The workbook in streaming mode, every sheet written; saving zips it."""
-    book = Workbook(write_only=True)
+_TEMP_PREFIX = ".~"
+
+
+def _remove_stale_temps(folder: Path, path: Path) -> None:
+    """Remove temporary files a killed earlier run left for `path` (their process is gone)."""
+    if os.name != "posix":
+        return
+    start = f"{_TEMP_PREFIX}{path.stem}."
+    for tmp in folder.glob(glob.escape(start) + "*" + glob.escape(path.suffix)):
+        pid = tmp.name[len(start) :].split(".", 1)[0]
+        if not pid.isdigit() or int(pid) == os.getpid():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            continue
+
+
+def _discard(book: Workbook) -> None:
+    """Close the sheets of a workbook that was not saved (each streams to a temporary file)."""
+    for ws in book.worksheets:
+        if not getattr(ws, "closed", True):
+            try:
+                ws.close()
+            except Exception:  # only tidying up after a failure
+                pass
+
+
+def _build(book: Workbook, content: BookContent) -> None:
+    """Write every sheet of `content` into `book` (streaming mode); saving zips them."""
     book.code_name = "ThisWorkbook"
     if content.start_rows is not None:
         _start_sheet(book, content)
@@ -118,7 +152,6 @@ def _build(content: BookContent) -> Workbook:
     _settings_sheet(book, content.settings)
     if content.conf_rows is not None:
         _conf_sheet(book, content.conf_rows)
-    return book
 
 
 def _sync(path: Path) -> None:
