@@ -1223,6 +1223,42 @@ TEXTS.update(
             "{count} cell(s) longer than {limit} characters (Excel's limit) were shortened in "
             "the output, the first in column {column}, row {row}.",
         ),
+        # what an output does not carry over from its input workbook (files/carried.py)
+        "warn.not_carried": (
+            "{file}: niet overgenomen in de uitvoer (het staat nog in het invoerbestand, dat "
+            "niet is gewijzigd): {items}.",
+            "{file}: not carried into the output (it is still in the input file, which was "
+            "not changed): {items}.",
+        ),
+        "carry.sheet": ("blad {sheet}", "sheet {sheet}"),
+        "carry.sheet_with": ("blad {sheet} (met {items})", "sheet {sheet} (with {items})"),
+        "carry.on_sheet": ("{items} op blad {sheet}", "{items} on sheet {sheet}"),
+        "carry.chart": ("{count} grafiek(en)", "{count} chart(s)"),
+        "carry.image": ("{count} afbeelding(en)", "{count} picture(s)"),
+        "carry.shape": ("{count} vorm(en) of tekstvak(ken)", "{count} shape(s) or text box(es)"),
+        "carry.comment": ("{count} opmerking(en)", "{count} comment(s)"),
+        "carry.table": ("{count} Excel-tabel(len)", "{count} Excel table(s)"),
+        "carry.pivot": ("{count} draaitabel(len)", "{count} pivot table(s)"),
+        "carry.control": ("{count} knop(pen) of keuzelijst(en)", "{count} button(s) or control(s)"),
+        "carry.object": ("{count} ingesloten object(en)", "{count} embedded object(s)"),
+        "carry.formula": (
+            "{count} formule(s) (alleen de uitkomst is overgenomen)",
+            "{count} formula(s) (only the result was kept)",
+        ),
+        "carry.conditional": ("{count} voorwaardelijke opmaak", "{count} conditional format(s)"),
+        "carry.validation": ("{count} gegevensvalidatie(s)", "{count} data validation(s)"),
+        "carry.merged": ("{count} samengevoegde cel(len)", "{count} merged cell range(s)"),
+        "carry.hyperlink": ("{count} hyperlink(s)", "{count} hyperlink(s)"),
+        "carry.cell_images": ("{count} afbeelding(en) in cellen", "{count} picture(s) in cells"),
+        "carry.vba": ("het VBA-project (macro's)", "the VBA project (macros)"),
+        "carry.ribbon": ("het eigen lint (ribbon)", "the custom ribbon"),
+        "carry.external": (
+            "{count} koppeling(en) naar andere werkmappen",
+            "{count} link(s) to other workbooks",
+        ),
+        "carry.names": ("{count} benoemd(e) bereik(en)", "{count} defined name(s)"),
+        "carry.connections": ("gegevensverbindingen", "data connections"),
+        "carry.slicers": ("{count} slicer(s) of tijdlijn(en)", "{count} slicer(s) or timeline(s)"),
         "warn.chart_capped": (
             "de grafiek op blad Matrix toont de eerste {count} klanten; alle klanten staan wel "
             "in de tabellen.",

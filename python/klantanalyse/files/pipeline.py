@@ -108,6 +108,11 @@ def analyse_file(
     write_workbook(output, content, finish)
     warnings = (*book.warnings, *setting_warnings, *analysis.warnings)
     warnings += output_warnings(content)
+    if input_path.suffix.lower() in (".xlsx", ".xlsm"):
+        from .carried import not_carried
+
+        dropped = not_carried(input_path, output, settings.lang)
+        warnings += (dropped,) if dropped else ()
     return RunReport(output, analysis, tuple(warnings), view)
 
 
