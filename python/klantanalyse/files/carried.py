@@ -14,6 +14,8 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from ..core import labels
+from ..core.columns import normalise
+from ..layout import CUSTOMERS, ORDERS, PROSPECTS, SETTINGS
 from ..workbook import package
 
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -38,6 +40,7 @@ _SHEET_XML = {
     "merged": re.compile(rb"<(?:\w+:)?mergeCell[\s>]"),
     "hyperlink": re.compile(rb"<(?:\w+:)?hyperlink[\s>]"),
     "shape": re.compile(rb"<(?:\w+:)?sp[\s>]"),  # in drawings: text boxes, arrows, ...
+    "value": re.compile(rb"<(?:\w+:)?(?:v|is)>"),  # cells that hold something
 }
 # the order in which kinds are named
 KINDS = (
@@ -57,8 +60,15 @@ KINDS = (
 )
 
 
-def not_carried(source: Path, output: Path, lang: str = "nl") -> str | None:
-    """One warning naming what `source` holds and `output` does not, or None."""
+def not_carried(
+    source: Path, output: Path, lang: str = "nl", renamed: dict[str, str] | None = None
+) -> str | None:
+    """One warning naming what `source` holds and `output` does not, or None.
+
+    `renamed` maps input sheets to the output sheet that carries their table (the customer
+    table read from 'Sheet1' is written to 'Klanten'); other sheets match by name, ignoring
+    case and spaces, or by the English and older names the reader accepts.
+    """
     try:
         before = _inventory(package.open_package(source.read_bytes(), source.name))
         after = _inventory(package.open_package(output.read_bytes(), output.name))
@@ -66,13 +76,15 @@ def not_carried(source: Path, output: Path, lang: str = "nl") -> str | None:
         return None
     items: list[str] = []
     for sheet, counts in before["sheets"].items():
-        kept = after["sheets"].get(sheet)
+        kept = after["sheets"].get(_output_sheet(sheet, after["sheets"], renamed or {}))
         missing = [
             labels.text(f"carry.{kind}", lang, count=counts[kind] - (kept or Counter())[kind])
             for kind in KINDS
             if counts[kind] > (kept or Counter())[kind]
         ]
-        if kept is None:  # the whole sheet, with what it held
+        if kept is None:  # the whole sheet, with what it held (an empty one loses nothing)
+            if not missing and not counts["value"]:
+                continue
             key = "carry.sheet_with" if missing else "carry.sheet"
             items.append(labels.text(key, lang, sheet=sheet, items=", ".join(missing)))
         elif missing:
@@ -84,6 +96,29 @@ def not_carried(source: Path, output: Path, lang: str = "nl") -> str | None:
     if not items:
         return None
     return labels.text("warn.not_carried", lang, file=source.name, items="; ".join(items))
+
+
+_ALIASES = {  # names the reader accepts for the sheets every output has
+    normalise(name): sheet
+    for sheet, names in (
+        (CUSTOMERS, ("Customers",)),
+        (ORDERS, ("Orderhistorie", "Order history")),
+        (SETTINGS, ("Settings",)),
+        (PROSPECTS, ("Prospecten",)),
+    )
+    for name in (sheet, *names)
+}
+
+
+def _output_sheet(sheet: str, outputs: dict, renamed: dict[str, str]) -> str:
+    if sheet in renamed:
+        return renamed[sheet]
+    if sheet in outputs:
+        return sheet
+    key = normalise(sheet)
+    if key in _ALIASES:
+        return _ALIASES[key]
+    return next((name for name in outputs if normalise(name) == key), sheet)
 
 
 def _inventory(parts: dict[str, bytes]) -> dict:
@@ -127,7 +162,7 @@ def _inventory(parts: dict[str, bytes]) -> dict:
 def _sheet_counts(parts: dict[str, bytes], part: str) -> Counter:
     counts: Counter = Counter()
     xml = parts.get(part, b"")
-    for kind in ("formula", "conditional", "validation", "merged", "hyperlink"):
+    for kind in ("formula", "conditional", "validation", "merged", "hyperlink", "value"):
         counts[kind] = len(_SHEET_XML[kind].findall(xml))
     for rel in package.read_rels(parts.get(package.rels_name(part))):
         kind = rel.type.rsplit("/", 1)[-1]

@@ -109,9 +109,16 @@ def analyse_file(
     warnings = (*book.warnings, *setting_warnings, *analysis.warnings)
     warnings += output_warnings(content)
     if input_path.suffix.lower() in (".xlsx", ".xlsm"):
+        from ..layout import CUSTOMERS, ORDERS, PROSPECTS
         from .carried import not_carried
 
-        dropped = not_carried(input_path, output, settings.lang)
+        tables = {CUSTOMERS: book.customers, ORDERS: copy_orders, PROSPECTS: book.prospects}
+        renamed = {
+            table.sheet: sheet
+            for sheet, table in tables.items()
+            if table is not None and table.sheet and table.path in (None, input_path)
+        }
+        dropped = not_carried(input_path, output, settings.lang, renamed)
         warnings += (dropped,) if dropped else ()
     return RunReport(output, analysis, tuple(warnings), view)
 
