@@ -9,6 +9,7 @@ packages sheet by sheet and names each such thing, so nothing is dropped silentl
 from __future__ import annotations
 
 import re
+import zipfile
 from collections import Counter
 from pathlib import Path
 from xml.etree import ElementTree
@@ -70,13 +71,20 @@ def not_carried(
     case and spaces, or by the English and older names the reader accepts.
     """
     try:
-        before = _inventory(package.open_package(source.read_bytes(), source.name))
-        after = _inventory(package.open_package(output.read_bytes(), output.name))
-    except Exception:  # noqa: BLE001 - an inventory never fails the run it reports on
+        with _Parts(source) as parts:
+            before = _inventory(parts, None)
+        with _Parts(output) as parts:
+            names = _sheet_names(parts)
+            where = {s: _output_sheet(s, names, renamed or {}) for s in before["sheets"]}
+            needed: dict[str, set[str]] = {}
+            for sheet, counts in before["sheets"].items():  # only what the input has
+                needed.setdefault(where[sheet], set()).update(k for k in _XML_KINDS if counts[k])
+            after = _inventory(parts, needed)
+    except Exception:  # an inventory never fails the run it reports on
         return None
     items: list[str] = []
     for sheet, counts in before["sheets"].items():
-        kept = after["sheets"].get(_output_sheet(sheet, after["sheets"], renamed or {}))
+        kept = after["sheets"].get(where[sheet])
         missing = [
             labels.text(f"carry.{kind}", lang, count=counts[kind] - (kept or Counter())[kind])
             for kind in KINDS
@@ -121,18 +129,66 @@ def _output_sheet(sheet: str, outputs: dict, renamed: dict[str, str]) -> str:
     return next((name for name in outputs if normalise(name) == key), sheet)
 
 
-def _inventory(parts: dict[str, bytes]) -> dict:
-    """Per sheet name a Counter of its kinds; workbook-wide counts of the rest."""
+class _Parts:
+    """The parts of a package, read on demand: small ones whole, sheets in chunks."""
+
+    def __init__(self, path: Path):
+        self.archive = zipfile.ZipFile(path)
+        self.names = set(self.archive.namelist())
+
+    def __enter__(self) -> _Parts:
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self.archive.close()
+
+    def get(self, name: str, default: bytes | None = None) -> bytes | None:
+        return self.archive.read(name) if name in self.names else default
+
+    def __getitem__(self, name: str) -> bytes:
+        return self.archive.read(name)
+
+    def count(self, name: str, kinds: set[str]) -> Counter:
+        """How often each of `kinds` occurs in the part, read 8 MB at a time."""
+        counts: Counter = Counter()
+        if name not in self.names or not kinds:
+            return counts
+        tail = b""
+        with self.archive.open(name) as stream:
+            while True:
+                chunk = stream.read(8 << 20)
+                buf = tail + chunk
+                cut = buf.rfind(b"<") if chunk else len(buf)  # no tag is split in two
+                cut = cut if cut > 0 else len(buf)
+                for kind in kinds:
+                    counts[kind] += len(_SHEET_XML[kind].findall(buf, 0, cut))
+                tail = buf[cut:]
+                if not chunk:
+                    return counts
+
+
+def _sheet_names(parts: _Parts) -> dict[str, str]:
+    """Sheet name -> its part."""
+    book = package.workbook_part(parts)
+    book_rels = {rel.id: rel for rel in package.read_rels(parts.get(package.rels_name(book)))}
+    found = {}
+    for element in ElementTree.fromstring(parts[book]).iter():
+        if element.tag.rsplit("}", 1)[-1] == "sheet":
+            rel = book_rels.get(element.get(f"{{{_REL}}}id", ""))
+            found[element.get("name", "")] = package.resolve(book, rel.target) if rel else ""
+    return found
+
+
+def _inventory(parts: _Parts, needed: dict[str, set[str]] | None) -> dict:
+    """Per sheet name a Counter of its kinds (of the XML kinds only those `needed`, all when
+    None); workbook-wide counts of the rest."""
     book = package.workbook_part(parts)
     book_rels = {rel.id: rel for rel in package.read_rels(parts.get(package.rels_name(book)))}
     sheets: dict[str, Counter] = {}
     root = ElementTree.fromstring(parts[book])
-    for element in root.iter():
-        if element.tag.rsplit("}", 1)[-1] != "sheet":
-            continue
-        rel = book_rels.get(element.get(f"{{{_REL}}}id", ""))
-        part = package.resolve(book, rel.target) if rel else ""
-        sheets[element.get("name", "")] = _sheet_counts(parts, part)
+    for name, part in _sheet_names(parts).items():
+        kinds = set(_XML_KINDS) if needed is None else needed.get(name, set())
+        sheets[name] = _sheet_counts(parts, part, kinds)
     names = [el.get("name", "") for el in root.iter() if el.tag.rsplit("}", 1)[-1] == "definedName"]
     kinds = Counter(rel.type.rsplit("/", 1)[-1] for rel in book_rels.values())
     package_kinds = Counter(
@@ -159,11 +215,11 @@ def _inventory(parts: dict[str, bytes]) -> dict:
     }
 
 
-def _sheet_counts(parts: dict[str, bytes], part: str) -> Counter:
-    counts: Counter = Counter()
-    xml = parts.get(part, b"")
-    for kind in ("formula", "conditional", "validation", "merged", "hyperlink", "value"):
-        counts[kind] = len(_SHEET_XML[kind].findall(xml))
+_XML_KINDS = ("formula", "conditional", "validation", "merged", "hyperlink", "value")
+
+
+def _sheet_counts(parts: _Parts, part: str, kinds: set[str]) -> Counter:
+    counts = parts.count(part, kinds)
     for rel in package.read_rels(parts.get(package.rels_name(part))):
         kind = rel.type.rsplit("/", 1)[-1]
         target = package.resolve(part, rel.target) if not rel.external else ""
@@ -179,7 +235,7 @@ def _sheet_counts(parts: dict[str, bytes], part: str) -> Counter:
     return counts
 
 
-def _drawing_counts(parts: dict[str, bytes], drawing: str) -> Counter:
+def _drawing_counts(parts: _Parts, drawing: str) -> Counter:
     counts: Counter = Counter()
     counts["shape"] = len(_SHEET_XML["shape"].findall(parts.get(drawing, b"")))
     for rel in package.read_rels(parts.get(package.rels_name(drawing))):
