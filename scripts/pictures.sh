@@ -38,5 +38,11 @@ page=$(page_of "$pdf" "Verwantschap: wat uw beste klanten delen")
 pdftoppm -png -r 110 -f "$page" -l "$page" -x 75 -y 100 -W 1050 -H 287 -singlefile "$pdf" docs/img/verwantschap
 page=$(page_of "$pdf" "Prospect")
 pdftoppm -png -r 110 -f "$page" -l "$page" -x 75 -y 95 -W 1050 -H 230 -singlefile "$pdf" docs/img/prospects
+
+# the portfolio page of the macro workbook's Matrix sheet (the demo with its order history,
+# as of the demo's Peildatum): Pareto curve, customer pyramid, whale curve
+pdf="$tmp/klantanalyse.pdf"
+page=$(page_of "$pdf" "Portefeuille")
+pdftoppm -png -r 110 -f "$page" -l "$page" -x 115 -y 125 -W 1000 -H 575 -singlefile "$pdf" docs/img/portfolio
 rm -rf "$tmp" "$profile"
 ls docs/img

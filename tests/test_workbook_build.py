@@ -107,7 +107,7 @@ def test_sheets_hold_start_text_demo_customers_settings_and_conf(built):
     assert str(validation.sqref) == "D2:D1048576 E2:E1048576 F2:F1048576 G2:G1048576"
 
     assert wb["Orders"].max_row > 1000
-    assert len(wb["Matrix"]._charts) == 1
+    assert len(wb["Matrix"]._charts) == 4  # grid chart; with orders: Pareto, pyramid, whale
     assert wb["Instellingen"]["A1"].value == "Instelling"
 
     conf = wb["xlwings.conf"]

@@ -406,3 +406,294 @@ def prospect_block(frame: pd.DataFrame, view: AffinityView | None, lang: str) ->
     rows: Rows = [header]
     rows.extend(list(r) for r in zip(*columns))
     return Block(*PROSPECTS_AT, rows)
+
+
+# ---- portfolio on the Matrix sheet and result formats (order history, profitability) ------
+#
+# Below the grid chart (rows 30 on) a second printed page: the Pareto curve and the customer
+# pyramid side by side, under them the whale curve with, to its right, the 80/20 lines, the
+# pyramid table and the retention table. The curves' data are fixed-size blocks from column
+# AH on (CURVE_POINTS points each), so a pre-built chart can reference fixed ranges; every
+# block keeps its size whatever the data, blank cells where there is nothing to show.
+
+PORTFOLIO_TITLE_AT = (30, 1)  # A30
+PORTFOLIO_PRINT_AREA = "A30:P82"
+PARETO_CHART_ANCHOR = "B32"
+PYRAMID_CHART_ANCHOR = "I32"
+WHALE_CHART_ANCHOR = "B57"
+PORTFOLIO_CHART_SIZE = (17.5, 12.5)  # width, height in cm: two fit side by side in B:P
+PORTFOLIO_LINES_AT = (58, 9)  # I58: 80/20, whale peak, revenue change
+PYRAMID_AT = (62, 9)  # I62: title, header, 5 layers
+RETENTION_AT = (70, 9)  # I70: title, header, RETENTION_YEARS years
+PARETO_AT = (1, 34)  # AH1: share of customers | cumulative revenue share
+PARETO_GUIDE_AT = (1, 37)  # AK1: the 80% guide line, 3 points
+WHALE_AT = (1, 41)  # AO1: share of customers | cumulative net contribution share
+WHALE_GUIDE_AT = (1, 44)  # AR1: the 100% line, 2 points
+CURVE_POINTS = 101  # x = 0%, 1%, ..., 100%
+RETENTION_YEARS = 10  # the most recent years; fewer are blank-padded
+PARETO_LIMIT = 0.80
+
+# Number formats of result columns on Klanten (codes as stored in the file; Excel shows
+# them in the user's locale, e.g. dd-mm-jjjj in Dutch). Counts and ranks need none.
+MONEY_FORMAT = "#,##0"
+PERCENT_FORMAT = "0%"
+CHANGE_FORMAT = "+0%;-0%;0%"
+DATE_FORMAT = "dd-mm-yyyy"
+RESULT_FORMATS: dict[str, str] = {
+    "avg_order": MONEY_FORMAT,
+    "avg_order_recent": MONEY_FORMAT,
+    "first_order": DATE_FORMAT,
+    "last_order": DATE_FORMAT,
+    "revenue_recent": MONEY_FORMAT,
+    "revenue_previous": MONEY_FORMAT,
+    "gross_margin": MONEY_FORMAT,
+    "cost_to_serve": MONEY_FORMAT,
+    "contribution": MONEY_FORMAT,
+    "change": CHANGE_FORMAT,
+    "projection": MONEY_FORMAT,
+}
+# Column widths (characters) of result columns that need more than their header.
+RESULT_WIDTHS: dict[str, float] = {
+    "signal": 11,
+    "customer_type": 12,
+    "action": 14,
+    "signal_reason": 36,
+    "type_reason": 36,
+    "action_reason": 36,
+    "first_order": 12,
+    "last_order": 12,
+}
+# A subtle fill for the value words of Signaal, Klanttype and Actie (value key -> colour),
+# as conditional formats on the column so the colour follows the text.
+VALUE_FILLS: dict[str, dict[str, str]] = {
+    "signal": {
+        "potential": "DDEBF7",  # light blue: room to grow
+        "attention": "FCE4D6",  # light orange: act now
+        "dormant": "EDEDED",  # light grey
+        "new": "E2EFDA",  # light green
+    },
+    "customer_type": {"thriving": "E2EFDA", "interesting": "DDEBF7", "tiring": "FCE4D6"},
+    "action": {"develop": "E2EFDA", "reconsider": "FCE4D6"},
+}
+_VALUE_WORDS = {
+    "signal": labels.SIGNALS,
+    "customer_type": labels.CUSTOMER_TYPES,
+    "action": labels.ACTIONS,
+}
+
+
+def value_fills(key: str, lang: str) -> dict[str, str]:
+    """Cell text -> fill colour for the result column `key` (empty for other columns)."""
+    words = _VALUE_WORDS.get(key, {})
+    return {
+        (words[k][1] if lang == "en" else words[k][0]): colour
+        for k, colour in VALUE_FILLS.get(key, {}).items()
+    }
+
+
+def has_portfolio(analysis: Analysis | None) -> bool:
+    """True when the run had orders: only then do the file writers add the portfolio page
+    and the number formats of RESULT_FORMATS (each formatted cell costs write time)."""
+    return (
+        analysis is not None
+        and analysis.portfolio is not None
+        and analysis.portfolio.history is not None
+    )
+
+
+def curve_points(shares: np.ndarray, values: np.ndarray, points: int = CURVE_POINTS) -> np.ndarray:
+    """A cumulative curve at x = 0, 1/(points-1), ..., 1 (linear between customers).
+
+    `shares` are the customers' cumulative shares (k/n), `values` the curve at each; the
+    curve starts at (0, 0).
+    """
+    xs = np.linspace(0.0, 1.0, points)
+    if len(shares) == 0:
+        return np.full(points, np.nan)
+    return np.interp(xs, np.r_[0.0, shares], np.r_[0.0, values])
+
+
+def _curve_block(at: tuple[int, int], header: list[str], ys: np.ndarray | None) -> Block:
+    rows: Rows = [header]
+    xs = np.linspace(0.0, 1.0, CURVE_POINTS)
+    for i in range(CURVE_POINTS):
+        y = None if ys is None or np.isnan(ys[i]) else round(float(ys[i]), 6)
+        rows.append([round(float(xs[i]), 2) if y is not None else None, y])
+    return Block(*at, rows)
+
+
+def pareto_block(analysis: Analysis) -> Block:
+    """Aandeel klanten | Aandeel omzet (cumulatief): CURVE_POINTS rows, customers by revenue."""
+    lang = analysis.settings.lang
+    pareto = analysis.portfolio.pareto if analysis.portfolio is not None else None
+    ys = None
+    if pareto is not None and len(pareto):
+        ys = curve_points(pareto["customer_share"].to_numpy(), pareto["revenue_share"].to_numpy())
+    header = [labels.text("sum.pareto_x", lang), labels.text("sum.pareto_y", lang)]
+    return _curve_block(PARETO_AT, header, ys)
+
+
+def pareto_reach(analysis: Analysis, limit: float = PARETO_LIMIT) -> float | None:
+    """The share of customers (with revenue, largest first) whose revenue first reaches `limit`."""
+    pareto = analysis.portfolio.pareto if analysis.portfolio is not None else None
+    if pareto is None or not len(pareto):
+        return None
+    reached = np.flatnonzero(pareto["revenue_share"].to_numpy() >= limit - 1e-12)
+    return float(pareto["customer_share"].iloc[reached[0]]) if len(reached) else 1.0
+
+
+def pareto_guide_block(analysis: Analysis) -> Block:
+    """The 80% guide: from (0, 80%) along to the curve, then down to the x axis. The series
+    name (in the first column of the first point) is what the legend shows."""
+    lang = analysis.settings.lang
+    t = lambda key: labels.text(key, lang)  # noqa: E731
+    reach = pareto_reach(analysis)
+    rows: Rows = [[None, t("sum.pareto_x"), t("sum.pareto_y")]]
+    if reach is None:
+        rows += [[None, None, None] for _ in range(3)]
+    else:
+        x = round(reach, 6)
+        rows += [
+            [t("sum.pareto_line"), 0.0, PARETO_LIMIT],
+            [None, x, PARETO_LIMIT],
+            [None, x, 0.0],
+        ]
+    return Block(*PARETO_GUIDE_AT, rows)
+
+
+def whale_block(analysis: Analysis) -> Block:
+    """Aandeel klanten | Nettobijdrage cumulatief: customers from most to least profitable."""
+    lang = analysis.settings.lang
+    whale = analysis.portfolio.whale if analysis.portfolio is not None else None
+    ys = None
+    if whale is not None and len(whale) and whale["cumulative_share"].notna().all():
+        ys = curve_points(whale["customer_share"].to_numpy(), whale["cumulative_share"].to_numpy())
+    header = [labels.text("sum.whale_x", lang), labels.text("sum.whale_y", lang)]
+    return _curve_block(WHALE_AT, header, ys)
+
+
+def whale_guide_block(analysis: Analysis) -> Block:
+    """The 100% line of the whale curve (the total net contribution)."""
+    lang = analysis.settings.lang
+    t = lambda key: labels.text(key, lang)  # noqa: E731
+    rows: Rows = [
+        [None, t("sum.whale_x"), t("sum.whale_y")],
+        [t("sum.whale_line"), 0.0, 1.0],
+        [None, 1.0, 1.0],
+    ]
+    return Block(*WHALE_GUIDE_AT, rows)
+
+
+def pyramid_block(analysis: Analysis) -> Block:
+    """Title, Laag | Klanten | Omzet | Aandeel omzet, then the five layers."""
+    lang = analysis.settings.lang
+    t = lambda key: labels.text(key, lang)  # noqa: E731
+    rows: Rows = [
+        [t("sum.pyramid"), None, None, None],
+        [t("sum.layer"), t("sum.customers"), t("sum.revenue"), t("sum.share")],
+    ]
+    table = analysis.portfolio.pyramid if analysis.portfolio is not None else None
+    if table is None:
+        rows += [[None] * 4 for _ in range(5)]
+    else:
+        for name, n, revenue, share in zip(
+            table["name"], table["customers"], table["revenue"], table["revenue_share"]
+        ):
+            rows.append([name, int(n), round(float(revenue), 2), _clean(float(share))])
+    return Block(*PYRAMID_AT, rows)
+
+
+def retention_block(analysis: Analysis) -> Block:
+    """Title, Jaar | Actieve klanten | Behouden | Behoud % | Nieuw | Verloren | (note),
+    then the last RETENTION_YEARS years, blank-padded."""
+    lang = analysis.settings.lang
+    t = lambda key: labels.text(key, lang)  # noqa: E731
+    rows: Rows = [
+        [t("sum.retention")] + [None] * 6,
+        [
+            t("sum.year"),
+            t("sum.active"),
+            t("sum.retained"),
+            t("sum.retention_rate"),
+            t("sum.new"),
+            t("sum.lost"),
+            None,
+        ],
+    ]
+    table = analysis.portfolio.retention if analysis.portfolio is not None else None
+    if table is not None:
+        for row in table.tail(RETENTION_YEARS).itertuples(index=False):
+            rows.append(
+                [
+                    int(row.year),
+                    int(row.active),
+                    _count(row.retained),
+                    _clean(row.retention),
+                    int(row.new),
+                    _count(row.lost),
+                    t("sum.partial") if row.partial else None,
+                ]
+            )
+    rows += [[None] * 7 for _ in range(RETENTION_YEARS + 2 - len(rows))]
+    return Block(*RETENTION_AT, rows)
+
+
+def _count(value: object) -> int | None:
+    """A whole count, None for a missing one (NaN)."""
+    value = _clean(value)
+    return None if value is None else int(value)
+
+
+def portfolio_lines(analysis: Analysis) -> Block:
+    """Three label | (blank) | text lines: the 80/20 check, the whale curve's peak, revenue
+    change (the blank cell leaves room for the label)."""
+    lang = analysis.settings.lang
+    t = lambda key, **kw: labels.text(key, lang, **kw)  # noqa: E731
+    view = analysis.portfolio
+    reach = pareto_reach(analysis)
+    pareto = t("sum.pareto", share=labels.percent(reach, lang)) if reach is not None else "-"
+    peak = "-"
+    if view is not None and view.whale_peak is not None:
+        share, top = view.whale_peak
+        peak = t("sum.whale_peak", share=share, peak=top)
+    change = "-"
+    history = view.history if view is not None else None
+    if history is not None:
+        recent, previous = history.revenue_recent, history.revenue_previous
+        ratio = labels.percent(recent / previous - 1, lang, signed=True) if previous > 0 else "-"
+        change = t(
+            "sum.revenue_change",
+            recent=labels.money(recent, lang),
+            previous=labels.money(previous, lang),
+            change=ratio,
+        )
+    rows: Rows = [
+        [t("sum.pareto_label"), None, pareto],
+        [t("sum.whale_label"), None, peak],
+        [t("sum.change_label"), None, change],
+    ]
+    return Block(*PORTFOLIO_LINES_AT, rows)
+
+
+def blank(block: Block) -> Block:
+    """The same cells left empty: written over a block, it clears an earlier run's values."""
+    return Block(block.row, block.column, [[None] * block.width for _ in range(block.height)])
+
+
+def portfolio_blocks(analysis: Analysis) -> list[Block]:
+    """Every portfolio block of the Matrix sheet, fixed sizes, in placing order (title,
+    lines, pyramid, retention, Pareto curve and guide, whale curve and 100% line). A front
+    that keeps the charts of an earlier run writes `blank(b)` for each when there are no
+    orders (see `has_portfolio`)."""
+    lang = analysis.settings.lang
+    title = Block(*PORTFOLIO_TITLE_AT, [[labels.text("sum.portfolio_title", lang)]])
+    return [
+        title,
+        portfolio_lines(analysis),
+        pyramid_block(analysis),
+        retention_block(analysis),
+        pareto_block(analysis),
+        pareto_guide_block(analysis),
+        whale_block(analysis),
+        whale_guide_block(analysis),
+    ]

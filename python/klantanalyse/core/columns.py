@@ -58,6 +58,20 @@ def duplicate_headers(headers: Iterable[object], keys: Iterable[str]) -> dict[st
     return {k: v for k, v in seen.items() if len(v) > 1}
 
 
+_WHOLE_NUMBER_TEXT = re.compile(r"^(\d+)\.0+$")
+
+
+def name_text(value: object) -> str | None:
+    """The text of a customer name or number cell: 17850.0 and '17850.0' become '17850'."""
+    if is_blank(value):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    text = str(value).strip()
+    whole = _WHOLE_NUMBER_TEXT.match(text)
+    return whole.group(1) if whole else (text or None)
+
+
 def is_blank(value: object) -> bool:
     """None, NaN, NaT, pandas NA or a string of only white space."""
     if value is None:

@@ -194,13 +194,15 @@ def add_affinity(
     try:
         profile = affinity.profile(analysis, customers, analysis.settings)
     except InputError as exc:
-        key = "aff.warn.prospects_not_scored" if count else "aff.warn.skipped"
-        warning = labels.text(key, lang, reason=exc.message)
         view = AffinityView(
             problem=exc.message,
             prospect_problem=exc.message if prospects is not None else None,
             prospect_count=count,
         )
+        if prospects is None and not affinity.has_characteristics(customers, analysis.settings):
+            return analysis, view  # a plain A/B/C list: nothing was asked, nothing to say
+        key = "aff.warn.prospects_not_scored" if count else "aff.warn.skipped"
+        warning = labels.text(key, lang, reason=exc.message)
         return replace(analysis, warnings=(*analysis.warnings, warning)), view
 
     notes = list(profile.warnings)  # shown on the Verwantschap sheet

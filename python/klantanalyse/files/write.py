@@ -21,18 +21,22 @@ from copy import copy
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
+import pandas as pd
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.chart import Reference, ScatterChart, Series
+from openpyxl.cell.cell import Cell
+from openpyxl.chart import BarChart, Reference, ScatterChart, Series
+from openpyxl.chart.data_source import AxDataSource
 from openpyxl.chart.label import DataLabelList
 from openpyxl.chart.layout import Layout, ManualLayout
-from openpyxl.chart.marker import Marker
+from openpyxl.chart.marker import DataPoint, Marker
 from openpyxl.chart.series import SeriesLabel, StrRef
 from openpyxl.chart.shapes import GraphicalProperties
 from openpyxl.chart.text import RichText
 from openpyxl.drawing.line import LineProperties
 from openpyxl.drawing.text import CharacterProperties, Paragraph, ParagraphProperties
-from openpyxl.formatting.rule import ColorScaleRule
+from openpyxl.formatting.rule import CellIsRule, ColorScaleRule
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.filters import AutoFilter
@@ -184,6 +188,7 @@ _RESULT_FONT = Font(name=_FONT, bold=True, color=layout.RESULT_HEADER_FONT)
 _TITLE_FONT = Font(name=_FONT, bold=True, size=14)
 _BOLD = Font(name=_FONT, bold=True)
 _WRAP = Alignment(wrap_text=True, vertical="top")
+_WRAP_RIGHT = Alignment(wrap_text=True, vertical="top", horizontal="right")
 
 
 # Text in a cell: at most 32,767 characters (Excel's limit), and characters XML 1.0 cannot
@@ -279,8 +284,8 @@ def _unique_headers(headers: Sequence[str]) -> list[str]:
 def _customer_sheet(book: Workbook, content: BookContent) -> None:
     ws = book.create_sheet(layout.CUSTOMERS)
     ws.sheet_properties.codeName = layout.SHEETS[layout.CUSTOMERS]
-    table = content.customers.frame
     analysis = content.analysis
+    table = _input_table(content.customers.frame, analysis)
     inputs = [str(c) for c in table.columns]
     results = layout.result_headers(analysis) if analysis else []
     headers = _unique_headers(inputs + results)
@@ -289,6 +294,12 @@ def _customer_sheet(book: Workbook, content: BookContent) -> None:
     if analysis is not None:
         samples += [analysis.results[key] for key in analysis.result_keys]
     widths = [_column_width(name, sample) for name, sample in zip(headers, samples)]
+    if analysis is not None:  # formatted numbers and long reasons: widths from layout
+        for pos, key in enumerate(analysis.result_keys, start=n_in):
+            if key in layout.RESULT_WIDTHS:
+                widths[pos] = layout.RESULT_WIDTHS[key]
+            elif key in layout.RESULT_FORMATS:
+                widths[pos] = max(len(headers[pos]) + 2.0, 11.0)
     for pos, width in enumerate(widths, start=1):
         _width(ws, pos, width)
     ws.freeze_panes = "B2"
@@ -307,6 +318,7 @@ def _customer_sheet(book: Workbook, content: BookContent) -> None:
     columns = [_column_values(ws, table.iloc[:, pos].tolist()) for pos in range(n_in)]
     if analysis is not None:
         result_frame = analysis.results[list(analysis.result_keys)]
+        with_orders = layout.has_portfolio(analysis)
         for key in analysis.result_keys:
             values = _column_values(ws, result_frame[key].tolist())
             if key == "segment":
@@ -319,10 +331,14 @@ def _customer_sheet(book: Workbook, content: BookContent) -> None:
                     for seg in SEGMENTS
                 }
                 values = [_like(ws, protos[v]) if v in protos else v for v in values]
+            elif with_orders:  # a styled cell costs time: only runs with orders pay it
+                values = _formatted(ws, key, values)
             columns.append(values)
     for row in zip(*columns):
         ws.append(row)
     n_rows = len(table)
+    if analysis is not None:
+        _value_fills(ws, analysis, n_in + 1, max(n_rows, 1))
     ref = f"A1:{layout.column_letter(len(headers))}{max(n_rows, 1) + 1}"
     tab = Table(displayName=layout.CUSTOMER_TABLE, ref=ref)
     tab.tableColumns = [
@@ -335,6 +351,52 @@ def _customer_sheet(book: Workbook, content: BookContent) -> None:
         ws.add_table(tab)
     if content.yes_no_lists:
         _yes_no_lists(ws, inputs, content.settings.lang)
+
+
+def _input_table(table: pd.DataFrame, analysis: Analysis | None) -> pd.DataFrame:
+    """The input columns as written: the customers that only appear in the orders are added
+    below, with just their name (the analysis has a result row for each of them)."""
+    added = analysis.portfolio.added_rows if analysis and analysis.portfolio else ()
+    if not added:
+        return table
+    names = analysis.results.loc[list(added), "customer"]
+    header = analysis.columns.get("customer")
+    if header not in list(table.columns):  # no customer table at all: the names only
+        header = labels.header("customer", analysis.settings.lang)
+        return pd.DataFrame({header: analysis.results["customer"].to_numpy(dtype=object)})
+    extra = np.full((len(names), table.shape[1]), None, dtype=object)
+    extra[:, list(table.columns).index(header)] = names.to_numpy(dtype=object)
+    return pd.DataFrame(np.vstack([table.to_numpy(dtype=object), extra]), columns=table.columns)
+
+
+def _formatted(ws, key: str, values: list) -> list:
+    """A result column with its number format from layout.RESULT_FORMATS, if it has one."""
+    fmt = layout.RESULT_FORMATS.get(key)
+    if fmt is None:
+        return values
+    style = _styled(ws, None, number_format=fmt)._style
+    out = []
+    for v in values:
+        if v is None or isinstance(v, Cell):
+            out.append(v)
+            continue
+        cell = WriteOnlyCell(ws, value=v)
+        cell._style = style  # shared: streamed cells are never restyled
+        out.append(cell)
+    return out
+
+
+def _value_fills(ws, analysis: Analysis, first_column: int, rows: int) -> None:
+    """Conditional fills for the words of Signaal, Klanttype and Actie (layout.VALUE_FILLS)."""
+    lang = analysis.settings.lang
+    for key in layout.VALUE_FILLS:
+        if key not in analysis.result_keys:
+            continue
+        letter = layout.column_letter(first_column + analysis.result_keys.index(key))
+        for word, colour in layout.value_fills(key, lang).items():
+            fill = PatternFill(start_color=colour, end_color=colour, fill_type="solid")
+            rule = CellIsRule(operator="equal", formula=[f'"{word}"'], fill=fill)
+            ws.conditional_formatting.add(f"{letter}2:{letter}{rows + 1}", rule)
 
 
 def _yes_no_lists(ws, inputs: Sequence[str], lang: str) -> None:
@@ -441,15 +503,199 @@ def _matrix_sheet(book: Workbook, content: BookContent) -> None:
         for block in (chart_header, names, limits):
             for c in range(block.width):
                 styles[(block.row, block.column + c)] = {"font": _BOLD}
+    portfolio = layout.has_portfolio(analysis)
+    if portfolio:
+        extra = layout.portfolio_blocks(analysis)
+        blocks += extra
+        styles.update(_portfolio_styles(ws, extra))
     for col in range(2, 12):  # room for the chart in B:K
         _width(ws, col, 11.5)
     for col, width in ((12, 22), (13, 12), (14, 14), (15, 14), (20, 28), (26, 28), (30, 14)):
         _width(ws, col, width)
-    ws.print_area = layout.MATRIX_PRINT_AREA
+    if portfolio:
+        for col in (34, 35, 38, 39, 41, 42, 45, 46):
+            _width(ws, col, 14)
+        for col in (37, 44):
+            _width(ws, col, 24)
+        ws.print_area = [layout.MATRIX_PRINT_AREA, layout.PORTFOLIO_PRINT_AREA]
+    else:
+        ws.print_area = layout.MATRIX_PRINT_AREA
     _landscape(ws)
     _append_grid(ws, _place(blocks), styles, chart_data if analysis is not None else None)
     if analysis is not None:
         ws.add_chart(_scatter(content, analysis), layout.CHART_ANCHOR)
+    if portfolio:
+        for chart, anchor in _portfolio_charts(analysis):
+            ws.add_chart(chart, anchor)
+
+
+def _portfolio_styles(ws, blocks: Sequence[layout.Block]) -> dict[tuple[int, int], dict]:
+    """Fonts and number formats of the portfolio blocks (see layout.portfolio_blocks); the
+    retention table's header row gets the height of two lines."""
+    title, lines, pyramid, retention, *curves = blocks
+    styles: dict[tuple[int, int], dict] = {(title.row, title.column): {"font": _TITLE_FONT}}
+    for r in range(lines.height):
+        styles[(lines.row + r, lines.column)] = {"font": _BOLD}
+    for table, formats in (
+        (pyramid, {2: layout.MONEY_FORMAT, 3: layout.PERCENT_FORMAT}),
+        (retention, {3: layout.PERCENT_FORMAT}),
+    ):
+        styles[(table.row, table.column)] = {"font": _BOLD}
+        for c in range(table.width):
+            styles[(table.row + 1, table.column + c)] = {
+                "font": _RESULT_FONT,
+                "fill": _RESULT_FILL,
+                "alignment": _WRAP if c == 0 else _WRAP_RIGHT,  # numbers below: right
+            }
+        for r in range(table.row + 2, table.row + table.height):
+            for c, fmt in formats.items():
+                styles[(r, table.column + c)] = {"number_format": fmt}
+    ws.row_dimensions[retention.row + 1].height = 30  # room for 'Actieve klanten'
+    for block in curves:
+        for c in range(block.width):
+            styles[(block.row, block.column + c)] = {"font": _BOLD}
+            for r in range(block.row + 1, block.row + block.height):
+                if isinstance(block.rows[r - block.row][c], float):
+                    styles[(r, block.column + c)] = {"number_format": "0.0%"}
+    return styles
+
+
+# ---- portfolio charts: Pareto curve, customer pyramid, whale curve ------------------------
+
+_CURVE_COLOUR = "1F3864"
+_GUIDE_COLOUR = "C00000"
+_LAYER_COLOURS = ("1F3864", "2F5597", "4472C4", "8FAADC", "BFBFBF")
+
+
+def _portfolio_charts(analysis: Analysis) -> list[tuple[object, str]]:
+    """The native charts below the grid chart, with their anchors."""
+    lang = analysis.settings.lang
+    t = lambda key: labels.text(key, lang)  # noqa: E731
+    charts: list[tuple[object, str]] = []
+    pareto = _curve_chart(
+        t("sum.pareto_curve"),
+        t("sum.pareto_x_axis"),
+        t("sum.pareto_y"),
+        layout.PARETO_AT,
+        layout.PARETO_GUIDE_AT,
+        3,
+    )
+    pareto.y_axis.scaling.max = 1
+    charts.append((pareto, layout.PARETO_CHART_ANCHOR))
+    charts.append((_pyramid_chart(analysis), layout.PYRAMID_CHART_ANCHOR))
+    if analysis.portfolio.whale is not None:
+        whale = _curve_chart(
+            t("sum.whale"),
+            t("sum.whale_x"),
+            t("sum.whale_y"),
+            layout.WHALE_AT,
+            layout.WHALE_GUIDE_AT,
+            2,
+        )
+        charts.append((whale, layout.WHALE_CHART_ANCHOR))
+    return charts
+
+
+def _sized(chart, title: str) -> None:
+    chart.title = title
+    chart.style = 2
+    chart.width, chart.height = layout.PORTFOLIO_CHART_SIZE
+    chart.title.tx.rich.p[0].pPr = ParagraphProperties(defRPr=CharacterProperties(sz=1200, b=True))
+
+
+def _curve_chart(
+    title: str,
+    x_title: str,
+    y_title: str,
+    curve_at: tuple[int, int],
+    guide_at: tuple[int, int],
+    guide_points: int,
+) -> ScatterChart:
+    """A cumulative curve over the share of customers (percent axes) with a guide line."""
+    sheet = layout.MATRIX
+    chart = ScatterChart()
+    _sized(chart, title)
+    chart.scatterStyle = "line"
+    row, col = curve_at
+    curve = _line(
+        sheet, col, col + 1, row + 1, row + layout.CURVE_POINTS, f"${_col(col + 1)}${row}"
+    )
+    curve.graphicalProperties.line.solidFill = _CURVE_COLOUR
+    curve.graphicalProperties.line.width = 31750
+    g_row, g_col = guide_at
+    guide = _line(
+        sheet, g_col + 1, g_col + 2, g_row + 1, g_row + guide_points, f"${_col(g_col)}${g_row + 1}"
+    )
+    guide.graphicalProperties.line.solidFill = _GUIDE_COLOUR
+    guide.graphicalProperties.line.prstDash = "dash"
+    chart.series += [curve, guide]
+    for axis, name in ((chart.x_axis, x_title), (chart.y_axis, y_title)):
+        axis.title = name
+        axis.number_format = "0%"
+        axis.scaling.min = 0
+        axis.majorUnit = 0.2
+        axis.delete = False
+        axis.crosses = "min"
+        axis.txPr = _small_text(900)
+    chart.x_axis.scaling.max = 1
+    chart.x_axis.majorUnit = 0.1
+    chart.legend.position = "b"
+    return chart
+
+
+def _line(sheet: str, x_col: int, y_col: int, first: int, last: int, name: str) -> Series:
+    xs = Reference(_Sheet(sheet), min_col=x_col, min_row=first, max_row=last)
+    ys = Reference(_Sheet(sheet), min_col=y_col, min_row=first, max_row=last)
+    series = Series(ys, xs)
+    series.tx = SeriesLabel(strRef=StrRef(f"'{sheet}'!{name}"))
+    series.marker = Marker(symbol="none")
+    series.graphicalProperties = GraphicalProperties(ln=LineProperties(w=19050))
+    series.smooth = False
+    return series
+
+
+def _pyramid_chart(analysis: Analysis) -> BarChart:
+    """Horizontal bars: revenue per pyramid layer, the top layer on top."""
+    lang = analysis.settings.lang
+    sheet = layout.MATRIX
+    row, col = layout.PYRAMID_AT
+    first, last = row + 2, row + 6
+    chart = BarChart()
+    chart.type = "bar"
+    chart.grouping = "clustered"
+    chart.gapWidth = 40
+    _sized(chart, labels.text("sum.pyramid", lang))
+    values = Reference(_Sheet(sheet), min_col=col + 2, min_row=first, max_row=last)
+    series = Series(values)
+    series.tx = SeriesLabel(strRef=StrRef(f"'{sheet}'!${_col(col + 2)}${row + 1}"))
+    series.graphicalProperties = GraphicalProperties(solidFill=_CURVE_COLOUR)
+    series.dPt = []
+    for i, colour in enumerate(_LAYER_COLOURS):
+        point = DataPoint(idx=i)
+        point.graphicalProperties = GraphicalProperties(solidFill=colour)
+        series.dPt.append(point)
+    series.dLbls = DataLabelList()
+    series.dLbls.showVal = True
+    series.dLbls.showSerName = False
+    series.dLbls.showCatName = False
+    series.dLbls.showLegendKey = False
+    series.dLbls.numFmt = layout.MONEY_FORMAT
+    series.dLbls.position = "outEnd"
+    series.dLbls.txPr = _small_text(900)
+    names = f"'{sheet}'!${_col(col)}${first}:${_col(col)}${last}"
+    series.cat = AxDataSource(strRef=StrRef(names))  # the layer names are text
+    chart.series.append(series)
+    chart.x_axis.scaling.orientation = "maxMin"  # Top 1% at the top
+    chart.x_axis.delete = False
+    chart.x_axis.txPr = _small_text(900)
+    chart.y_axis.delete = False
+    chart.y_axis.crosses = "max"  # the value axis stays below the reversed categories
+    chart.y_axis.number_format = layout.MONEY_FORMAT
+    chart.y_axis.scaling.min = 0
+    chart.y_axis.title = labels.text("sum.pyramid_axis", lang)
+    chart.y_axis.txPr = _small_text(900)
+    chart.legend = None
+    return chart
 
 
 def _scatter(content: BookContent, analysis: Analysis) -> ScatterChart:
