@@ -326,10 +326,6 @@ def _blank_rows(rows: list[list[object]]) -> bool:
     return all(all(is_blank(v) for v in row) for row in rows)
 
 
-def _blank_cell(value: object) -> bool:
-    return value is None or (isinstance(value, str) and value == "")
-
-
 def _header_text(name: object, pos: int, lang: str) -> str:
     if is_blank(name):
         return labels.text("file.unnamed_column", lang, column=column_letter(pos + 1))
