@@ -79,10 +79,12 @@ def median_time(fn, repeat: int) -> float:
 
 def peak_memory_mb(args: list[str]) -> float:
     """Peak RSS of a separate `klantanalyse` process, in MB."""
+    # VmHWM, not ru_maxrss: the latter keeps the peak of the forked parent across exec
     code = (
-        "import resource, sys; from klantanalyse.cli import main; rc = main(sys.argv[1:]); "
-        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr); "
-        "sys.exit(rc)"
+        "import sys, io, contextlib; from klantanalyse.cli import main\n"
+        "with contextlib.redirect_stderr(io.StringIO()): rc = main(sys.argv[1:])\n"
+        "hwm = [l for l in open('/proc/self/status') if l.startswith('VmHWM')][0]\n"
+        "print(hwm.split()[1], file=sys.stderr); sys.exit(rc)"
     )
     env = {"PYTHONPATH": str(ROOT / "python")}
     import os
