@@ -473,3 +473,11 @@ def test_potential_also_when_orders_fell_well_below_the_usual_pace():
     assert row["signal_reason"] == (
         "gem. order 12 mnd € 100 vs € 775 totaal; 4 order(s) in 12 mnd, eerder 12 per 12 mnd"
     )
+
+
+def test_customer_numbers_exported_as_decimals_keep_their_natural_form():
+    from klantanalyse.core.columns import name_text
+
+    assert [name_text(v) for v in ("17850.0", 17850.0, " 12346.00 ", "Bakker 2.0", "3.5")] == [
+        "17850", "17850", "12346", "Bakker 2.0", "3.5",
+    ]  # fmt: skip

@@ -24,13 +24,15 @@ def _parser() -> argparse.ArgumentParser:
     sub.required = True
     run = sub.add_parser(
         "analyse",
-        help="analyse a customer list (.xlsx, .xlsm, .csv) into a new workbook",
+        help="analyse a customer list (.xlsx, .xlsm, .xls, .ods, .csv) into a new workbook",
         description=(
-            "Analyse INPUT (.xlsx, .xlsm or .csv) and write a new workbook with the results, "
-            "colours and chart. INPUT is never modified."
+            "Analyse INPUT (.xlsx, .xlsm, .xls, .ods or .csv) and write a new workbook with the "
+            "results, colours and chart. INPUT is never modified."
         ),
     )
-    run.add_argument("input", metavar="INPUT", help="customer list: .xlsx, .xlsm or .csv")
+    run.add_argument(
+        "input", metavar="INPUT", help="customer list: .xlsx, .xlsm, .xls, .ods or .csv"
+    )
     run.add_argument(
         "-o",
         "--output",

@@ -246,6 +246,11 @@ def _bin_labels(edges: tuple[float, ...], values: np.ndarray, lang: str) -> tupl
 # ---- building the profile --------------------------------------------------------------
 
 
+def has_characteristics(customers: pd.DataFrame, settings: Settings) -> bool:
+    """True when the customer table has a column to compare customers on."""
+    return bool(_columns(customers, settings)[0])
+
+
 def _columns(customers: pd.DataFrame, settings: Settings) -> tuple[list[tuple], list[str]]:
     """[(key, name, position)] of the characteristic columns, and warnings."""
     lang = settings.lang

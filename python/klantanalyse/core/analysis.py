@@ -10,7 +10,13 @@ import pandas as pd
 
 from ..errors import InputError
 from . import grid, labels
-from .columns import duplicate_headers, is_blank, match_headers, parse_amount, parse_yes_no
+from .columns import (
+    duplicate_headers,
+    match_headers,
+    name_text,
+    parse_amount,
+    parse_yes_no,
+)
 from .history import OrderHistory, add_order_customers, annual_revenue, order_history
 from .portfolio import PortfolioView, extend
 from .settings import SEGMENTS, Settings
@@ -69,13 +75,7 @@ class Analysis:
         return table
 
 
-def customer_name(value: object) -> str | None:
-    """The text of a name cell; numbers keep their natural form (123, not 123.0)."""
-    if is_blank(value):
-        return None
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
+customer_name = name_text  # numbers keep their natural form (123, not 123.0)
 
 
 def _parse_column(
@@ -176,6 +176,8 @@ def analyse(
         [customer_name(v) for v in col["customer"].tolist()], index=index, dtype=object
     )
     missing_name = names.isna()
+    if missing_name.all() and not added:
+        raise InputError(labels.text("err.empty_names", lang, column=columns["customer"]))
     flag(missing_name, lambda *_: labels.text("row.no_name", lang))
     first_row: dict[str, object] = {}
     for label, name in names.items():

@@ -58,6 +58,20 @@ def duplicate_headers(headers: Iterable[object], keys: Iterable[str]) -> dict[st
     return {k: v for k, v in seen.items() if len(v) > 1}
 
 
+_WHOLE_NUMBER_TEXT = re.compile(r"^(\d+)\.0+$")
+
+
+def name_text(value: object) -> str | None:
+    """The text of a customer name or number cell: 17850.0 and '17850.0' become '17850'."""
+    if is_blank(value):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    text = str(value).strip()
+    whole = _WHOLE_NUMBER_TEXT.match(text)
+    return whole.group(1) if whole else (text or None)
+
+
 def is_blank(value: object) -> bool:
     """None, NaN, NaT, pandas NA or a string of only white space."""
     if value is None:
@@ -187,7 +201,42 @@ def parse_date(value: object) -> dt.datetime | None:
             return dt.datetime.strptime(text, fmt)
         except ValueError:
             continue
+    named = _month_name_date(text)
+    if named is not None:
+        return named
     raise ValueError(value)
+
+
+# Dates with the month as a word, Dutch or English: '15 maart 2024', '15-mrt-2024',
+# '15 Mar 2024', 'March 15, 2024'.
+_MONTH_WORDS = (
+    "januari februari maart april mei juni juli augustus september oktober november december",
+    "january february march april may june july august september october november december",
+    "jan feb mrt apr mei jun jul aug sep okt nov dec",
+    "jan feb mar apr may jun jul aug sept oct nov dec",
+)
+_MONTHS = {word: i for words in _MONTH_WORDS for i, word in enumerate(words.split(), start=1)}
+_DAY_MONTH_YEAR = re.compile(r"(\d{1,2})[\s./-]*([a-z]+)\.?[\s./-]*(\d{4})")
+_MONTH_DAY_YEAR = re.compile(r"([a-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})")
+
+
+def _month_name_date(text: str) -> dt.datetime | None:
+    """A date written with the month as a word, else None."""
+    plain = text.lower()
+    found = _DAY_MONTH_YEAR.fullmatch(plain)
+    if found:
+        day, month, year = found.group(1), found.group(2), found.group(3)
+    else:
+        found = _MONTH_DAY_YEAR.fullmatch(plain)
+        if not found:
+            return None
+        month, day, year = found.group(1), found.group(2), found.group(3)
+    if month not in _MONTHS:
+        return None
+    try:
+        return dt.datetime(int(year), _MONTHS[month], int(day))
+    except ValueError:
+        return None
 
 
 # ---- vectorised column parsing (order history) ------------------------------------------

@@ -45,8 +45,8 @@ from . import labels
 from .columns import (
     duplicate_headers,
     factorize_cells,
-    is_blank,
     match_headers,
+    name_text,
     parse_amount_column,
     parse_date_column,
 )
@@ -90,14 +90,7 @@ def fold(name: str) -> str:
     return name.strip().casefold()
 
 
-def customer_name(value: object) -> str | None:
-    """The text of a name cell; numbers keep their natural form (17850, not 17850.0)."""
-    if is_blank(value):
-        return None
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    text = str(value).strip()
-    return text or None
+customer_name = name_text  # numbers keep their natural form (17850, not 17850.0)
 
 
 def project(current: np.ndarray, previous: np.ndarray) -> np.ndarray:
@@ -367,7 +360,7 @@ def _distinct_texts(uniques: pd.Index) -> list[str | None]:
     if pd.api.types.is_integer_dtype(uniques.dtype):
         return uniques.astype(str).tolist()
     if all(isinstance(v, str) for v in uniques):
-        return [t.strip() or None for t in uniques]
+        return [name_text(t) for t in uniques]
     return [customer_name(v) for v in uniques.tolist()]
 
 

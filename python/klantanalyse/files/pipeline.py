@@ -107,7 +107,54 @@ def analyse_file(
     content, finish = carry_macros(book, content, output)  # an .xlsm keeps VBA and ribbon
     write_workbook(output, content, finish)
     warnings = (*book.warnings, *setting_warnings, *analysis.warnings)
+    warnings += output_warnings(content)
+    if input_path.suffix.lower() in (".xlsx", ".xlsm"):
+        from ..layout import CUSTOMERS, ORDERS, PROSPECTS
+        from .carried import not_carried
+
+        tables = {CUSTOMERS: book.customers, ORDERS: copy_orders, PROSPECTS: book.prospects}
+        renamed = {
+            table.sheet: sheet
+            for sheet, table in tables.items()
+            if table is not None and table.sheet and table.path in (None, input_path)
+        }
+        dropped = not_carried(input_path, output, settings.lang, renamed)
+        warnings += (dropped,) if dropped else ()
     return RunReport(output, analysis, tuple(warnings), view)
+
+
+def output_warnings(content) -> tuple[str, ...]:
+    """What the output holds differently from the input: shortened texts, a capped chart."""
+    from .write import MAX_CELL_CHARS, chart_point_limit, long_texts
+
+    lang = content.settings.lang
+    found: list[str] = []
+    for table in (content.customers, content.orders):
+        if table is None:
+            continue
+        count, first = long_texts(table.frame)
+        if count:
+            row, column = first
+            found.append(
+                where(table.path or Path(""), table.sheet, lang)
+                + ": "
+                + labels.text(
+                    "warn.long_text",
+                    lang,
+                    count=count,
+                    limit=labels.number(MAX_CELL_CHARS, lang),
+                    column=column,
+                    row=row,
+                )
+            )
+    analysis = content.analysis
+    limit = chart_point_limit()
+    if analysis is not None and len(analysis.results) > limit:
+        from ..layout import chart_points
+
+        if len(chart_points(analysis)) > limit:
+            found.append(labels.text("warn.chart_capped", lang, count=limit))
+    return tuple(found)
 
 
 # ---- Verwantschap ------------------------------------------------------------------------
@@ -147,13 +194,15 @@ def add_affinity(
     try:
         profile = affinity.profile(analysis, customers, analysis.settings)
     except InputError as exc:
-        key = "aff.warn.prospects_not_scored" if count else "aff.warn.skipped"
-        warning = labels.text(key, lang, reason=exc.message)
         view = AffinityView(
             problem=exc.message,
             prospect_problem=exc.message if prospects is not None else None,
             prospect_count=count,
         )
+        if prospects is None and not affinity.has_characteristics(customers, analysis.settings):
+            return analysis, view  # a plain A/B/C list: nothing was asked, nothing to say
+        key = "aff.warn.prospects_not_scored" if count else "aff.warn.skipped"
+        warning = labels.text(key, lang, reason=exc.message)
         return replace(analysis, warnings=(*analysis.warnings, warning)), view
 
     notes = list(profile.warnings)  # shown on the Verwantschap sheet

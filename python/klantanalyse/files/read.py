@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import gzip
 import io
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -14,9 +13,11 @@ from ..core import labels
 from ..core.columns import is_blank, match_headers, normalise
 from ..errors import FileError
 from ..layout import CONF, CUSTOMERS, ORDERS, PROSPECTS, SETTINGS, column_letter, is_result_header
+from . import guard
 
 HEADER_SEARCH_ROWS = 10
-WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
+_CALAMINE_FORMATS = {".xlsx": "xlsx", ".xlsm": "xlsx", ".xls": "xls", ".ods": "ods"}
 CSV_SUFFIXES = (".csv", ".csv.gz")
 ORDER_SHEETS = (ORDERS, "Orderhistorie")
 ORDER_KEYS = ("customer", "order_customer")
@@ -104,12 +105,7 @@ def _suffix(path: Path) -> str:
 
 
 def _read_csv_rows(path: Path, lang: str) -> list[list[object]]:
-    data = path.read_bytes()
-    if _suffix(path).endswith(".gz"):
-        try:
-            data = gzip.decompress(data)
-        except (OSError, EOFError) as exc:
-            raise FileError(labels.text("file.unreadable_csv", lang, file=path.name)) from exc
+    data = guard.read_csv_bytes(path, lang)
     for encoding in ("utf-8-sig", "cp1252"):
         try:
             text = data.decode(encoding)
@@ -120,6 +116,7 @@ def _read_csv_rows(path: Path, lang: str) -> list[list[object]]:
     first_line = sample.splitlines()[0] if sample.strip() else ""
     counts = {d: first_line.count(d) for d in (";", ",", "\t")}
     delimiter = max(counts, key=counts.get) if any(counts.values()) else ","
+    guard.check_csv_cells(path, text, delimiter, lang)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     return [list(row) for row in reader]
 
@@ -128,11 +125,18 @@ class _Sheets:
     """An open workbook whose sheets are read once, on first use."""
 
     def __init__(self, path: Path, lang: str):
-        from python_calamine import CalamineWorkbook
+        from python_calamine import CalamineWorkbook, PasswordError
 
         self.path, self.lang = path, lang
+        self.format = guard.workbook_format(path, lang)  # refuses what must not be opened
         try:
-            self.book = CalamineWorkbook.from_path(str(path))
+            if self.format == _CALAMINE_FORMATS.get(_suffix(path)):
+                self.book = CalamineWorkbook.from_path(str(path))
+            else:  # e.g. a legacy .xls saved as .xlsx: let calamine go by the content
+                with path.open("rb") as handle:
+                    self.book = CalamineWorkbook.from_filelike(handle)
+        except PasswordError as exc:
+            raise FileError(labels.text("file.encrypted", lang, file=path.name)) from exc
         except Exception as exc:  # calamine raises several types for damaged files
             raise FileError(labels.text("file.unreadable", lang, file=path.name)) from exc
         self.names = list(self.book.sheet_names)
@@ -147,10 +151,14 @@ class _Sheets:
 
     def rows(self, name: str) -> list[list[object]]:
         if name not in self._rows:
+            if self.format == "xlsx":
+                guard.check_sheet(self.path, name, self.lang)
             try:
-                self._rows[name] = self.book.get_sheet_by_name(name).to_python(
-                    skip_empty_area=False
-                )
+                sheet = self.book.get_sheet_by_name(name)
+                guard.check_area(self.path, name, sheet.end, self.lang)
+                self._rows[name] = sheet.to_python(skip_empty_area=False)
+            except FileError:
+                raise
             except Exception as exc:
                 raise FileError(
                     labels.text("file.bad_sheet", self.lang, file=self.path.name, sheet=name)
@@ -199,6 +207,8 @@ def _read_workbook(path: Path, lang: str) -> InputBook:
             break
     if customers is None:
         sheets.close()
+        if all(_blank_rows(sheets.rows(name)) for name in candidates):
+            raise FileError(labels.text("file.empty_book", lang, file=path.name))
         raise FileError(
             labels.text("file.no_table", lang, file=path.name, sheets=", ".join(sheets.names))
         )
@@ -280,18 +290,7 @@ def table_from_rows(
             continue
         positions.append(pos)
         names.append(_header_text(name, pos, lang))
-    data_rows = []
-    index = []
-    width = len(header)
-    for offset, row in enumerate(rows[start + 1 :], start=start + 2):
-        if len(row) < width:
-            row = list(row) + [""] * (width - len(row))
-        values = [None if _blank_cell(row[p]) else row[p] for p in positions]
-        if all(v is None for v in values):
-            continue
-        data_rows.append(values)
-        index.append(offset)
-    frame = pd.DataFrame(data_rows, columns=names, index=index, dtype=object)
+    frame = _body(rows[start + 1 :], positions, names, first_row=start + 2)
     warnings: list[str] = []
     if not keep_results and len(frame):
         found = match_headers(names, ("customer",))
@@ -307,8 +306,24 @@ def table_from_rows(
     return SheetTable(sheet, start + 1, frame, tuple(dropped), path), warnings
 
 
-def _blank_cell(value: object) -> bool:
-    return value is None or (isinstance(value, str) and value == "")
+def _body(
+    rows: list[list[object]], positions: list[int], names: list[str], first_row: int
+) -> pd.DataFrame:
+    """The data rows as a frame of raw cells (blank cells None), fully blank rows dropped;
+    the index holds the sheet row numbers. Column-wise, so a million rows stay quick."""
+    if not rows:
+        return pd.DataFrame(columns=names, dtype=object)
+    body = pd.DataFrame(rows, dtype=object)
+    body = body.reindex(columns=positions)
+    body.columns = names
+    body.index = pd.RangeIndex(first_row, first_row + len(rows))
+    blank = body.isna() | (body == "")
+    body = body.where(~blank, None)
+    return body[~blank.all(axis=1).to_numpy()]
+
+
+def _blank_rows(rows: list[list[object]]) -> bool:
+    return all(all(is_blank(v) for v in row) for row in rows)
 
 
 def _header_text(name: object, pos: int, lang: str) -> str:

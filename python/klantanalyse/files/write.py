@@ -9,8 +9,11 @@ only when complete.
 from __future__ import annotations
 
 import datetime as dt
+import errno
+import glob
 import math
 import os
+import re
 import tempfile
 import warnings
 from collections.abc import Callable, Sequence
@@ -78,8 +81,65 @@ def write_workbook(
     lang = content.settings.lang
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
-        raise FileError(labels.text("file.no_folder", lang, folder=str(folder)))
+        key = "file.parent_not_folder" if folder.exists() else "file.no_folder"
+        raise FileError(labels.text(key, lang, folder=str(folder)))
+    _remove_stale_temps(folder, path)
+    try:  # first claim a place next to the output: no work is done that cannot be saved
+        prefix = f"{_TEMP_PREFIX}{path.stem}.{os.getpid()}."
+        handle, tmp_name = tempfile.mkstemp(prefix=prefix, suffix=path.suffix, dir=folder)
+        os.close(handle)
+    except OSError as exc:
+        raise _write_error(exc, path, folder, lang) from exc
+    tmp = Path(tmp_name)
     book = Workbook(write_only=True)
+    try:
+        _build(book, content)
+        book.save(tmp)
+        if finish is not None:
+            finish(tmp)
+        _sync(tmp)
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise _write_error(exc, path, folder, lang, replacing=True) from exc
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+        _discard(book)
+    return path
+
+
+_TEMP_PREFIX = ".~"
+
+
+def _remove_stale_temps(folder: Path, path: Path) -> None:
+    """Remove temporary files a killed earlier run left for `path` (their process is gone)."""
+    if os.name != "posix":
+        return
+    start = f"{_TEMP_PREFIX}{path.stem}."
+    for tmp in folder.glob(glob.escape(start) + "*" + glob.escape(path.suffix)):
+        pid = tmp.name[len(start) :].split(".", 1)[0]
+        if not pid.isdigit() or int(pid) == os.getpid():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            continue
+
+
+def _discard(book: Workbook) -> None:
+    """Close the sheets of a workbook that was not saved (each streams to a temporary file)."""
+    for ws in book.worksheets:
+        if not getattr(ws, "closed", True):
+            try:
+                ws.close()
+            except Exception:  # only tidying up after a failure
+                pass
+
+
+def _build(book: Workbook, content: BookContent) -> None:
+    """Write every sheet of `content` into `book` (streaming mode); saving zips them."""
     book.code_name = "ThisWorkbook"
     if content.start_rows is not None:
         _start_sheet(book, content)
@@ -96,27 +156,27 @@ def write_workbook(
     _settings_sheet(book, content.settings)
     if content.conf_rows is not None:
         _conf_sheet(book, content.conf_rows)
-    try:
-        handle, tmp_name = tempfile.mkstemp(prefix=".~" + path.stem, suffix=path.suffix, dir=folder)
-        os.close(handle)
-    except OSError as exc:
-        raise FileError(
-            labels.text("file.cannot_write", lang, file=str(path), reason=exc.strerror)
-        ) from exc
-    tmp = Path(tmp_name)
-    try:
-        book.save(tmp)
-        if finish is not None:
-            finish(tmp)
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise FileError(
-            labels.text("file.cannot_write", lang, file=str(path), reason=exc.strerror or exc)
-        ) from exc
-    finally:
-        if tmp.exists():
-            tmp.unlink()
-    return path
+
+
+def _sync(path: Path) -> None:
+    """Flush a finished file to disk, so the rename never exposes a half-written one."""
+    with path.open("rb+") as handle:
+        os.fsync(handle.fileno())
+
+
+def _write_error(
+    exc: OSError, path: Path, folder: Path, lang: str, replacing: bool = False
+) -> FileError:
+    """One sentence for a failed write: disk full, no permission, file open elsewhere."""
+    if exc.errno == errno.ENOSPC:
+        return FileError(labels.text("file.disk_full", lang, file=str(path)))
+    if isinstance(exc, PermissionError):
+        if replacing and path.exists():
+            return FileError(labels.text("file.locked", lang, file=str(path)))
+        return FileError(labels.text("file.no_permission", lang, folder=str(folder)))
+    return FileError(
+        labels.text("file.cannot_write", lang, file=str(path), reason=exc.strerror or exc)
+    )
 
 
 # ---- cells ------------------------------------------------------------------------------
@@ -131,17 +191,34 @@ _WRAP = Alignment(wrap_text=True, vertical="top")
 _WRAP_RIGHT = Alignment(wrap_text=True, vertical="top", horizontal="right")
 
 
+# Text in a cell: at most 32,767 characters (Excel's limit), and characters XML 1.0 cannot
+# hold (control characters, U+FFFE/U+FFFF) written as Excel writes them, `_xHHHH_`, which
+# Excel and calamine read back as the character. A literal `_xHHHH_` in the text gets its
+# underscore escaped (`_x005F_`) so it too reads back unchanged.
+MAX_CELL_CHARS = 32_767
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]|_(?=x[0-9A-Fa-f]{4}_)")
+
+
+def cell_text(value: str) -> str:
+    """`value` as it is stored in a cell (see above); most text comes back as it is."""
+    if len(value) > MAX_CELL_CHARS:
+        value = value[:MAX_CELL_CHARS]
+    if _NOT_XML.search(value) is None:
+        return value
+    return _NOT_XML.sub(lambda m: f"_x{ord(m.group()):04X}_", value)
+
+
 def _text_cell(ws, value: str) -> WriteOnlyCell:
     """A string cell that stays text even when it starts with '='."""
-    cell = WriteOnlyCell(ws, value=value)
+    cell = WriteOnlyCell(ws, value=cell_text(value))
     cell.data_type = "s"
     return cell
 
 
 def _safe(ws, value: object) -> object:
     """Values as they go into a row: text that looks like a formula stays text."""
-    if isinstance(value, str) and value.startswith("="):
-        return _text_cell(ws, value)
+    if isinstance(value, str):
+        return _text_cell(ws, value) if value.startswith("=") else cell_text(value)
     return value
 
 
@@ -152,7 +229,7 @@ def _column_values(ws, values: list) -> list:
         if v is None or (isinstance(v, float) and v != v):
             out.append(None)
         elif isinstance(v, str):
-            out.append(_text_cell(ws, v) if v.startswith("=") else v)
+            out.append(_text_cell(ws, v) if v.startswith("=") else cell_text(v))
         elif isinstance(v, (int, float, bool)):
             out.append(v)
         else:
@@ -168,7 +245,7 @@ def _like(ws, proto: WriteOnlyCell) -> WriteOnlyCell:
 
 
 def _styled(ws, value: object, font=None, fill=None, number_format=None, alignment=None):
-    cell = WriteOnlyCell(ws, value=value)
+    cell = WriteOnlyCell(ws, value=cell_text(value) if isinstance(value, str) else value)
     if isinstance(value, str) and value.startswith("="):
         cell.data_type = "s"
     if font is not None:
@@ -264,7 +341,9 @@ def _customer_sheet(book: Workbook, content: BookContent) -> None:
         _value_fills(ws, analysis, n_in + 1, max(n_rows, 1))
     ref = f"A1:{layout.column_letter(len(headers))}{max(n_rows, 1) + 1}"
     tab = Table(displayName=layout.CUSTOMER_TABLE, ref=ref)
-    tab.tableColumns = [TableColumn(id=i, name=h) for i, h in enumerate(headers, start=1)]
+    tab.tableColumns = [
+        TableColumn(id=i, name=cell_text(h)) for i, h in enumerate(headers, start=1)
+    ]
     tab.tableStyleInfo = TableStyleInfo(name="TableStyleLight1", showRowStripes=True)
     tab.autoFilter = AutoFilter(ref=ref)
     with warnings.catch_warnings():  # columns are set above, as streaming mode needs
@@ -382,9 +461,7 @@ def _append_grid(ws, grid: dict[int, dict[int, object]], styles: dict, tall=None
         row: list[object] = []
         if tall and tall.row <= r <= tall_end:
             values = tall.rows[r - tall.row]
-            row = prefix + [
-                _text_cell(ws, v) if isinstance(v, str) and v.startswith("=") else v for v in values
-            ]
+            row = prefix + [_safe(ws, v) if isinstance(v, str) else v for v in values]
         if cells:
             row.extend([None] * (max(cells) - len(row)))
             for c, value in cells.items():
@@ -647,6 +724,7 @@ def _scatter(content: BookContent, analysis: Analysis) -> ScatterChart:
 
     data_row, data_col = layout.CHART_DATA_AT
     n = content.chart_capacity or max(len(layout.chart_points(analysis)), 1)
+    n = min(n, chart_point_limit())
     x_ref = Reference(
         _Sheet(sheet), min_col=data_col + 1, min_row=data_row + 1, max_row=data_row + n
     )
@@ -718,6 +796,30 @@ def _small_text(size: int) -> RichText:
     )
 
 
+def chart_point_limit() -> int:
+    """How many customers the chart can show: openpyxl refers to rows up to 1,000,000."""
+    return _CHART_LAST_ROW - layout.CHART_DATA_AT[0]
+
+
+_CHART_LAST_ROW = 1_000_000
+
+
+def long_texts(frame) -> tuple[int, tuple[object, object] | None]:
+    """Cells of `frame` longer than MAX_CELL_CHARS: (count, (row label, column) of the first)."""
+    count, first = 0, None
+    for column in frame.columns:
+        values = frame[column]
+        if values.dtype != object:
+            continue
+        lengths = values.map(lambda v: len(v) if isinstance(v, str) else 0)
+        over = lengths > MAX_CELL_CHARS
+        if over.any():
+            count += int(over.sum())
+            if first is None:
+                first = (over.index[over.to_numpy()][0], column)
+    return count, first
+
+
 class _Sheet:
     """Stand-in worksheet for chart references in streaming mode (only the title is used)."""
 
@@ -752,7 +854,7 @@ def _settings_sheet(book: Workbook, settings: Settings) -> None:
                 _styled(ws, value, number_format=fmt, fill=fill)
                 if fmt or fill
                 else _safe(ws, value),
-                help_text,
+                _safe(ws, help_text),
             ]
         )
 
@@ -915,7 +1017,9 @@ def _prospect_sheet(book: Workbook, content: BookContent) -> None:
     last_row = max(len(frame), 1) + 1
     ref = f"A1:{layout.column_letter(len(headers))}{last_row}"
     tab = Table(displayName=layout.PROSPECT_TABLE, ref=ref)
-    tab.tableColumns = [TableColumn(id=i, name=h) for i, h in enumerate(headers, start=1)]
+    tab.tableColumns = [
+        TableColumn(id=i, name=cell_text(h)) for i, h in enumerate(headers, start=1)
+    ]
     tab.tableStyleInfo = TableStyleInfo(name="TableStyleLight1", showRowStripes=True)
     tab.autoFilter = AutoFilter(ref=ref)
     with warnings.catch_warnings():  # columns are set above, as streaming mode needs
@@ -930,7 +1034,7 @@ def _styled_as(ws, value: object, proto: WriteOnlyCell) -> WriteOnlyCell:
     own number format."""
     if isinstance(value, (dt.date, dt.time, dt.timedelta)):
         return _safe(ws, value)
-    cell = WriteOnlyCell(ws, value=value)
+    cell = WriteOnlyCell(ws, value=cell_text(value) if isinstance(value, str) else value)
     if isinstance(value, str) and value.startswith("="):
         cell.data_type = "s"
     cell._style = copy(proto._style)
