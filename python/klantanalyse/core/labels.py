@@ -1403,24 +1403,24 @@ START_TOP: tuple[tuple[str, str, str, str], ...] = (
     (
         "Analyseer klanten",
         "Analyseer klanten",
-        "Score, omzetklasse, segment en advies voor elke klant op blad Klanten; kleurt de "
-        "segmenten en werkt blad Matrix bij. Uw invoer blijft onveranderd.",
-        "Score, revenue class, segment and advice for every customer on sheet Klanten; colours "
-        "the segments and updates sheet Matrix. Your input stays as it is.",
+        "Alle resultaten voor elke klant op blad Klanten, de gelijkenis van uw prospects op blad "
+        "Prospects, en de bladen Matrix en Verwantschap. Uw invoer blijft onveranderd.",
+        "Every result for every customer on sheet Klanten, the similarity of your prospects on "
+        "sheet Prospects, and sheets Matrix and Verwantschap. Your input stays as it is.",
     ),
     (
         "Wis resultaten",
         "Wis resultaten",
-        "Haalt de resultaatkolommen, de grafiekgegevens en de status weg; uw invoer blijft staan.",
-        "Removes the result columns, the chart data and the status; your input stays.",
+        "Haalt alles weg wat Analyseer klanten schreef; uw invoer blijft staan.",
+        "Removes everything Analyseer klanten wrote; your input stays.",
     ),
     (
         "Voorbeelddata",
         "Voorbeelddata",
-        "Zet voorbeeldklanten en -orders op de bladen Klanten en Orders (vraagt eerst als er al "
-        "gegevens staan).",
-        "Puts sample customers and orders on sheets Klanten and Orders (asks first when there "
-        "is data already).",
+        "Zet voorbeeldklanten, -orders en -prospects op de bladen Klanten, Orders en Prospects "
+        "(vraagt eerst als er al gegevens staan).",
+        "Puts sample customers, orders and prospects on sheets Klanten, Orders and Prospects "
+        "(asks first when there is data already).",
     ),
     (
         "Instellingen",
@@ -1434,11 +1434,11 @@ START_TOP: tuple[tuple[str, str, str, str], ...] = (
         "Functies in cellen",
         "Worksheet functions",
         "=SEGMENT(A2): het segment van de klant in A2.  =KLANTSCORE(marge; snelheid; innovatie; "
-        "netwerk): score 0-4.  =OMZETKLASSE(omzet): Hoog, Midden of Laag. Alleen in Excel voor "
-        "Windows.",
+        "netwerk): score 0-4.  =OMZETKLASSE(omzet): Hoog, Midden of Laag.  =GELIJKENIS(A2): "
+        "gelijkenis 0-100 van de prospect in A2. Alleen in Excel voor Windows.",
         "=SEGMENT(A2): the segment of the customer in A2.  =KLANTSCORE(margin, speed, "
-        "innovation, network): score 0-4.  =OMZETKLASSE(revenue): High, Medium or Low. Excel "
-        "for Windows only.",
+        "innovation, network): score 0-4.  =OMZETKLASSE(revenue): High, Medium or Low.  "
+        "=GELIJKENIS(A2): similarity 0-100 of the prospect in A2. Excel for Windows only.",
     ),
     ("", "", "", ""),
     (
