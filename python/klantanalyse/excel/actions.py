@@ -303,21 +303,20 @@ def _write_matrix(sheet: Any, analysis: Any) -> None:
     from . import book as xl
 
     bottom = _used_bottom(sheet)
-    chart = layout.chart_block(analysis, layout.CHART_CAPACITY)
-    height = max(chart.height, bottom - chart.row + 1)
+    # the chart data down to the capacity of the pre-built chart, or further down where an
+    # earlier run was longer: blank rows added after `prepare` (nothing to convert in them)
+    chart = layout.chart_block(analysis)
+    height = max(chart.height, layout.CHART_CAPACITY + 1, bottom - chart.row + 1)
+    chart_rows = xl.prepare(chart.rows, chart.width, height)
     portfolio = layout.portfolio_blocks(analysis)
     if not layout.has_portfolio(analysis):
         portfolio = [layout.blank(block) for block in portfolio]
-    blocks = [
-        layout.summary_block(analysis),
-        layout.Block(chart.row, chart.column, chart.rows + [[None] * 5] * (height - chart.height)),
-        layout.label_block(analysis),
-        layout.limit_block(analysis),
-        *portfolio,
-    ]
-    for block in blocks:
+    summary = layout.summary_block(analysis)
+    blocks = [summary, layout.label_block(analysis), layout.limit_block(analysis), *portfolio]
+    xl.write_block(sheet, summary.row, summary.column, xl.prepare(summary.rows))
+    xl.write_block(sheet, chart.row, chart.column, chart_rows)
+    for block in blocks[1:]:
         xl.write_block(sheet, block.row, block.column, xl.prepare(block.rows))
-    summary = blocks[0]
     for i, segment in enumerate(SEGMENTS):
         cell = sheet.range((summary.row + 2 + i, summary.column))
         cell.color = analysis.settings.colours[segment]
