@@ -401,12 +401,11 @@ def _write_affinity(context: _Context, view: Any, settings: Any) -> None:
     sheet.range((1, 1), (height, 1)).wrap_text = True
     for part in parts:
         block = part.block
-        first = sheet.range((block.row, 1))
-        if part.role == "title":
-            first.font.bold = True
-            first.font.size = TITLE_SIZE
-        elif part.role == "subtitle":
-            first.font.bold = True
+        if part.role in ("title", "subtitle"):
+            font = sheet.range((block.row, 1)).font
+            font.bold = True
+            if part.role == "title":
+                font.size = TITLE_SIZE
         elif part.role in ("group", "header"):
             cells = sheet.range((block.row, 1), (block.row, width))
             font = cells.font
