@@ -28,7 +28,7 @@ crop() {  # crop NAME PAGE X Y W H: a 110 dpi crop of one page into docs/img/NAM
   pdftoppm -png -r 110 -f "$2" -l "$2" -x "$3" -y "$4" -W "$5" -H "$6" -singlefile "$pdf" "docs/img/$1"
 }
 
-crop start 1 70 95 1070 590
+crop start 1 70 95 1070 660
 crop matrix "$(page_of "Klanten op omzet en score")" 60 95 1030 375
 crop portfolio "$(page_of "Portefeuille")" 115 125 1000 575
 crop verwantschap "$(page_of "Verwantschap: wat uw beste klanten delen")" 75 100 1050 287

@@ -1452,9 +1452,19 @@ START_TOP: tuple[tuple[str, str, str, str], ...] = (
         "",
         "",
         "Orders: de orderhistorie (optioneel), een regel per order.   Matrix: de grafiek, de "
-        "samenvatting per segment en de 80/20-check.",
+        "samenvatting per segment en de 80/20-check; met orders ook Pareto, piramide en "
+        "walviscurve.",
         "Orders: the order history (optional), one row per order.   Matrix: the chart, the "
-        "summary per segment and the 80/20 check.",
+        "summary per segment and the 80/20 check; with orders also Pareto, pyramid and whale "
+        "curve.",
+    ),
+    (
+        "",
+        "",
+        "Prospects: bedrijven die u nog wilt benaderen, met hun Gelijkenis met uw A-klanten.   "
+        "Verwantschap: wat uw A- en C-klanten gemeen hebben.",
+        "Prospects: companies you want to approach, with their similarity to your A customers."
+        "   Verwantschap: what your A and C customers have in common.",
     ),
     (
         "",
