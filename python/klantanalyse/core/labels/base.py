@@ -1,0 +1,503 @@
+"""The shared tables (headers, messages, settings) and the functions that read them."""
+
+from __future__ import annotations
+
+LANGS = ("nl", "en")
+
+# Column headers: canonical key -> (Dutch, English). The first two names are what we write;
+# ALIASES adds more names we recognise when reading (matching ignores case, accents,
+# spaces and punctuation).
+HEADERS: dict[str, tuple[str, str]] = {
+    # inputs
+    "customer": ("Klant", "Customer"),
+    "revenue": ("Omzet", "Revenue"),
+    "potential": ("Potentie", "Potential"),
+    "margin": ("Marge", "Margin"),
+    "speed": ("Snelheid", "Speed"),
+    "innovation": ("Innovatie", "Innovation"),
+    "network": ("Netwerk", "Network"),
+    "gross_margin_pct": ("Brutomarge %", "Gross margin %"),
+    "payment_days": ("Betaaltermijn (dagen)", "Payment term (days)"),
+    "contact_hours": ("Contacturen", "Contact hours"),
+    "custom_costs": ("Maatwerkkosten", "Custom work costs"),
+    "n_products": ("Aantal producten", "Number of products"),
+    "n_groups": ("Aantal productgroepen", "Number of product groups"),
+    "sector": ("Sector", "Sector"),
+    "region": ("Regio", "Region"),
+    "relation_type": ("Relatietype", "Relationship type"),
+    "revenue_last_year": ("Omzet vorig jaar", "Revenue last year"),
+    # results
+    "score": ("Score", "Score"),
+    "revenue_class": ("Omzetklasse", "Revenue class"),
+    "segment": ("Segment", "Segment"),
+    "advice": ("Advies", "Advice"),
+    "message": ("Melding", "Message"),
+    # orders
+    "order_date": ("Datum", "Date"),
+    "order_amount": ("Bedrag", "Amount"),
+    "order_quantity": ("Aantal", "Quantity"),
+    "order_price": ("Prijs", "Price"),
+    "order_id": ("Ordernummer", "Order number"),
+    "product_group": ("Productgroep", "Product group"),
+    "order_margin": ("Marge", "Margin"),
+}
+
+ALIASES: dict[str, tuple[str, ...]] = {
+    "customer": ("Klantnaam", "Naam", "Relatie", "Customer name", "Client", "Name"),
+    "revenue": ("Jaaromzet", "Omzet huidig", "Annual revenue", "Sales", "Turnover"),
+    "potential": ("Extra potentie", "Potentiele omzet", "Potential revenue"),
+    "gross_margin_pct": ("Brutomarge", "Marge %", "Margepercentage", "Gross margin"),
+    "payment_days": ("Betaaltermijn", "Betaaldagen", "Payment term", "Payment days", "DSO"),
+    "custom_costs": ("Kosten maatwerk", "Custom costs"),
+    "n_products": ("Producten", "Products"),
+    "n_groups": ("Productgroepen", "Product groups"),
+    "relation_type": ("Type relatie", "Relation type", "Relationship"),
+    "revenue_last_year": ("Omzet vorig jr", "Last year revenue", "Revenue previous year"),
+    "order_date": ("Orderdatum", "Factuurdatum", "Order date", "Invoice date", "InvoiceDate"),
+    "order_amount": ("Orderbedrag", "Regelbedrag", "Order amount", "Line amount", "Total"),
+    "order_quantity": ("Hoeveelheid", "Qty"),
+    "order_price": ("Stukprijs", "Unit price", "UnitPrice"),
+    "order_id": ("Order", "Factuurnummer", "Order id", "Invoice", "InvoiceNo"),
+    "product_group": ("Groep", "Product category", "Category"),
+}
+
+INPUT_KEYS = (
+    "customer",
+    "revenue",
+    "potential",
+    "margin",
+    "speed",
+    "innovation",
+    "network",
+    "gross_margin_pct",
+    "payment_days",
+    "contact_hours",
+    "custom_costs",
+    "n_products",
+    "n_groups",
+    "sector",
+    "region",
+    "relation_type",
+    "revenue_last_year",
+)
+CRITERIA = ("margin", "speed", "innovation", "network")
+RESULT_KEYS = ("score", "revenue_class", "segment", "advice", "message")
+
+# Value words.
+REVENUE_CLASSES: dict[str, tuple[str, str]] = {
+    "high": ("Hoog", "High"),
+    "mid": ("Midden", "Medium"),
+    "low": ("Laag", "Low"),
+}
+YES_NO = {True: ("Ja", "Yes"), False: ("Nee", "No")}
+
+DEFAULT_ADVICE: dict[str, tuple[str, str]] = {
+    "A": (
+        "Maandelijks persoonlijk bezoek; houd de relatie warm en zoek samen naar groei.",
+        "Monthly face-to-face visit; keep the relationship warm and look for growth together.",
+    ),
+    "B": (
+        "Elke 2 à 3 maanden contact (telefoon of bezoek); kijk of de klant kan doorgroeien.",
+        "Contact every 2-3 months (phone or visit); see whether the customer can grow.",
+    ),
+    "C": (
+        "Bedien via schaalbare kanalen: e-mail, nieuwsbrief, webshop.",
+        "Serve through scalable channels: e-mail, newsletter, web shop.",
+    ),
+}
+
+# Messages and small texts: key -> (Dutch, English). Placeholders use str.format.
+TEXTS: dict[str, tuple[str, str]] = {
+    # row problems (Melding)
+    "row.no_name": ("Klantnaam ontbreekt.", "Customer name is missing."),
+    "row.duplicate": (
+        "Klantnaam '{name}' staat ook op rij {other}; maak de namen uniek.",
+        "Customer name '{name}' also appears on row {other}; make the names unique.",
+    ),
+    "row.bad_yes_no": (
+        "{column}: '{value}' is geen Ja/Nee; vul Ja of Nee in.",
+        "{column}: '{value}' is not a Yes/No; enter Yes or No.",
+    ),
+    "row.bad_amount": (
+        "{column}: '{value}' is geen bedrag; vul een getal in.",
+        "{column}: '{value}' is not an amount; enter a number.",
+    ),
+    "row.negative": (
+        "{column} is negatief ({value}); vul 0 of meer in.",
+        "{column} is negative ({value}); enter 0 or more.",
+    ),
+    "row.no_revenue": (
+        "{column} ontbreekt; vul de jaaromzet in.",
+        "{column} is missing; enter the annual revenue.",
+    ),
+    # run-level errors
+    "err.no_column": (
+        "de kolom '{column}' ontbreekt; zet een kop '{column}' (of '{alias}') boven de gegevens.",
+        "the column '{column}' is missing; put a header '{column}' (or '{alias}') above the data.",
+    ),
+    "err.no_rows": (
+        "er staan geen klanten in de tabel; vul minstens één rij met een klantnaam in.",
+        "the table holds no customers; fill in at least one row with a customer name.",
+    ),
+    "err.duplicate_header": (
+        "de kop '{column}' staat er meer dan eens (kolommen {columns}); geef elke kolom een "
+        "eigen kop.",
+        "the header '{column}' appears more than once (columns {columns}); give each column "
+        "its own header.",
+    ),
+    # files
+    "loc.sheet": ("{file}, blad {sheet}", "{file}, sheet {sheet}"),
+    "file.missing": (
+        "het bestand '{file}' bestaat niet; controleer de naam en de map.",
+        "the file '{file}' does not exist; check the name and the folder.",
+    ),
+    "file.is_dir": (
+        "'{file}' is een map, geen bestand; geef een .xlsx-, .xlsm- of .csv-bestand op.",
+        "'{file}' is a folder, not a file; give an .xlsx, .xlsm or .csv file.",
+    ),
+    "file.bad_suffix": (
+        "{file}: bestanden van het type '{suffix}' kan ik niet lezen; sla het op als .xlsx, "
+        ".xlsm of .csv.",
+        "{file}: files of type '{suffix}' cannot be read; save it as .xlsx, .xlsm or .csv.",
+    ),
+    "file.unreadable": (
+        "{file} is geen geldig Excel-bestand (beschadigd of een ander formaat); open het in "
+        "Excel en sla het opnieuw op als .xlsx.",
+        "{file} is not a valid Excel file (damaged or another format); open it in Excel and "
+        "save it again as .xlsx.",
+    ),
+    "file.bad_sheet": (
+        "{file}, blad {sheet} kan niet worden gelezen; open het in Excel en sla het opnieuw op.",
+        "{file}, sheet {sheet} cannot be read; open it in Excel and save it again.",
+    ),
+    "file.no_table": (
+        "{file} heeft geen klantentabel (bladen: {sheets}); zet de klanten op een blad "
+        "'Klanten' onder een kop 'Klant' in de eerste 10 rijen.",
+        "{file} has no customer table (sheets: {sheets}); put the customers on a sheet "
+        "'Klanten' under a header 'Customer' in the first 10 rows.",
+    ),
+    "file.empty": (
+        "{where} is leeg; vul de klanten in onder een kop 'Klant'.",
+        "{where} is empty; enter the customers under a header 'Customer'.",
+    ),
+    "file.no_customer_header": (
+        "{where} heeft in de eerste {rows} rijen geen kop 'Klant'; zet de klantnamen onder "
+        "een kop 'Klant' (of 'Customer').",
+        "{where} has no header 'Customer' in the first {rows} rows; put the customer names "
+        "under a header 'Customer' (or 'Klant').",
+    ),
+    "file.no_order_header": (
+        "{file} heeft geen ordertabel; zet de orders onder koppen als 'Klant', 'Datum' en "
+        "'Bedrag' in de eerste 10 rijen (in een werkmap op een blad 'Orders').",
+        "{file} has no order table; put the orders under headers such as 'Customer', 'Date' "
+        "and 'Amount' in the first 10 rows (in a workbook on a sheet 'Orders').",
+    ),
+    "file.unreadable_csv": (
+        "{file} is geen leesbaar gzip-bestand; pak het uit of exporteer het opnieuw als .csv.",
+        "{file} is not a readable gzip file; unpack it or export it again as .csv.",
+    ),
+    "file.unnamed_column": ("Kolom {column}", "Column {column}"),
+    "file.same_output": (
+        "de uitvoer '{file}' is het invoerbestand zelf; kies met -o een andere naam, de invoer "
+        "wordt nooit overschreven.",
+        "the output '{file}' is the input file itself; choose another name with -o, the "
+        "input is never overwritten.",
+    ),
+    "file.no_folder": (
+        "de map '{folder}' voor de uitvoer bestaat niet; maak hem eerst aan of kies een "
+        "andere map met -o.",
+        "the folder '{folder}' for the output does not exist; create it first or choose "
+        "another folder with -o.",
+    ),
+    "file.cannot_write": (
+        "'{file}' kan niet worden geschreven ({reason}); sluit het bestand als het open is, "
+        "of kies met -o een andere plek.",
+        "'{file}' cannot be written ({reason}); close the file if it is open, or choose "
+        "another place with -o.",
+    ),
+    "file.output_suffix": (
+        "de uitvoer '{file}' moet eindigen op {suffixes}; pas de naam achter -o aan.",
+        "the output '{file}' must end in {suffixes}; change the name after -o.",
+    ),
+    # command line
+    "cli.written": ("Analyse geschreven naar {file}", "Analysis written to {file}"),
+    "cli.summary": (
+        "{customers} klanten met een segment: A {a}, B {b}, C {c}.",
+        "{customers} customers with a segment: A {a}, B {b}, C {c}.",
+    ),
+    "cli.warnings": ("{count} waarschuwing(en):", "{count} warning(s):"),
+    "cli.error": ("Fout: {message}", "Error: {message}"),
+    "cli.interrupted": ("Afgebroken; er is niets geschreven.", "Interrupted; nothing was written."),
+    "cli.unexpected": (
+        "Onverwachte fout ({error}); er is niets geschreven. Meld dit met het invoerbestand.",
+        "Unexpected error ({error}); nothing was written. Please report it with the input file.",
+    ),
+    # settings errors
+    "set.bad_value": (
+        "blad Instellingen, '{label}': '{value}' is ongeldig; {hint}.",
+        "sheet Instellingen, '{label}': '{value}' is not valid; {hint}.",
+    ),
+    "set.hint.lang": ("kies NL of EN", "choose NL or EN"),
+    "set.hint.method": ("kies Pareto of Bedrag", "choose Pareto or Amount"),
+    "set.hint.percent": (
+        "vul een percentage tussen 1 en 100 in",
+        "enter a percentage between 1 and 100",
+    ),
+    "set.hint.pareto_order": (
+        "de grens voor Midden moet hoger zijn dan die voor Hoog",
+        "the limit for Medium must be higher than the one for High",
+    ),
+    "set.hint.amount": ("vul een bedrag van 0 of meer in", "enter an amount of 0 or more"),
+    "set.hint.amount_order": (
+        "de bedraggrens voor Hoog moet hoger zijn dan die voor Midden",
+        "the amount for High must be higher than the one for Medium",
+    ),
+    "set.hint.matrix": (
+        "vul vijf letters A, B of C in, één per score 0 t/m 4 (bijv. 'B B A A A')",
+        "enter five letters A, B or C, one per score 0 to 4 (e.g. 'B B A A A')",
+    ),
+    "set.hint.matrix_high": (
+        "een klant met hoge omzet is altijd A of B, dus gebruik hier geen C",
+        "a high-revenue customer is always A or B, so do not use C here",
+    ),
+    "set.hint.colour": (
+        "vul een kleurcode in zoals #C6EFCE",
+        "enter a colour code such as #C6EFCE",
+    ),
+    "set.hint.rule": (
+        "schrijf de regel als 'kolom >= getal', bijv. 'Brutomarge % >= 25', of laat hem leeg",
+        "write the rule as 'column >= number', e.g. 'Gross margin % >= 25', or leave it empty",
+    ),
+    "set.hint.rule_column": (
+        "de kolom '{column}' is geen gegevenskolom; kies bijv. Brutomarge %, Betaaltermijn "
+        "(dagen), Contacturen of Aantal producten",
+        "'{column}' is not a data column; choose e.g. Gross margin %, Payment term (days), "
+        "Contact hours or Number of products",
+    ),
+    "set.hint.date": (
+        "vul een datum in (dd-mm-jjjj) of laat het leeg voor vandaag",
+        "enter a date (dd-mm-yyyy) or leave it empty for today",
+    ),
+    "set.hint.months": (
+        "vul een heel aantal maanden van 1 tot 120 in",
+        "enter a whole number of months from 1 to 120",
+    ),
+    "set.hint.number": ("vul een getal van 0 of meer in", "enter a number of 0 or more"),
+    # summary and chart labels
+    "sum.title": ("Samenvatting per segment", "Summary per segment"),
+    "sum.segment": ("Segment", "Segment"),
+    "sum.customers": ("Klanten", "Customers"),
+    "sum.revenue": ("Omzet", "Revenue"),
+    "sum.share": ("Aandeel omzet", "Revenue share"),
+    "sum.total": ("Totaal", "Total"),
+    "sum.pareto": (
+        "{share} van de klanten brengt 80% van de omzet",
+        "{share} of customers bring 80% of revenue",
+    ),
+    "sum.pareto_label": ("80/20-check", "80/20 check"),
+    "sum.invalid": ("Rijen met een melding", "Rows with a message"),
+    "chart.title": ("Klanten op omzet en score", "Customers by revenue and score"),
+    "chart.x": ("Score (aantal Ja op 4 vragen)", "Score (number of Yes on 4 questions)"),
+    "chart.y": ("Omzet + potentie (€)", "Revenue + potential (€)"),
+    "chart.series": ("Segment {segment}", "Segment {segment}"),
+    "chart.limit_high": ("Grens Hoog", "High limit"),
+    "chart.limit_mid": ("Grens Midden", "Medium limit"),
+    "results.header": ("Resultaat", "Result"),
+    "status.title": ("Laatste analyse", "Last analysis"),
+    "status.time": ("Tijdstip", "Time"),
+    "status.customers": ("Klanten met segment", "Customers with a segment"),
+    "status.problems": ("Rijen met een melding", "Rows with a message"),
+    "status.warnings": ("Waarschuwingen", "Warnings"),
+    "settings.header.setting": ("Instelling", "Setting"),
+    "settings.header.value": ("Waarde", "Value"),
+    "settings.header.help": ("Uitleg", "Explanation"),
+    # warnings
+    "warn.total_row": (
+        "rij {row} ('{name}') lijkt een totaalregel en is overgeslagen",
+        "row {row} ('{name}') looks like a total row and was skipped",
+    ),
+    "warn.row_problems": (
+        "{count} rij(en) met een melding in kolom {column}; die klanten hebben geen segment",
+        "{count} row(s) with a message in column {column}; those customers have no segment",
+    ),
+    "warn.unknown_setting": (
+        "blad Instellingen: '{label}' is geen bekende instelling en is genegeerd",
+        "sheet Instellingen: '{label}' is not a known setting and was ignored",
+    ),
+}
+
+# Settings: key -> (Dutch label, English label, Dutch explanation, English explanation).
+SETTING_LABELS: dict[str, tuple[str, str, str, str]] = {
+    "lang": (
+        "Taal",
+        "Language",
+        "NL of EN: de taal van resultaten, meldingen en grafiek.",
+        "NL or EN: the language of results, messages and chart.",
+    ),
+    "revenue_method": (
+        "Omzetklasse-methode",
+        "Revenue class method",
+        "Pareto: Hoog tot het aandeel hieronder van de totale omzet; Bedrag: vaste bedragen.",
+        "Pareto: High up to the share below of total revenue; Amount: fixed amounts.",
+    ),
+    "pareto_high": (
+        "Pareto-grens Hoog (%)",
+        "Pareto limit High (%)",
+        "Grootste klanten samen tot dit % van omzet + potentie zijn Hoog.",
+        "Largest customers together up to this % of revenue + potential are High.",
+    ),
+    "pareto_mid": (
+        "Pareto-grens Midden (%)",
+        "Pareto limit Medium (%)",
+        "Daarna tot dit % Midden; de rest is Laag.",
+        "Then up to this % Medium; the rest is Low.",
+    ),
+    "amount_high": (
+        "Bedraggrens Hoog (€)",
+        "Amount limit High (€)",
+        "Bij methode Bedrag: omzet + potentie vanaf dit bedrag is Hoog.",
+        "With method Amount: revenue + potential from this amount is High.",
+    ),
+    "amount_mid": (
+        "Bedraggrens Midden (€)",
+        "Amount limit Medium (€)",
+        "Bij methode Bedrag: vanaf dit bedrag Midden, daaronder Laag.",
+        "With method Amount: from this amount Medium, below it Low.",
+    ),
+    "matrix_high": (
+        "Segmentmatrix Hoog (score 0-1-2-3-4)",
+        "Segment matrix High (score 0-1-2-3-4)",
+        "Segment per score voor omzetklasse Hoog.",
+        "Segment per score for revenue class High.",
+    ),
+    "matrix_mid": (
+        "Segmentmatrix Midden (score 0-1-2-3-4)",
+        "Segment matrix Medium (score 0-1-2-3-4)",
+        "Segment per score voor omzetklasse Midden.",
+        "Segment per score for revenue class Medium.",
+    ),
+    "matrix_low": (
+        "Segmentmatrix Laag (score 0-1-2-3-4)",
+        "Segment matrix Low (score 0-1-2-3-4)",
+        "Segment per score voor omzetklasse Laag.",
+        "Segment per score for revenue class Low.",
+    ),
+    "colour_a": ("Kleur A", "Colour A", "Celkleur van segment A.", "Cell colour of segment A."),
+    "colour_b": ("Kleur B", "Colour B", "Celkleur van segment B.", "Cell colour of segment B."),
+    "colour_c": ("Kleur C", "Colour C", "Celkleur van segment C.", "Cell colour of segment C."),
+    "advice_a": ("Advies A", "Advice A", "Contactadvies voor A-klanten.", "Advice for A."),
+    "advice_b": ("Advies B", "Advice B", "Contactadvies voor B-klanten.", "Advice for B."),
+    "advice_c": ("Advies C", "Advice C", "Contactadvies voor C-klanten.", "Advice for C."),
+    "rule_margin": (
+        "Regel Marge",
+        "Rule Margin",
+        "Vult een lege Marge-cel in (Ja als de regel klopt). Een getypt antwoord wint.",
+        "Fills a blank Margin cell (Yes when the rule holds). A typed answer wins.",
+    ),
+    "rule_speed": (
+        "Regel Snelheid",
+        "Rule Speed",
+        "Vult een lege Snelheid-cel in, bijv. Betaaltermijn (dagen) <= 30.",
+        "Fills a blank Speed cell, e.g. Payment term (days) <= 30.",
+    ),
+    "rule_innovation": (
+        "Regel Innovatie",
+        "Rule Innovation",
+        "Vult een lege Innovatie-cel in; leeg = geen regel.",
+        "Fills a blank Innovation cell; empty = no rule.",
+    ),
+    "rule_network": (
+        "Regel Netwerk",
+        "Rule Network",
+        "Vult een lege Netwerk-cel in; leeg = geen regel.",
+        "Fills a blank Network cell; empty = no rule.",
+    ),
+    "reference_date": (
+        "Peildatum",
+        "Reference date",
+        "Datum waarvandaan 'laatste 12 maanden' telt; leeg = vandaag.",
+        "Date from which 'last 12 months' counts; empty = today.",
+    ),
+    "recent_months": (
+        "Recente periode (maanden)",
+        "Recent window (months)",
+        "Lengte van de recente periode voor de orderhistorie.",
+        "Length of the recent window for the order history.",
+    ),
+    "silent_months": (
+        "Stil na (maanden)",
+        "Silent after (months)",
+        "Zonder order na zoveel maanden vraagt een klant aandacht.",
+        "A customer without an order for this many months needs attention.",
+    ),
+}
+
+METHOD_WORDS = {"pareto": ("Pareto", "Pareto"), "amount": ("Bedrag", "Amount")}
+
+
+def money(value: float, lang: str = "nl") -> str:
+    """An amount for a reason text: '€ 1.950' in Dutch, '€1,950' in English (whole euros)."""
+    if value != value:  # NaN and infinity come only from absurd inputs: never a crash
+        return "-"
+    if abs(value) == float("inf"):
+        sign = "-" if value < 0 else ""
+        return f"{sign}€∞" if lang == "en" else f"{sign}€ ∞"
+    digits = f"{abs(value):,.0f}"
+    sign = "-" if round(value) < 0 else ""
+    if lang == "en":
+        return f"{sign}€{digits}"
+    return f"{sign}€ {digits.replace(',', '.')}"
+
+
+def percent(value: float, lang: str = "nl", signed: bool = False) -> str:
+    """A fraction as a percentage: 0.25 -> '25%' ('+25%' when signed); small ones keep a decimal."""
+    spec = ".1%" if 0 < abs(value) < 0.0995 else ".0%"
+    text = format(value, ("+" if signed else "") + spec)
+    return text.replace(".", ",") if lang == "nl" else text
+
+
+DATE_FORMATS = {"nl": "%d-%m-%Y", "en": "%Y-%m-%d"}
+
+
+def short_date(value: object, lang: str = "nl") -> str:
+    """A date for a reason text: 09-12-2011 in Dutch, 2011-12-09 in English."""
+    return value.strftime(DATE_FORMATS[lang])
+
+
+def _pick(pair: tuple[str, ...], lang: str) -> str:
+    return pair[1] if lang == "en" else pair[0]
+
+
+def text(key: str, lang: str = "nl", **values: object) -> str:
+    """The message `key` in `lang`, formatted with `values`."""
+    template = _pick(TEXTS[key], lang)
+    return template.format(**values) if values else template
+
+
+def header(key: str, lang: str = "nl") -> str:
+    """The column header we write for `key`."""
+    return _pick(HEADERS[key], lang)
+
+
+def revenue_class(key: str, lang: str = "nl") -> str:
+    return _pick(REVENUE_CLASSES[key], lang)
+
+
+def yes_no(value: bool, lang: str = "nl") -> str:
+    return _pick(YES_NO[value], lang)
+
+
+def advice(segment: str, lang: str = "nl") -> str:
+    return _pick(DEFAULT_ADVICE[segment], lang)
+
+
+def setting_label(key: str, lang: str = "nl") -> str:
+    return _pick(SETTING_LABELS[key][:2], lang)
+
+
+def setting_help(key: str, lang: str = "nl") -> str:
+    return _pick(SETTING_LABELS[key][2:], lang)
+
+
+def method_word(key: str, lang: str = "nl") -> str:
+    return _pick(METHOD_WORDS[key], lang)

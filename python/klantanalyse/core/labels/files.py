@@ -1,0 +1,170 @@
+"""Texts for damaged, hostile or oversized input and output that cannot be written."""
+
+from __future__ import annotations
+
+from .base import (
+    TEXTS,
+)
+
+# ---- reliability: damaged, hostile or oversized input; output that cannot be written ----
+
+TEXTS.update(
+    {
+        "file.zero_bytes": (
+            "{file} is leeg (0 bytes); kies het goede bestand of sla het opnieuw op vanuit Excel.",
+            "{file} is empty (0 bytes); choose the right file or save it again from Excel.",
+        ),
+        "file.empty_book": (
+            "{file} bevat geen gegevens (alle bladen zijn leeg); vul de klanten in op een blad "
+            "'Klanten' onder een kop 'Klant'.",
+            "{file} holds no data (every sheet is empty); enter the customers on a sheet "
+            "'Klanten' under a header 'Customer'.",
+        ),
+        "file.encrypted": (
+            "{file} is met een wachtwoord beveiligd en kan niet worden gelezen; open het in "
+            "Excel, haal het wachtwoord weg (Bestand > Info > Werkmap beveiligen > Versleutelen "
+            "met wachtwoord) en sla het opnieuw op.",
+            "{file} is protected with a password and cannot be read; open it in Excel, remove "
+            "the password (File > Info > Protect Workbook > Encrypt with Password) and save it "
+            "again.",
+        ),
+        "file.truncated": (
+            "{file} is onvolledig of beschadigd (bijvoorbeeld door een afgebroken download of "
+            "kopie); haal het bestand opnieuw op, of open het in Excel en sla het opnieuw op als "
+            ".xlsx.",
+            "{file} is incomplete or damaged (for example by an interrupted download or copy); "
+            "fetch the file again, or open it in Excel and save it again as .xlsx.",
+        ),
+        "file.html": (
+            "{file} is een webpagina (HTML) met de naam van een Excel-bestand; open het in Excel "
+            "en sla het op als Excel-werkmap (.xlsx).",
+            "{file} is a web page (HTML) with the name of an Excel file; open it in Excel and "
+            "save it as an Excel workbook (.xlsx).",
+        ),
+        "file.text_named": (
+            "{file} is een tekstbestand, geen Excel-werkmap; is het een CSV-export, geef het dan "
+            "de extensie .csv, of open het in Excel en sla het op als .xlsx.",
+            "{file} is a text file, not an Excel workbook; if it is a CSV export, give it the "
+            "extension .csv, or open it in Excel and save it as .xlsx.",
+        ),
+        "file.damaged": (
+            "{file} is beschadigd (de lijst met teksten belooft meer teksten dan erin staan); "
+            "open het in Excel en sla het opnieuw op als .xlsx.",
+            "{file} is damaged (its list of texts promises more texts than it holds); open it "
+            "in Excel and save it again as .xlsx.",
+        ),
+        "file.unpacks_too_big": (
+            "{file} wordt uitgepakt {size} groot, meer dan de grens van {limit}, en wordt niet "
+            "gelezen; bewaar alleen de klantgegevens in een nieuwe werkmap (zonder overbodige "
+            "bladen, afbeeldingen en opmaak) of splits het bestand.",
+            "{file} unpacks to {size}, more than the limit of {limit}, and is not read; keep "
+            "only the customer data in a new workbook (without extra sheets, images and "
+            "formatting) or split the file.",
+        ),
+        "file.pack_ratio": (
+            "{file} is te groot om veilig te lezen: onderdeel {part} wordt uitgepakt {size} uit "
+            "{packed}, wat geen gewone werkmap doet; kopieer alleen de klantgegevens naar een "
+            "nieuwe werkmap en gebruik die.",
+            "{file} is too large to read safely: part {part} unpacks to {size} from {packed}, "
+            "which no ordinary workbook does; copy only the customer data into a new workbook "
+            "and use that.",
+        ),
+        "file.sheet_too_big": (
+            "{where} is te groot om te lezen ({rows} rijen × {columns} kolommen = {cells} "
+            "cellen, de grens is {limit}); verwijder lege of overbodige rijen en kolommen (ook "
+            "ver weg op het blad) of splits de gegevens over meer bestanden.",
+            "{where} is too large to read ({rows} rows × {columns} columns = {cells} cells, the "
+            "limit is {limit}); delete empty or unneeded rows and columns (also far away on the "
+            "sheet) or split the data over more files.",
+        ),
+        "file.csv_too_big": (
+            "{file} is te groot om te lezen ({size}, de grens is {limit}); laat overbodige "
+            "kolommen weg of splits het bestand.",
+            "{file} is too large to read ({size}, the limit is {limit}); leave out unneeded "
+            "columns or split the file.",
+        ),
+        "file.csv_too_many_cells": (
+            "{file} is te groot om te lezen (ongeveer {cells} cellen, de grens is {limit}); laat "
+            "overbodige kolommen weg of splits het bestand.",
+            "{file} is too large to read (about {cells} cells, the limit is {limit}); leave out "
+            "unneeded columns or split the file.",
+        ),
+        "file.parent_not_folder": (
+            "'{folder}' is een bestand, geen map; kies met -o een uitvoerbestand in een "
+            "bestaande map.",
+            "'{folder}' is a file, not a folder; choose with -o an output file in an existing "
+            "folder.",
+        ),
+        "file.no_permission": (
+            "in de map '{folder}' mag niet worden geschreven (geen schrijfrechten); kies met -o "
+            "een andere map.",
+            "the folder '{folder}' cannot be written to (no write permission); choose another "
+            "folder with -o.",
+        ),
+        "file.locked": (
+            "'{file}' is geopend in een ander programma (bijvoorbeeld Excel) of alleen-lezen en "
+            "kan niet worden vervangen; sluit het bestand en probeer het opnieuw, of kies met -o "
+            "een andere naam.",
+            "'{file}' is open in another program (for example Excel) or read-only and cannot be "
+            "replaced; close the file and try again, or choose another name with -o.",
+        ),
+        "file.disk_full": (
+            "'{file}' kan niet worden geschreven omdat de schijf vol is; maak ruimte vrij of "
+            "kies met -o een andere schijf.",
+            "'{file}' cannot be written because the disk is full; free some space or choose "
+            "another disk with -o.",
+        ),
+        "err.empty_names": (
+            "de kolom '{column}' is leeg; vul op elke rij de naam van de klant in.",
+            "the column '{column}' is empty; fill in the customer's name on every row.",
+        ),
+        "warn.long_text": (
+            "{count} cel(len) met meer dan {limit} tekens (de grens van Excel) zijn in de "
+            "uitvoer ingekort, de eerste in kolom {column}, rij {row}.",
+            "{count} cell(s) longer than {limit} characters (Excel's limit) were shortened in "
+            "the output, the first in column {column}, row {row}.",
+        ),
+        # what an output does not carry over from its input workbook (files/carried.py)
+        "warn.not_carried": (
+            "{file}: niet overgenomen in de uitvoer (het staat nog in het invoerbestand, dat "
+            "niet is gewijzigd): {items}.",
+            "{file}: not carried into the output (it is still in the input file, which was "
+            "not changed): {items}.",
+        ),
+        "carry.sheet": ("blad {sheet}", "sheet {sheet}"),
+        "carry.sheet_with": ("blad {sheet} (met {items})", "sheet {sheet} (with {items})"),
+        "carry.on_sheet": ("{items} op blad {sheet}", "{items} on sheet {sheet}"),
+        "carry.chart": ("{count} grafiek(en)", "{count} chart(s)"),
+        "carry.image": ("{count} afbeelding(en)", "{count} picture(s)"),
+        "carry.shape": ("{count} vorm(en) of tekstvak(ken)", "{count} shape(s) or text box(es)"),
+        "carry.comment": ("{count} opmerking(en)", "{count} comment(s)"),
+        "carry.table": ("{count} Excel-tabel(len)", "{count} Excel table(s)"),
+        "carry.pivot": ("{count} draaitabel(len)", "{count} pivot table(s)"),
+        "carry.control": ("{count} knop(pen) of keuzelijst(en)", "{count} button(s) or control(s)"),
+        "carry.object": ("{count} ingesloten object(en)", "{count} embedded object(s)"),
+        "carry.formula": (
+            "{count} formule(s) (alleen de uitkomst is overgenomen)",
+            "{count} formula(s) (only the result was kept)",
+        ),
+        "carry.conditional": ("{count} voorwaardelijke opmaak", "{count} conditional format(s)"),
+        "carry.validation": ("{count} gegevensvalidatie(s)", "{count} data validation(s)"),
+        "carry.merged": ("{count} samengevoegde cel(len)", "{count} merged cell range(s)"),
+        "carry.hyperlink": ("{count} hyperlink(s)", "{count} hyperlink(s)"),
+        "carry.cell_images": ("{count} afbeelding(en) in cellen", "{count} picture(s) in cells"),
+        "carry.vba": ("het VBA-project (macro's)", "the VBA project (macros)"),
+        "carry.ribbon": ("het eigen lint (ribbon)", "the custom ribbon"),
+        "carry.external": (
+            "{count} koppeling(en) naar andere werkmappen",
+            "{count} link(s) to other workbooks",
+        ),
+        "carry.names": ("{count} benoemd(e) bereik(en)", "{count} defined name(s)"),
+        "carry.connections": ("gegevensverbindingen", "data connections"),
+        "carry.slicers": ("{count} slicer(s) of tijdlijn(en)", "{count} slicer(s) or timeline(s)"),
+        "warn.chart_capped": (
+            "de grafiek op blad Matrix toont de eerste {count} klanten; alle klanten staan wel "
+            "in de tabellen.",
+            "the chart on sheet Matrix shows the first {count} customers; all customers are in "
+            "the tables.",
+        ),
+    }
+)
