@@ -11,7 +11,7 @@ import pandas as pd
 from ..errors import InputError
 from . import grid, labels
 from .columns import (
-    duplicate_headers,
+    first_duplicate,
     match_headers,
     name_text,
     parse_amount,
@@ -135,15 +135,12 @@ def analyse(
     if history is not None and len(customers.columns) == 0:
         customers = pd.DataFrame({labels.header("customer", lang): pd.Series(dtype=object)})
     headers = list(customers.columns)
-    dupes = duplicate_headers(headers, labels.INPUT_KEYS)
-    if dupes:
-        key, positions = next(iter(dupes.items()))
+    duplicate = first_duplicate(headers, labels.INPUT_KEYS)
+    if duplicate:
+        key, letters = duplicate
         raise InputError(
             labels.text(
-                "err.duplicate_header",
-                lang,
-                column=labels.header(key, lang),
-                columns=", ".join(_column_letter(p) for p in positions),
+                "err.duplicate_header", lang, column=labels.header(key, lang), columns=letters
             )
         )
     found = match_headers(headers, labels.INPUT_KEYS)
@@ -365,12 +362,3 @@ def _summarise(results: pd.DataFrame, ok: pd.Series, revenue: pd.Series) -> Summ
         pareto_share=share,
         pareto_customers=count,
     )
-
-
-def _column_letter(position: int) -> str:
-    letters = ""
-    n = position + 1
-    while n:
-        n, rem = divmod(n - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters

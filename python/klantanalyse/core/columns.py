@@ -36,7 +36,7 @@ def _lookup(keys: Iterable[str]) -> dict[str, str]:
 def match_headers(headers: Iterable[object], keys: Iterable[str]) -> dict[str, int]:
     """Map canonical keys to column positions. The first matching column wins.
 
-    Returns {key: position}; duplicates are reported by `duplicate_headers`.
+    Returns {key: position}; duplicates are reported by `first_duplicate`.
     """
     table = _lookup(keys)
     found: dict[str, int] = {}
@@ -70,6 +70,25 @@ def name_text(value: object) -> str | None:
     text = str(value).strip()
     whole = _WHOLE_NUMBER_TEXT.match(text)
     return whole.group(1) if whole else (text or None)
+
+
+def first_duplicate(headers: Iterable[object], keys: Iterable[str]) -> tuple[str, str] | None:
+    """(key, 'C, D') for the first key that more than one column maps to, else None."""
+    dupes = duplicate_headers(headers, keys)
+    if not dupes:
+        return None
+    key, positions = next(iter(dupes.items()))
+    return key, ", ".join(_letters(p) for p in positions)
+
+
+def _letters(position: int) -> str:
+    """0-based column position -> letters: 0 -> A, 26 -> AA."""
+    letters = ""
+    n = position + 1
+    while n:
+        n, rem = divmod(n - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
 
 
 def is_blank(value: object) -> bool:

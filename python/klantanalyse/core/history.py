@@ -43,8 +43,8 @@ import pandas as pd
 from ..errors import OrderError
 from . import labels
 from .columns import (
-    duplicate_headers,
     factorize_cells,
+    first_duplicate,
     match_headers,
     name_text,
     parse_amount_column,
@@ -231,15 +231,12 @@ def _read_lines(
     lang = settings.lang
     headers = list(orders.columns)
     keys = tuple(k for k in labels.ORDER_KEYS if k != "order_customer")
-    dupes = duplicate_headers(headers, (*keys, "customer"))
-    if dupes:
-        key, positions = next(iter(dupes.items()))
+    duplicate = first_duplicate(headers, (*keys, "customer"))
+    if duplicate:
+        key, letters = duplicate
         raise OrderError(
             labels.text(
-                "ord.duplicate_header",
-                lang,
-                column=labels.header(key, lang),
-                columns=", ".join(_column_letter(p) for p in positions),
+                "ord.duplicate_header", lang, column=labels.header(key, lang), columns=letters
             )
         )
     found = match_headers(headers, keys)
@@ -389,15 +386,6 @@ def _list_rows(rows: tuple[object, ...], lang: str) -> str:
     if len(rows) <= MAX_LISTED_ROWS:
         return shown
     return labels.text("ord.more_rows", lang, rows=shown, more=len(rows) - MAX_LISTED_ROWS)
-
-
-def _column_letter(position: int) -> str:
-    letters = ""
-    n = position + 1
-    while n:
-        n, rem = divmod(n - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
 
 
 # ---- signals ----------------------------------------------------------------------------

@@ -339,16 +339,7 @@ def _customer_sheet(book: Workbook, content: BookContent) -> None:
     n_rows = len(table)
     if analysis is not None:
         _value_fills(ws, analysis, n_in + 1, max(n_rows, 1))
-    ref = f"A1:{layout.column_letter(len(headers))}{max(n_rows, 1) + 1}"
-    tab = Table(displayName=layout.CUSTOMER_TABLE, ref=ref)
-    tab.tableColumns = [
-        TableColumn(id=i, name=cell_text(h)) for i, h in enumerate(headers, start=1)
-    ]
-    tab.tableStyleInfo = TableStyleInfo(name="TableStyleLight1", showRowStripes=True)
-    tab.autoFilter = AutoFilter(ref=ref)
-    with warnings.catch_warnings():  # columns are set above, as streaming mode needs
-        warnings.simplefilter("ignore", UserWarning)
-        ws.add_table(tab)
+    _add_table(ws, layout.CUSTOMER_TABLE, headers, max(n_rows, 1) + 1)
     if content.yes_no_lists:
         _yes_no_lists(ws, inputs, content.settings.lang)
 
@@ -412,6 +403,20 @@ def _yes_no_lists(ws, inputs: Sequence[str], lang: str) -> None:
         letter = layout.column_letter(pos + 1)
         validation.add(f"{letter}2:{letter}1048576")
     ws.data_validations.append(validation)
+
+
+def _add_table(ws, name: str, headers: Sequence[str], last_row: int) -> None:
+    """An Excel table with filters over A1 to the last header's column, down to `last_row`."""
+    ref = f"A1:{layout.column_letter(len(headers))}{last_row}"
+    tab = Table(displayName=name, ref=ref)
+    tab.tableColumns = [
+        TableColumn(id=i, name=cell_text(h)) for i, h in enumerate(headers, start=1)
+    ]
+    tab.tableStyleInfo = TableStyleInfo(name="TableStyleLight1", showRowStripes=True)
+    tab.autoFilter = AutoFilter(ref=ref)
+    with warnings.catch_warnings():  # columns are set above, as streaming mode needs
+        warnings.simplefilter("ignore", UserWarning)
+        ws.add_table(tab)
 
 
 def _landscape(ws, pages_wide: int = 1) -> None:
@@ -1015,16 +1020,7 @@ def _prospect_sheet(book: Workbook, content: BookContent) -> None:
             + [_styled_as(ws, values[n_in], centre), _styled_as(ws, values[n_in + 1], wrap)]
         )
     last_row = max(len(frame), 1) + 1
-    ref = f"A1:{layout.column_letter(len(headers))}{last_row}"
-    tab = Table(displayName=layout.PROSPECT_TABLE, ref=ref)
-    tab.tableColumns = [
-        TableColumn(id=i, name=cell_text(h)) for i, h in enumerate(headers, start=1)
-    ]
-    tab.tableStyleInfo = TableStyleInfo(name="TableStyleLight1", showRowStripes=True)
-    tab.autoFilter = AutoFilter(ref=ref)
-    with warnings.catch_warnings():  # columns are set above, as streaming mode needs
-        warnings.simplefilter("ignore", UserWarning)
-        ws.add_table(tab)
+    _add_table(ws, layout.PROSPECT_TABLE, headers, last_row)
     score = layout.column_letter(n_in + 1)
     ws.conditional_formatting.add(f"{score}2:{score}{last_row}", _similarity_scale(content))
 
