@@ -64,7 +64,10 @@ def _add_workbook_parser(sub) -> None:
     build = sub.add_parser(
         "workbook",
         help=labels.text("workbook.help", "en"),
-        description=labels.text("workbook.help", "nl"),
+        description=labels.text("workbook.help", "nl")
+        + ". "
+        + labels.text("workbook.help", "en")
+        + ".",
     )
     build.add_argument(
         "-o",
