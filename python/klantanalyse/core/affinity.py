@@ -499,17 +499,9 @@ def _profile_table(
     )
     table["aff_text"] = [
         _line(row, total, lang)
-        for row in table[
-            [
-                "aff_group",
-                "aff_characteristic",
-                "aff_value",
-                "aff_group_count",
-                "aff_group_size",
-                "aff_customers",
-                "aff_lift",
-            ]
-        ].itertuples(index=False)
+        for row in table[[k for k in labels.PROFILE_KEYS if k != "aff_text"]].itertuples(
+            index=False
+        )
     ]
     table = table[list(labels.PROFILE_KEYS)].reset_index(drop=True)
     return table, hidden
@@ -636,8 +628,9 @@ def _scores(
     # rows with the same drivers and notes share one text: build each text once
     key = [*slot.T, *rare_key.T, *odd.T, n_counted > 0]
     first, inverse = _row_groups(key, len(codes))
-    texts = [
-        _reason(
+
+    def reason(i: int, raw_values: list | None) -> str:
+        return _reason(
             profile,
             order[i],
             top_sign[i],
@@ -646,26 +639,15 @@ def _scores(
             codes[i],
             rare[i],
             n_counted[i] > 0,
-            None,
+            raw_values,
             lang,
         )
-        for i in first
-    ]
+
+    texts = [reason(i, None) for i in first]
     reasons = [texts[g] for g in inverse.tolist()]
     # rows with values never seen or not numbers name them, so they get their own text
     for i in np.flatnonzero(odd.any(axis=1)):
-        reasons[i] = _reason(
-            profile,
-            order[i],
-            top_sign[i],
-            top_code[i],
-            drive[i],
-            codes[i],
-            rare[i],
-            n_counted[i] > 0,
-            [r[i] for r in raw],
-            lang,
-        )
+        reasons[i] = reason(i, [r[i] for r in raw])
     return score, reasons
 
 
