@@ -82,11 +82,28 @@ def _parse_column(
     series: pd.Series, parse: Callable[[object], object]
 ) -> tuple[pd.Series, pd.Series]:
     """Parse each distinct value once. Returns (parsed values, mask of unparseable cells)."""
-    if pd.api.types.is_numeric_dtype(series.dtype) and not pd.api.types.is_bool_dtype(series.dtype):
-        if parse is parse_amount:
-            values = series.astype(float)
-            bad = pd.Series(np.isinf(values.to_numpy()), index=series.index)
-            return values.where(~bad), bad
+    index = series.index
+    kind = pd.api.types.infer_dtype(series, skipna=True)
+    if parse is parse_amount and kind in _NUMBERS:  # numbers only (no booleans): as they are
+        values = series.to_numpy(dtype=float, na_value=np.nan)
+        bad = np.isinf(values)
+        return pd.Series(np.where(bad, np.nan, values), index=index), pd.Series(bad, index=index)
+    if kind == "string" and series.dtype == object:  # text only: one parse per distinct text
+        codes, uniques = pd.factorize(series)
+        parsed, bad_unique = [], []
+        for value in [*uniques.tolist(), None]:  # None: the blank cells (code -1)
+            try:
+                parsed.append(parse(value))
+                bad_unique.append(False)
+            except (ValueError, TypeError, OverflowError):
+                parsed.append(None)
+                bad_unique.append(True)
+        values = np.array(parsed, dtype=object)[codes]
+        return pd.Series(values, index=index, dtype=object), pd.Series(
+            np.array(bad_unique)[codes], index=index
+        )
+    # anything else (booleans, mixed types): 1, 1.0 and True are equal keys for pandas, so
+    # values are told apart by type
     cache: dict[object, object] = {}
     bad_token = object()
     out = []
@@ -106,11 +123,12 @@ def _parse_column(
         if key is not None:
             cache[key] = parsed
         out.append(parsed)
-    bad = pd.Series([v is bad_token for v in out], index=series.index)
-    values = pd.Series(
-        [None if v is bad_token else v for v in out], index=series.index, dtype=object
-    )
+    bad = pd.Series([v is bad_token for v in out], index=index)
+    values = pd.Series([None if v is bad_token else v for v in out], index=index, dtype=object)
     return values, bad
+
+
+_NUMBERS = ("integer", "floating", "mixed-integer-float", "empty")
 
 
 def _show(value: object) -> str:
@@ -246,12 +264,10 @@ def analyse(
             parsed = pd.Series(None, index=index, dtype=object)
         rule = settings.rules.get(criterion)
         if rule is not None and rule.column in numbers:
-            data = numbers[rule.column]
-            derived = pd.Series(
-                [None if pd.isna(v) else rule.holds(v) for v in data.tolist()],
-                index=index,
-                dtype=object,
-            )
+            data = numbers[rule.column].to_numpy(dtype=float, na_value=np.nan)
+            with np.errstate(invalid="ignore"):
+                holds = rule.holds(data)  # element-wise
+            derived = pd.Series(np.where(np.isnan(data), None, holds), index=index, dtype=object)
             parsed = parsed.where(parsed.notna(), derived)
         answers[criterion] = parsed.where(parsed.notna(), False).astype(bool)
 

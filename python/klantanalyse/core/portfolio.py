@@ -178,6 +178,14 @@ def _portfolio_columns(
         default="maintain",
     )
     reasons = []
+    # plain Python values: indexing numpy arrays one element at a time is slow
+    key, contribution, gain = key.tolist(), contribution.tolist(), gain.tolist()
+    potential, revenue, projection = potential.tolist(), revenue.tolist(), projection.tolist()
+    signal, growth_signal, big_potential = (
+        signal.tolist(),
+        growth_signal.tolist(),
+        big_potential.tolist(),
+    )
     for i in range(len(index)):
         if key[i] == "reconsider":
             reasons.append(
@@ -208,7 +216,7 @@ def _portfolio_columns(
                     "act.develop_growth", lang, projection=labels.money(projection[i], lang)
                 )
             )
-        elif np.isnan(contribution[i]):
+        elif contribution[i] != contribution[i]:  # NaN: not known
             reasons.append(labels.text("act.maintain_unknown", lang))
         else:
             reasons.append(labels.text("act.maintain", lang))

@@ -97,8 +97,9 @@ def profitability(data: pd.DataFrame, settings: Settings) -> pd.DataFrame:
         "orders": orders,
     }
     reasons = np.empty(len(index), dtype=object)
-    for i in range(len(index)):
-        reasons[i] = _type_reason(type_key[i], {k: v[i] for k, v in facts.items()}, settings)
+    rows = zip(type_key.tolist(), *(facts[k].tolist() for k in _FACTS))  # plain Python: fast
+    for i, (key, *values) in enumerate(rows):
+        reasons[i] = _type_reason(key, dict(zip(_FACTS, values)), settings)
     type_key[type_key == ""] = None
     return pd.DataFrame(
         {
@@ -111,6 +112,9 @@ def profitability(data: pd.DataFrame, settings: Settings) -> pd.DataFrame:
         },
         index=index,
     )
+
+
+_FACTS = ("late", "costly", "network", "margin_ok", "days", "margin", "cost", "orders")
 
 
 def _flags(data: pd.DataFrame, key: str) -> np.ndarray:
@@ -132,24 +136,24 @@ def _type_reason(key: str, row: dict[str, object], settings: Settings) -> str | 
         return labels.text(
             "type.costly_network" if row["network"] else "type.costly",
             lang,
-            cost=labels.money(np.nan_to_num(cost), lang),
+            cost=labels.money(cost if cost == cost else 0.0, lang),
             share=share,
             margin=labels.money(margin, lang),
         )
     if key == "thriving":
-        if np.isnan(orders):
+        if orders != orders:  # NaN: no order history
             text = labels.text("type.thriving_margin", lang)
         else:
             text = labels.text(
                 "type.thriving_orders", lang, n=int(orders), m=settings.recent_months
             )
-        if not np.isnan(days):
+        if days == days:
             text += "; " + labels.text("type.on_time", lang, days=f"{days:g}")
         return text
     if row["network"]:
         return labels.text("type.network", lang)
     parts = []
-    if np.isnan(orders):
+    if orders != orders:  # NaN: no order history
         if not row["margin_ok"]:
             parts.append(labels.text("type.no_margin", lang))
     elif orders < settings.frequent_orders:
