@@ -58,15 +58,15 @@ def test_failure_while_writing_keeps_the_previous_output(previous, monkeypatch, 
     if stage == "sheet":  # while the sheets are being written
         monkeypatch.setattr(write_module, "_matrix_sheet", _raise)
     elif stage == "save":  # halfway through the zip: part of the file is on disk
-        save = write_module.Workbook.save
+        save = write_module._save
 
-        def half_save(self, filename):
-            save(self, filename)
+        def half_save(book, rows, filename):
+            save(book, rows, filename)
             with open(filename, "r+b") as handle:
                 handle.truncate(os.path.getsize(filename) // 2)
             raise Boom("disk went away")
 
-        monkeypatch.setattr(write_module.Workbook, "save", half_save)
+        monkeypatch.setattr(write_module, "_save", half_save)
     else:  # in the post-processing hook (the macro workbook's VBA graft)
         original = write_module.write_workbook
         monkeypatch.setattr(
@@ -99,11 +99,11 @@ def test_failure_without_a_previous_output_leaves_nothing(tmp_path, monkeypatch,
 def test_interrupt_while_saving(previous, monkeypatch, capsys):
     src, out, before = previous
 
-    def interrupted(self, filename):
+    def interrupted(book, rows, filename):
         Path(filename).write_bytes(b"PK\x03\x04")
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(write_module.Workbook, "save", interrupted)
+    monkeypatch.setattr(write_module, "_save", interrupted)
     assert main(["analyse", str(src), "-o", str(out)]) == 130
     assert capsys.readouterr().err.strip() == "Afgebroken; er is niets geschreven."
     assert digest(out) == before

@@ -607,13 +607,13 @@ def test_output_open_in_excel(capsys, tmp_path, csv_input, monkeypatch):
 
 
 def test_disk_full(capsys, tmp_path, csv_input, monkeypatch):
-    save = write_module.Workbook.save
+    save = write_module._save
 
-    def full(self, filename):
-        save(self, filename)
+    def full(book, rows, filename):
+        save(book, rows, filename)
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(write_module.Workbook, "save", full)
+    monkeypatch.setattr(write_module, "_save", full)
     assert output_refused(capsys, csv_input, tmp_path / "uit.xlsx") == (
         f"Fout: '{tmp_path}/uit.xlsx' kan niet worden geschreven omdat de schijf vol is; maak "
         "ruimte vrij of kies met -o een andere schijf."

@@ -11,9 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import errno
 import glob
+import io
 import math
 import os
-import re
 import tempfile
 import warnings
 from collections.abc import Callable, Sequence
@@ -25,7 +25,6 @@ import numpy as np
 import pandas as pd
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import Cell
 from openpyxl.chart import BarChart, Reference, ScatterChart, Series
 from openpyxl.chart.data_source import AxDataSource
 from openpyxl.chart.label import DataLabelList
@@ -49,6 +48,7 @@ from ..core.columns import match_headers
 from ..core.settings import SEGMENTS, Settings
 from ..errors import FileError
 from .read import SheetTable
+from .sheetdata import MAX_CELL_CHARS, Column, RowBlock, cell_text, rows_xml, splice
 
 Rows = layout.Rows
 
@@ -93,8 +93,7 @@ def write_workbook(
     tmp = Path(tmp_name)
     book = Workbook(write_only=True)
     try:
-        _build(book, content)
-        book.save(tmp)
+        _save(book, _build(book, content), tmp)
         if finish is not None:
             finish(tmp)
         _sync(tmp)
@@ -138,17 +137,19 @@ def _discard(book: Workbook) -> None:
                 pass
 
 
-def _build(book: Workbook, content: BookContent) -> None:
-    """Write every sheet of `content` into `book` (streaming mode); saving zips them."""
+def _build(book: Workbook, content: BookContent) -> LongRows:
+    """Write every sheet of `content` into `book` (streaming mode); the long runs of rows
+    come back, to be added when the package is saved (see `_save`)."""
+    rows: LongRows = {}
     book.code_name = "ThisWorkbook"
     if content.start_rows is not None:
         _start_sheet(book, content)
-    _customer_sheet(book, content)
+    _customer_sheet(book, content, rows)
     if content.orders is not None:
-        _table_sheet(book, layout.ORDERS, content.orders)
+        _table_sheet(book, layout.ORDERS, content.orders, rows)
     if content.prospects is not None:
         _prospect_sheet(book, content)
-    _matrix_sheet(book, content)
+    _matrix_sheet(book, content, rows)
     if content.affinity is not None and content.affinity.has_sheet:
         _affinity_sheet(book, content)
     for extra in content.extra_sheets:
@@ -156,6 +157,21 @@ def _build(book: Workbook, content: BookContent) -> None:
     _settings_sheet(book, content.settings)
     if content.conf_rows is not None:
         _conf_sheet(book, content.conf_rows)
+    return rows
+
+
+# the long runs of rows per sheet (customers, orders, chart data), serialised in sheetdata
+LongRows = dict[object, RowBlock]
+
+
+def _save(book: Workbook, rows: LongRows, path: Path) -> None:
+    """Save `book` to `path` with the long runs of rows in their sheets."""
+    sources = {ws: rows_xml(ws, block) for ws, block in rows.items()}
+    package = io.BytesIO()
+    book.save(package)  # the sheets hold their headers and short blocks: a small package
+    parts = {ws.path[1:]: source for ws, source in sources.items()}
+    with path.open("wb") as out:
+        splice(package.getvalue(), parts, out)
 
 
 def _sync(path: Path) -> None:
@@ -191,23 +207,6 @@ _WRAP = Alignment(wrap_text=True, vertical="top")
 _WRAP_RIGHT = Alignment(wrap_text=True, vertical="top", horizontal="right")
 
 
-# Text in a cell: at most 32,767 characters (Excel's limit), and characters XML 1.0 cannot
-# hold (control characters, U+FFFE/U+FFFF) written as Excel writes them, `_xHHHH_`, which
-# Excel and calamine read back as the character. A literal `_xHHHH_` in the text gets its
-# underscore escaped (`_x005F_`) so it too reads back unchanged.
-MAX_CELL_CHARS = 32_767
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]|_(?=x[0-9A-Fa-f]{4}_)")
-
-
-def cell_text(value: str) -> str:
-    """`value` as it is stored in a cell (see above); most text comes back as it is."""
-    if len(value) > MAX_CELL_CHARS:
-        value = value[:MAX_CELL_CHARS]
-    if _NOT_XML.search(value) is None:
-        return value
-    return _NOT_XML.sub(lambda m: f"_x{ord(m.group()):04X}_", value)
-
-
 def _text_cell(ws, value: str) -> WriteOnlyCell:
     """A string cell that stays text even when it starts with '='."""
     cell = WriteOnlyCell(ws, value=cell_text(value))
@@ -220,28 +219,6 @@ def _safe(ws, value: object) -> object:
     if isinstance(value, str):
         return _text_cell(ws, value) if value.startswith("=") else cell_text(value)
     return value
-
-
-def _column_values(ws, values: list) -> list:
-    """One column ready for appending: NaN/NA -> None, numpy -> Python, '=...' stays text."""
-    out = []
-    for v in values:
-        if v is None or (isinstance(v, float) and v != v):
-            out.append(None)
-        elif isinstance(v, str):
-            out.append(_text_cell(ws, v) if v.startswith("=") else cell_text(v))
-        elif isinstance(v, (int, float, bool)):
-            out.append(v)
-        else:
-            out.append(_safe(ws, layout._clean(v)))
-    return out
-
-
-def _like(ws, proto: WriteOnlyCell) -> WriteOnlyCell:
-    """A new cell with the value and style of `proto` (cheaper than styling each cell)."""
-    cell = WriteOnlyCell(ws, value=proto.value)
-    cell._style = copy(proto._style)
-    return cell
 
 
 def _styled(ws, value: object, font=None, fill=None, number_format=None, alignment=None):
@@ -281,7 +258,7 @@ def _unique_headers(headers: Sequence[str]) -> list[str]:
 # ---- sheets -----------------------------------------------------------------------------
 
 
-def _customer_sheet(book: Workbook, content: BookContent) -> None:
+def _customer_sheet(book: Workbook, content: BookContent, rows: LongRows) -> None:
     ws = book.create_sheet(layout.CUSTOMERS)
     ws.sheet_properties.codeName = layout.SHEETS[layout.CUSTOMERS]
     analysis = content.analysis
@@ -315,27 +292,26 @@ def _customer_sheet(book: Workbook, content: BookContent) -> None:
         for i, h in enumerate(headers)
     ]
     ws.append(header_cells)
-    columns = [_column_values(ws, table.iloc[:, pos].tolist()) for pos in range(n_in)]
+    columns = [Column(table.iloc[:, pos].tolist()) for pos in range(n_in)]
     if analysis is not None:
         result_frame = analysis.results[list(analysis.result_keys)]
         with_orders = layout.has_portfolio(analysis)
         for key in analysis.result_keys:
-            values = _column_values(ws, result_frame[key].tolist())
+            values = result_frame[key].tolist()
             if key == "segment":
-                protos = {
-                    seg: _styled(
-                        ws,
-                        seg,
-                        fill=PatternFill("solid", fgColor=content.settings.colours[seg][1:]),
-                    )
+                fills = content.settings.colours
+                styles = {
+                    seg: _styled(ws, seg, fill=PatternFill("solid", fgColor=fills[seg][1:]))
                     for seg in SEGMENTS
                 }
-                values = [_like(ws, protos[v]) if v in protos else v for v in values]
-            elif with_orders:  # a styled cell costs time: only runs with orders pay it
-                values = _formatted(ws, key, values)
-            columns.append(values)
-    for row in zip(*columns):
-        ws.append(row)
+                column = Column(values, value_styles={k: c.style_id for k, c in styles.items()})
+            elif with_orders and key in layout.RESULT_FORMATS:  # only runs with orders
+                fmt = layout.RESULT_FORMATS[key]
+                column = Column(values, style=_styled(ws, None, number_format=fmt).style_id)
+            else:
+                column = Column(values)
+            columns.append(column)
+    rows[ws] = RowBlock(2, columns)
     n_rows = len(table)
     if analysis is not None:
         _value_fills(ws, analysis, n_in + 1, max(n_rows, 1))
@@ -358,23 +334,6 @@ def _input_table(table: pd.DataFrame, analysis: Analysis | None) -> pd.DataFrame
     extra = np.full((len(names), table.shape[1]), None, dtype=object)
     extra[:, list(table.columns).index(header)] = names.to_numpy(dtype=object)
     return pd.DataFrame(np.vstack([table.to_numpy(dtype=object), extra]), columns=table.columns)
-
-
-def _formatted(ws, key: str, values: list) -> list:
-    """A result column with its number format from layout.RESULT_FORMATS, if it has one."""
-    fmt = layout.RESULT_FORMATS.get(key)
-    if fmt is None:
-        return values
-    style = _styled(ws, None, number_format=fmt)._style
-    out = []
-    for v in values:
-        if v is None or isinstance(v, Cell):
-            out.append(v)
-            continue
-        cell = WriteOnlyCell(ws, value=v)
-        cell._style = style  # shared: streamed cells are never restyled
-        out.append(cell)
-    return out
 
 
 def _value_fills(ws, analysis: Analysis, first_column: int, rows: int) -> None:
@@ -435,7 +394,7 @@ def _column_width(name: str, column) -> float:
     return float(min(max(longest + 2, 8), 45))
 
 
-def _table_sheet(book: Workbook, title: str, table: SheetTable) -> None:
+def _table_sheet(book: Workbook, title: str, table: SheetTable, rows: LongRows) -> None:
     ws = book.create_sheet(title)
     ws.sheet_properties.codeName = layout.SHEETS.get(title, title)
     frame = table.frame
@@ -443,8 +402,7 @@ def _table_sheet(book: Workbook, title: str, table: SheetTable) -> None:
         _width(ws, pos, _column_width(str(name), frame.iloc[:, pos - 1]))
     ws.freeze_panes = "A2"
     ws.append([_styled(ws, str(h), font=_BOLD) for h in frame.columns])
-    for raw in frame.itertuples(index=False, name=None):
-        ws.append([_safe(ws, layout._clean(v)) for v in raw])
+    rows[ws] = RowBlock(2, [Column(frame.iloc[:, pos].tolist()) for pos in range(frame.shape[1])])
 
 
 def _place(blocks: Sequence[layout.Block]) -> dict[int, dict[int, object]]:
@@ -457,25 +415,34 @@ def _place(blocks: Sequence[layout.Block]) -> dict[int, dict[int, object]]:
     return grid
 
 
-def _append_grid(ws, grid: dict[int, dict[int, object]], styles: dict, tall=None) -> None:
-    """Append rows holding the placed cells; `tall` is a long plain block written fast."""
-    tall_end = tall.row + tall.height - 1 if tall else 0
-    prefix = [None] * (tall.column - 1) if tall else []
-    for r in range(1, max(max(grid, default=0), tall_end) + 1):
+def _append_grid(ws, grid: dict[int, dict[int, object]], styles: dict) -> None:
+    """Append rows holding the placed cells."""
+    for r in range(1, max(grid, default=0) + 1):
         cells = grid.get(r, {})
-        row: list[object] = []
-        if tall and tall.row <= r <= tall_end:
-            values = tall.rows[r - tall.row]
-            row = prefix + [_safe(ws, v) if isinstance(v, str) else v for v in values]
-        if cells:
-            row.extend([None] * (max(cells) - len(row)))
-            for c, value in cells.items():
-                style = styles.get((r, c))
-                row[c - 1] = _styled(ws, value, **style) if style else _safe(ws, value)
+        row: list[object] = [None] * max(cells, default=0)
+        for c, value in cells.items():
+            style = styles.get((r, c))
+            row[c - 1] = _styled(ws, value, **style) if style else _safe(ws, value)
         ws.append(row)
 
 
-def _matrix_sheet(book: Workbook, content: BookContent) -> None:
+def _tall_block(grid: dict[int, dict[int, object]], tall: layout.Block) -> RowBlock:
+    """`tall` (a long plain block, e.g. the chart data) as long rows: the rows it shares with
+    `grid` go into the grid (where the grid has no cell), the rest into the block below."""
+    below = max(grid, default=0) + 1
+    shared = max(0, below - tall.row)
+    for r, values in enumerate(tall.rows[:shared], start=tall.row):
+        for c, value in enumerate(values, start=tall.column):
+            if value is not None:
+                grid.setdefault(r, {}).setdefault(c, value)
+    rest = [[]] * max(0, tall.row - below) + list(tall.rows[shared:])
+    columns = [
+        Column([row[c] if c < len(row) else None for row in rest]) for c in range(tall.width)
+    ]
+    return RowBlock(below, columns, first_column=tall.column)
+
+
+def _matrix_sheet(book: Workbook, content: BookContent, rows: LongRows) -> None:
     ws = book.create_sheet(layout.MATRIX)
     ws.sheet_properties.codeName = layout.SHEETS[layout.MATRIX]
     lang = content.settings.lang
@@ -526,7 +493,10 @@ def _matrix_sheet(book: Workbook, content: BookContent) -> None:
     else:
         ws.print_area = layout.MATRIX_PRINT_AREA
     _landscape(ws)
-    _append_grid(ws, _place(blocks), styles, chart_data if analysis is not None else None)
+    grid = _place(blocks)
+    if analysis is not None:
+        rows[ws] = _tall_block(grid, chart_data)
+    _append_grid(ws, grid, styles)
     if analysis is not None:
         ws.add_chart(_scatter(content, analysis), layout.CHART_ANCHOR)
     if portfolio:

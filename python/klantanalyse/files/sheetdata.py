@@ -1,0 +1,234 @@
+"""Long runs of rows as worksheet XML, byte for byte what openpyxl's streaming writer makes.
+
+openpyxl builds and serialises a cell object per value, about 5 µs a cell, which made
+writing the long sheets (customers with their results, orders, chart data) most of a run.
+`write.py` appends the headers and short blocks with openpyxl as before and describes each
+long run of rows as a `RowBlock`; `splice` puts the rows, serialised here a column at a
+time, into the package openpyxl saved. Values follow the writer's rules: NaN/NA -> empty,
+numpy -> Python, text through `cell_text` and never a formula. Types without a fast path
+here (times, timedeltas, infinities, ...) go through openpyxl's own cell writer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import zipfile
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from copy import copy
+from dataclasses import dataclass, field
+
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell._writer import write_cell
+from openpyxl.cell.cell import ERROR_CODES
+from openpyxl.utils import column_index_from_string, get_column_letter
+from openpyxl.utils.datetime import to_excel
+from openpyxl.xml.functions import xmlfile
+
+from .. import layout
+
+# Text in a cell: at most 32,767 characters (Excel's limit), and characters XML 1.0 cannot
+# hold (control characters, U+FFFE/U+FFFF) written as Excel writes them, `_xHHHH_`, which
+# Excel and calamine read back as the character. A literal `_xHHHH_` in the text gets its
+# underscore escaped (`_x005F_`) so it too reads back unchanged.
+MAX_CELL_CHARS = 32_767
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]|_(?=x[0-9A-Fa-f]{4}_)")
+
+
+def cell_text(value: str) -> str:
+    """`value` as it is stored in a cell (see above); most text comes back as it is."""
+    if len(value) > MAX_CELL_CHARS:
+        value = value[:MAX_CELL_CHARS]
+    if _NOT_XML.search(value) is None:
+        return value
+    return _NOT_XML.sub(lambda m: f"_x{ord(m.group()):04X}_", value)
+
+
+_CHUNK_ROWS = 4096
+_ESCAPE = re.compile("[&<>\r]")
+_ERRORS = frozenset(ERROR_CODES)
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a block: its values, and the style index of its non-empty cells.
+
+    `style` applies to every value that is not text starting with '=' (such text is written
+    as a plain text cell); `value_styles` gives the style of particular values instead
+    (the segment letters)."""
+
+    values: Sequence[object]
+    style: int | None = None
+    value_styles: Mapping[object, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class RowBlock:
+    """Rows `first_row`, `first_row + 1`, ... with `columns` from column `first_column` on."""
+
+    first_row: int
+    columns: Sequence[Column]
+    first_column: int = 1
+
+    @property
+    def height(self) -> int:
+        return max((len(c.values) for c in self.columns), default=0)
+
+
+def rows_xml(ws, block: RowBlock) -> Callable[[], Iterator[bytes]]:
+    """A source of the `<row>` elements of `block`, in chunks of UTF-8 bytes, for `splice`.
+
+    Call it before the workbook is saved: it registers the styles of date and time cells
+    (`ws` is the write-only sheet the rows belong to)."""
+    dates = _DateStyles(ws)
+
+    def chunks() -> Iterator[bytes]:
+        for start in range(0, block.height, _CHUNK_ROWS):
+            stop = min(start + _CHUNK_ROWS, block.height)
+            numbers = [str(block.first_row + i) for i in range(start, stop)]
+            cells = [
+                _column_cells(ws, get_column_letter(block.first_column + pos), column, numbers,
+                              start, dates)
+                for pos, column in enumerate(block.columns)
+            ]  # fmt: skip
+            rows = zip(numbers, zip(*cells))
+            xml = "".join([f'<row r="{n}">{"".join(row)}</row>' for n, row in rows])
+            yield xml.encode("ascii", "xmlcharrefreplace")  # as openpyxl writes text
+
+    return chunks
+
+
+def _column_cells(
+    ws, letter: str, column: Column, numbers: list[str], start: int, dates: _DateStyles
+) -> list[str]:
+    """The `<c>` elements of one column for the rows `numbers` ('' where a cell is empty)."""
+    values = column.values[start : start + len(numbers)]
+    if len(values) < len(numbers):
+        values = list(values) + [None] * (len(numbers) - len(values))
+    plain = "" if column.style is None else f' s="{column.style}"'
+    by_value = column.value_styles
+    out: list[str] = []
+    add = out.append
+    for number, v in zip(numbers, values):
+        kind = type(v)
+        if kind is str:
+            s = f' s="{by_value[v]}"' if v in by_value else plain
+            add(_text(letter + number, v, s))
+        elif v is None:
+            add("")
+        elif kind is float:
+            if v - v == 0:
+                add(f'<c r="{letter}{number}"{plain} t="n"><v>{v:.16g}</v></c>')
+            else:  # NaN: empty; infinity: openpyxl's way
+                add("" if v != v else _fallback(ws, letter, number, v, column))
+        elif kind is int:
+            if -(2**53) < v < 2**53:
+                add(f'<c r="{letter}{number}"{plain} t="n"><v>{v:.16g}</v></c>')
+            else:  # beyond a double's exact integers: openpyxl's way
+                add(_fallback(ws, letter, number, v, column))
+        elif kind is bool:
+            add(f'<c r="{letter}{number}"{plain} t="b"><v>{1 if v else 0}</v></c>')
+        else:
+            add(_other(ws, letter, number, v, column, dates))
+    return out
+
+
+def _text(ref: str, value: str, style: str) -> str:
+    if value.startswith("="):
+        style = ""  # written as a plain text cell, like write._text_cell
+    text = cell_text(value)
+    if not text:
+        return f'<c r="{ref}"{style} t="inlineStr"></c>'
+    if text in _ERRORS:
+        return f'<c r="{ref}"{style} t="e"><v>{text}</v></c>'
+    space = ' xml:space="preserve"' if text != text.strip() else ""
+    if _ESCAPE.search(text) is not None:
+        text = (
+            text.replace("&", "&amp;")
+            .replace("<", "&lt;")
+            .replace(">", "&gt;")
+            .replace("\r", "&#13;")
+        )
+    return f'<c r="{ref}"{style} t="inlineStr"><is><t{space}>{text}</t></is></c>'
+
+
+class _DateStyles:
+    """The style index openpyxl gives a date or time cell, registered before the save."""
+
+    _SAMPLES = (dt.datetime(2000, 1, 1), dt.date(2000, 1, 1), dt.time(), dt.timedelta())
+
+    def __init__(self, ws):
+        self.ids = {type(v): WriteOnlyCell(ws, value=v).style_id for v in self._SAMPLES}
+        self.epoch = ws.parent.epoch
+
+    def style(self, value: dt.date) -> int:
+        return self.ids[type(value)]
+
+
+def _other(ws, letter: str, number: str, value, column: Column, dates: _DateStyles) -> str:
+    """A cell of a less common type: numpy scalars, pandas missing values, dates, ..."""
+    plain = layout._clean(value)
+    kind = type(plain)
+    if plain is None:
+        return ""
+    if kind in (str, float, int, bool) and plain is not value:  # numpy scalar
+        return _column_cells(ws, letter, Column([plain], column.style), [number], 0, dates)[0]
+    value = plain
+    plain_date = kind is dt.datetime or kind is dt.date
+    if plain_date and column.style is None and not ws.parent.iso_dates:
+        if getattr(value, "tzinfo", None) is None:  # openpyxl refuses time zones
+            serial = to_excel(value, dates.epoch)
+            style = dates.style(value)
+            return f'<c r="{letter}{number}" s="{style}" t="n"><v>{serial:.16g}</v></c>'
+    return _fallback(ws, letter, number, value, column)
+
+
+def _fallback(ws, letter: str, number: str, value: object, column: Column) -> str:
+    """One cell through openpyxl's own conversion and cell writer."""
+    value = layout._clean(value)
+    if value is None:
+        return ""
+    cell = WriteOnlyCell(ws, value=value)
+    if column.style is not None:
+        cell._style = copy(ws.parent._cell_styles[column.style])
+    cell.column = column_index_from_string(letter)
+    cell.row = int(number)
+    buffer = io.BytesIO()
+    with xmlfile(buffer) as xf:
+        write_cell(xf, ws, cell, cell.has_style)
+    return buffer.getvalue().decode("utf-8")
+
+
+def splice(
+    package: bytes, blocks: Mapping[str, Callable[[], Iterator[bytes]]], out, level: int = 6
+) -> None:
+    """Write `package` (a saved workbook) to the file object `out`, with the rows that
+    `blocks[part]()` yields added at the end of that worksheet part's sheetData."""
+    with (
+        zipfile.ZipFile(io.BytesIO(package)) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=level) as target,
+    ):
+        for info in source.infolist():
+            data = source.read(info)
+            rows = blocks.get(info.filename)
+            if rows is None:
+                target.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED)
+                continue
+            head, tail = _split(data, info.filename)
+            with target.open(info.filename, "w", force_zip64=True) as part:
+                part.write(head)
+                for chunk in rows():
+                    part.write(chunk)
+                part.write(tail)
+
+
+def _split(xml: bytes, name: str) -> tuple[bytes, bytes]:
+    """The part before and after the place where rows are added."""
+    end = xml.find(b"</sheetData>")
+    if end >= 0:
+        return xml[:end], xml[end:]
+    empty = xml.find(b"<sheetData/>")
+    if empty < 0:
+        raise ValueError(f"{name} has no sheetData")
+    return xml[:empty] + b"<sheetData>", b"</sheetData>" + xml[empty + len(b"<sheetData/>") :]

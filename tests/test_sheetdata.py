@@ -1,0 +1,202 @@
+"""The long-row serialiser against its reference: openpyxl's own streaming writer.
+
+Every row written through `sheetdata` must be byte for byte the XML openpyxl writes for the
+same values appended cell by cell (text through `cell_text` and never a formula, NaN/NA
+empty, numpy as Python), with the same styles.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import zipfile
+from copy import copy
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from openpyxl import Workbook, load_workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font, PatternFill
+from python_calamine import CalamineWorkbook
+
+from klantanalyse import layout
+from klantanalyse.files import write as write_module
+from klantanalyse.files.sheetdata import Column, RowBlock, cell_text, rows_xml, splice
+
+SPECIAL_TEXT = [
+    "", " ", " voor", "na ", "=1+1", "=", "+31 bakker", "@home", "-Tech", "#N/A", "#DIV/0!",
+    "a & b <c> d", "regel\r\nregel\tkolom", "_x0041_", "ctrl\x01\x1f", "\ufffe", "é ü ß 中 😀",
+    "A", "B", "C", "x" * 40_000,
+]  # fmt: skip
+
+values = st.one_of(
+    st.none(),
+    st.text(max_size=30),
+    st.sampled_from(SPECIAL_TEXT),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.integers(min_value=-(2**70), max_value=2**70),
+    st.booleans(),
+    st.datetimes(min_value=dt.datetime(1899, 12, 1), max_value=dt.datetime(9999, 1, 1)),
+    st.dates(min_value=dt.date(1900, 3, 1)),
+    st.times(),
+    st.timedeltas(min_value=dt.timedelta(0), max_value=dt.timedelta(days=900)),
+    st.sampled_from([np.float64(2.5), np.int64(7), np.bool_(True), pd.NA, pd.NaT, np.nan]),
+    st.builds(pd.Timestamp, st.datetimes(min_value=dt.datetime(1970, 1, 1))),
+)
+STYLES = ("plain", "number", "segments")
+
+
+def _styles(ws) -> dict[str, object]:
+    """The styles a column can have, registered in a fixed order (ids equal in both books)."""
+    for sample in (dt.datetime(2000, 1, 1), dt.date(2000, 1, 1), dt.time(), dt.timedelta()):
+        _ = WriteOnlyCell(ws, value=sample).style_id  # as sheetdata registers them
+    number = WriteOnlyCell(ws, value=1)
+    number.number_format = "#,##0"
+    segments = {}
+    for seg, colour in (("A", "C6EFCE"), ("B", "FFEB9C"), ("C", "FFC7CE")):
+        cell = WriteOnlyCell(ws, value=seg)
+        cell.fill = PatternFill("solid", fgColor=colour)
+        segments[seg] = cell.style_id
+    return {"number": number.style_id, "segments": segments}
+
+
+def _reference_cell(ws, value, kind: str, styles: dict):
+    """What the writer appended per value before long rows had their own serialiser."""
+    value = layout._clean(value)
+    if value is None:
+        return None
+    style = styles["number"] if kind == "number" else None
+    if isinstance(value, str):
+        text = cell_text(value)
+        if value.startswith("="):
+            cell = WriteOnlyCell(ws, value=text)
+            cell.data_type = "s"
+            return cell
+        if kind == "segments" and text in styles["segments"]:
+            style = styles["segments"][text]
+        value = text
+    if style is None:
+        return value
+    cell = WriteOnlyCell(ws, value=value)
+    cell._style = copy(ws.parent._cell_styles[style])
+    return cell
+
+
+def _column(values: list, kind: str, styles: dict) -> Column:
+    if kind == "number":
+        return Column(values, style=styles["number"])
+    if kind == "segments":
+        return Column(values, value_styles=styles["segments"])
+    return Column(values)
+
+
+def _pair(tmp_path, columns: list[list], kinds: list[str], first_row=2, first_column=1):
+    """The same rows written by openpyxl (reference) and by sheetdata: their parts."""
+    ref_book = Workbook(write_only=True)
+    ws = ref_book.create_sheet("Blad")
+    styles = _styles(ws)
+    header = [WriteOnlyCell(ws, value="Kop")]
+    header[0].font = Font(bold=True)
+    ws.append(header)
+    for _ in range(2, first_row):
+        ws.append([])
+    height = max((len(c) for c in columns), default=0)
+    for r in range(height):
+        row = [None] * (first_column - 1)
+        for values, kind in zip(columns, kinds):
+            row.append(_reference_cell(ws, values[r] if r < len(values) else None, kind, styles))
+        ws.append(row)
+    ref_book.save(tmp_path / "reference.xlsx")
+
+    book = Workbook(write_only=True)
+    ws = book.create_sheet("Blad")
+    styles = _styles(ws)
+    header = [WriteOnlyCell(ws, value="Kop")]
+    header[0].font = Font(bold=True)
+    ws.append(header)
+    for _ in range(2, first_row):
+        ws.append([])
+    block = RowBlock(
+        first_row, [_column(v, k, styles) for v, k in zip(columns, kinds)], first_column
+    )
+    write_module._save(book, {ws: block}, tmp_path / "long.xlsx")
+    with (
+        zipfile.ZipFile(tmp_path / "reference.xlsx") as a,
+        zipfile.ZipFile(tmp_path / "long.xlsx") as b,
+    ):
+        assert a.namelist() == b.namelist()
+        return {n: a.read(n) for n in a.namelist()}, {n: b.read(n) for n in b.namelist()}
+
+
+SHEET = "xl/worksheets/sheet1.xml"
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    data=st.lists(
+        st.tuples(st.sampled_from(STYLES), st.lists(values, max_size=12)), min_size=1, max_size=5
+    ),
+    first_column=st.integers(min_value=1, max_value=30),
+)
+def test_long_rows_are_what_openpyxl_writes_cell_by_cell(tmp_path, data, first_column):
+    kinds = [k for k, _ in data]
+    columns = [v for _, v in data]
+    reference, long = _pair(tmp_path, columns, kinds, first_column=first_column)
+    assert long[SHEET] == reference[SHEET]
+    assert long["xl/styles.xml"] == reference["xl/styles.xml"]
+
+
+def test_every_kind_of_value_at_once(tmp_path):
+    """One fixed table with every special value, checked in the XML and read back."""
+    column = [*SPECIAL_TEXT, 0.1 + 0.2, -0.0, 1e-300, float("inf"), float("nan"), 2**53,
+              2**60, True, False, dt.datetime(2024, 1, 2, 3, 4, 5), dt.date(2024, 1, 2),
+              dt.time(12, 30), dt.timedelta(hours=30), np.float64(2.5), pd.NA,
+              pd.Timestamp("2023-05-06 07:08:09")]  # fmt: skip
+    kinds = list(STYLES)
+    reference, long = _pair(tmp_path, [column] * 3, kinds, first_row=4, first_column=3)
+    assert long[SHEET] == reference[SHEET]
+    assert long["xl/styles.xml"] == reference["xl/styles.xml"]
+    sheet = CalamineWorkbook.from_path(str(tmp_path / "long.xlsx")).get_sheet_by_name("Blad")
+    rows = sheet.to_python(skip_empty_area=False)
+    assert rows[3][2] == ""  # empty text
+    assert rows[7][2] == "=1+1"  # text, not a formula
+    assert rows[3 + SPECIAL_TEXT.index("_x0041_")][2] == "_x0041_"
+    assert rows[3 + SPECIAL_TEXT.index("regel\r\nregel\tkolom")][2] == "regel\r\nregel\tkolom"
+    ws = load_workbook(tmp_path / "long.xlsx")["Blad"]
+    segment = ws.cell(4 + SPECIAL_TEXT.index("B"), 5)
+    assert (segment.value, segment.fill.fgColor.rgb) == ("B", "00FFEB9C")
+    assert ws.cell(4 + len(SPECIAL_TEXT) + 9, 3).value == dt.datetime(2024, 1, 2, 3, 4, 5)
+    assert ws.cell(4 + len(SPECIAL_TEXT), 4).number_format == "#,##0"
+
+
+def test_rows_go_into_an_empty_sheet_data(tmp_path):
+    book = Workbook(write_only=True)
+    ws = book.create_sheet("Leeg")  # nothing appended: openpyxl writes <sheetData/>
+    write_module._save(book, {ws: RowBlock(3, [Column(["a", 1.5])], 2)}, tmp_path / "x.xlsx")
+    with zipfile.ZipFile(tmp_path / "x.xlsx") as z:
+        xml = z.read(SHEET)
+    assert b'<sheetData><row r="3"><c r="B3" t="inlineStr"><is><t>a</t></is></c></row>' in xml
+    assert b'<row r="4"><c r="B4" t="n"><v>1.5</v></c></row></sheetData>' in xml
+    assert load_workbook(tmp_path / "x.xlsx")["Leeg"]["B4"].value == 1.5
+
+
+def test_a_part_without_sheet_data_is_refused():
+    import io
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as z:
+        z.writestr("xl/worksheets/sheet1.xml", b"<worksheet/>")
+    with pytest.raises(ValueError, match="sheet1.xml has no sheetData"):
+        splice(buffer.getvalue(), {"xl/worksheets/sheet1.xml": lambda: iter([])}, io.BytesIO())
+
+
+def test_date_styles_are_registered_before_the_save():
+    book = Workbook(write_only=True)
+    ws = book.create_sheet("Blad")
+    before = len(book._cell_styles)
+    rows_xml(ws, RowBlock(2, [Column([dt.date(2024, 1, 1)])]))
+    assert len(book._cell_styles) == before + 4  # datetime, date, time, timedelta
