@@ -16,6 +16,7 @@ import io
 import re
 import zipfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from copy import copy
 from dataclasses import dataclass, field
 
@@ -82,16 +83,17 @@ def rows_xml(ws, block: RowBlock) -> Callable[[], Iterator[bytes]]:
     Call it before the workbook is saved: it registers the styles of date and time cells
     (`ws` is the write-only sheet the rows belong to)."""
     dates = _DateStyles(ws)
+    letters = [get_column_letter(block.first_column + i) for i in range(len(block.columns))]
 
     def chunks() -> Iterator[bytes]:
+        texts: list[dict[str, str]] = [{} for _ in block.columns]  # per column, across chunks
         for start in range(0, block.height, _CHUNK_ROWS):
             stop = min(start + _CHUNK_ROWS, block.height)
             numbers = [str(block.first_row + i) for i in range(start, stop)]
             cells = [
-                _column_cells(ws, get_column_letter(block.first_column + pos), column, numbers,
-                              start, dates)
-                for pos, column in enumerate(block.columns)
-            ]  # fmt: skip
+                _column_cells(ws, letter, column, numbers, start, dates, known)
+                for letter, column, known in zip(letters, block.columns, texts)
+            ]
             rows = zip(numbers, zip(*cells))
             xml = "".join([f'<row r="{n}">{"".join(row)}</row>' for n, row in rows])
             yield xml.encode("ascii", "xmlcharrefreplace")  # as openpyxl writes text
@@ -100,9 +102,18 @@ def rows_xml(ws, block: RowBlock) -> Callable[[], Iterator[bytes]]:
 
 
 def _column_cells(
-    ws, letter: str, column: Column, numbers: list[str], start: int, dates: _DateStyles
+    ws,
+    letter: str,
+    column: Column,
+    numbers: list[str],
+    start: int,
+    dates: _DateStyles,
+    texts: dict[str, str] | None = None,
 ) -> list[str]:
-    """The `<c>` elements of one column for the rows `numbers` ('' where a cell is empty)."""
+    """The `<c>` elements of one column for the rows `numbers` ('' where a cell is empty);
+    `texts` keeps the serialised form of the column's texts (the same text comes back often:
+    segments, advice, sectors)."""
+    texts = {} if texts is None else texts
     values = column.values[start : start + len(numbers)]
     if len(values) < len(numbers):
         values = list(values) + [None] * (len(numbers) - len(values))
@@ -113,8 +124,10 @@ def _column_cells(
     for number, v in zip(numbers, values):
         kind = type(v)
         if kind is str:
-            s = f' s="{by_value[v]}"' if v in by_value else plain
-            add(_text(letter + number, v, s))
+            tail = texts.get(v)
+            if tail is None:
+                tail = texts[v] = _text(v, f' s="{by_value[v]}"' if v in by_value else plain)
+            add(f'<c r="{letter}{number}"{tail}')
         elif v is None:
             add("")
         elif kind is float:
@@ -134,14 +147,15 @@ def _column_cells(
     return out
 
 
-def _text(ref: str, value: str, style: str) -> str:
+def _text(value: str, style: str) -> str:
+    """A text cell after its reference: `<c r="A2"` + this."""
     if value.startswith("="):
         style = ""  # written as a plain text cell, like write._text_cell
     text = cell_text(value)
     if not text:
-        return f'<c r="{ref}"{style} t="inlineStr"></c>'
+        return f'{style} t="inlineStr"></c>'
     if text in _ERRORS:
-        return f'<c r="{ref}"{style} t="e"><v>{text}</v></c>'
+        return f'{style} t="e"><v>{text}</v></c>'
     space = ' xml:space="preserve"' if text != text.strip() else ""
     if _ESCAPE.search(text) is not None:
         text = (
@@ -150,7 +164,7 @@ def _text(ref: str, value: str, style: str) -> str:
             .replace(">", "&gt;")
             .replace("\r", "&#13;")
         )
-    return f'<c r="{ref}"{style} t="inlineStr"><is><t{space}>{text}</t></is></c>'
+    return f'{style} t="inlineStr"><is><t{space}>{text}</t></is></c>'
 
 
 class _DateStyles:
@@ -218,9 +232,24 @@ def splice(
             head, tail = _split(data, info.filename)
             with target.open(info.filename, "w", force_zip64=True) as part:
                 part.write(head)
-                for chunk in rows():
-                    part.write(chunk)
+                _pipelined(rows(), part.write)
                 part.write(tail)
+
+
+def _pipelined(chunks: Iterator[bytes], write: Callable[[bytes], object]) -> None:
+    """`write` each chunk in a second thread while the next one is made: zlib compresses
+    without holding the interpreter lock, so on two cores the compression costs no time.
+    One chunk at a time is in flight; an error on either side stops both."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pending = None
+        try:
+            for chunk in chunks:
+                if pending is not None:
+                    pending.result()
+                pending = pool.submit(write, chunk)
+        finally:
+            if pending is not None:
+                pending.result()
 
 
 def _split(xml: bytes, name: str) -> tuple[bytes, bytes]:
