@@ -33,16 +33,20 @@ _SHEET_PARTS = {
     "oleObject": "object",
 }
 _DRAWING_PARTS = {"chart": "chart", "image": "image", "chartEx": "chart"}
-# features written inside a sheet's XML -> how to count them
-_SHEET_XML = {
-    "formula": re.compile(rb"<(?:\w+:)?f[\s>/]"),
-    "conditional": re.compile(rb"<(?:\w+:)?conditionalFormatting[\s>]"),
-    "validation": re.compile(rb"<(?:\w+:)?dataValidation[\s>]"),
-    "merged": re.compile(rb"<(?:\w+:)?mergeCell[\s>]"),
-    "hyperlink": re.compile(rb"<(?:\w+:)?hyperlink[\s>]"),
-    "shape": re.compile(rb"<(?:\w+:)?sp[\s>]"),  # in drawings: text boxes, arrows, ...
-    "value": re.compile(rb"<(?:\w+:)?(?:v|is)>"),  # cells that hold something
+# features written inside a sheet's XML, found in one pass: the tag's first letter says which
+_FEATURES = re.compile(
+    rb"<(?:\w+:)?(f[\s>/]|conditionalFormatting[\s>]|dataValidation[\s>]|mergeCell[\s>]"
+    rb"|hyperlink[\s>])"
+)
+_FEATURE_KINDS = {
+    b"f": "formula",
+    b"c": "conditional",
+    b"d": "validation",
+    b"m": "merged",
+    b"h": "hyperlink",
 }
+_SHAPE = re.compile(rb"<(?:\w+:)?sp[\s>]")  # in drawings: text boxes, arrows, ...
+_VALUE = re.compile(rb"<(?:\w+:)?(?:v|is)>")  # a cell that holds something
 # the order in which kinds are named
 KINDS = (
     "chart",
@@ -78,7 +82,7 @@ def not_carried(
             where = {s: _output_sheet(s, names, renamed or {}) for s in before["sheets"]}
             needed: dict[str, set[str]] = {}
             for sheet, counts in before["sheets"].items():  # only what the input has
-                needed.setdefault(where[sheet], set()).update(k for k in _XML_KINDS if counts[k])
+                needed.setdefault(where[sheet], set()).update(k for k in KINDS if counts[k])
             after = _inventory(parts, needed)
     except Exception:  # an inventory never fails the run it reports on
         return None
@@ -149,7 +153,8 @@ class _Parts:
         return self.archive.read(name)
 
     def count(self, name: str, kinds: set[str]) -> Counter:
-        """How often each of `kinds` occurs in the part, read 8 MB at a time."""
+        """How often each of `kinds` occurs in the part, read 8 MB at a time ("value": 1 when
+        any cell holds something)."""
         counts: Counter = Counter()
         if name not in self.names or not kinds:
             return counts
@@ -160,8 +165,13 @@ class _Parts:
                 buf = tail + chunk
                 cut = buf.rfind(b"<") if chunk else len(buf)  # no tag is split in two
                 cut = cut if cut > 0 else len(buf)
-                for kind in kinds:
-                    counts[kind] += len(_SHEET_XML[kind].findall(buf, 0, cut))
+                if "value" in kinds and not counts["value"]:  # whether any: the first will do
+                    counts["value"] = int(_VALUE.search(buf, 0, cut) is not None)
+                if kinds - {"value"}:
+                    for tag in _FEATURES.findall(buf, 0, cut):
+                        kind = _FEATURE_KINDS[tag[:1]]
+                        if kind in kinds:
+                            counts[kind] += 1
                 tail = buf[cut:]
                 if not chunk:
                     return counts
@@ -237,7 +247,7 @@ def _sheet_counts(parts: _Parts, part: str, kinds: set[str]) -> Counter:
 
 def _drawing_counts(parts: _Parts, drawing: str) -> Counter:
     counts: Counter = Counter()
-    counts["shape"] = len(_SHEET_XML["shape"].findall(parts.get(drawing, b"")))
+    counts["shape"] = len(_SHAPE.findall(parts.get(drawing, b"")))
     for rel in package.read_rels(parts.get(package.rels_name(drawing))):
         kind = _DRAWING_PARTS.get(rel.type.rsplit("/", 1)[-1])
         if kind:

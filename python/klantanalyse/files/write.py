@@ -786,8 +786,11 @@ def long_texts(frame) -> tuple[int, tuple[object, object] | None]:
         values = frame[column]
         if values.dtype != object:
             continue
-        lengths = values.map(lambda v: len(v) if isinstance(v, str) else 0)
-        over = lengths > MAX_CELL_CHARS
+        over = pd.Series(
+            [isinstance(v, str) and len(v) > MAX_CELL_CHARS for v in values.tolist()],
+            index=values.index,
+            dtype=bool,
+        )
         if over.any():
             count += int(over.sum())
             if first is None:
