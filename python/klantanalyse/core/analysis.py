@@ -284,11 +284,8 @@ def analyse(
         classes[valid] = grid.revenue_class(value[valid], settings)
         segments[valid] = grid.segment(classes[valid], scores[valid], settings)
     segments = segments.astype(object).where(segments.notna(), None)
-    class_words = pd.Series(
-        [labels.revenue_class(c, lang) if isinstance(c, str) else None for c in classes],
-        index=index,
-        dtype=object,
-    )
+    words = {c: labels.revenue_class(c, lang) for c in set(classes.dropna())}
+    class_words = pd.Series([words.get(c) for c in classes.tolist()], index=index, dtype=object)
     advice_text = {s: settings.advice_for(s) for s in SEGMENTS}
     messages = pd.Series(
         [" ".join(problems[label]) if label in problems else None for label in index],
@@ -302,7 +299,9 @@ def analyse(
             "potential": potential,
             "value": value,
             "score": pd.Series(
-                [int(s) if good else None for s, good in zip(scores, ok)], index=index, dtype=object
+                [int(s) if good else None for s, good in zip(scores.tolist(), ok.tolist())],
+                index=index,
+                dtype=object,
             ),
             "revenue_class": class_words,
             "segment": segments,

@@ -63,6 +63,12 @@ _WHOLE_NUMBER_TEXT = re.compile(r"^(\d+)\.0+$")
 
 def name_text(value: object) -> str | None:
     """The text of a customer name or number cell: 17850.0 and '17850.0' become '17850'."""
+    if type(value) is str:  # the common case, first
+        text = value.strip()
+        if text.endswith("0") and "." in text:
+            whole = _WHOLE_NUMBER_TEXT.match(text)
+            return whole.group(1) if whole else text
+        return text or None
     if is_blank(value):
         return None
     if isinstance(value, float) and value.is_integer():

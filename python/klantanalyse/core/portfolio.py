@@ -177,7 +177,6 @@ def _portfolio_columns(
         ["reconsider", "develop"],
         default="maintain",
     )
-    reasons = []
     # plain Python values: indexing numpy arrays one element at a time is slow
     key, contribution, gain = key.tolist(), contribution.tolist(), gain.tolist()
     potential, revenue, projection = potential.tolist(), revenue.tolist(), projection.tolist()
@@ -186,42 +185,38 @@ def _portfolio_columns(
         growth_signal.tolist(),
         big_potential.tolist(),
     )
-    for i in range(len(index)):
-        if key[i] == "reconsider":
-            reasons.append(
-                labels.text(
-                    "act.reconsider",
-                    lang,
-                    loss=labels.money(-contribution[i], lang),
-                    gain=labels.money(gain[i], lang),
-                )
-            )
+    text = {k: labels.text(k, lang) for k in _ACTION_TEXTS}  # templates, fetched once
+    amount = labels.Amounts(lang)
+    reasons = []
+    add = reasons.append
+    for i, action in enumerate(key):
+        if action == "reconsider":
+            add(text["act.reconsider"].format(loss=amount(-contribution[i]), gain=amount(gain[i])))
         elif growth_signal[i]:
             word = labels.signal_word(signal[i], lang)
-            reasons.append(labels.text("act.develop_signal", lang, signal=word))
-        elif key[i] == "develop" and big_potential[i]:
-            reasons.append(
-                labels.text(
-                    "act.develop_potential",
-                    lang,
-                    potential=labels.money(potential[i], lang),
-                    share=labels.percent(potential[i] / revenue[i], lang)
-                    if revenue[i] > 0
-                    else "100%+",
-                )
-            )
-        elif key[i] == "develop":
-            reasons.append(
-                labels.text(
-                    "act.develop_growth", lang, projection=labels.money(projection[i], lang)
-                )
-            )
+            add(text["act.develop_signal"].format(signal=word))
+        elif action == "develop" and big_potential[i]:
+            share = labels.percent(potential[i] / revenue[i], lang) if revenue[i] > 0 else "100%+"
+            add(text["act.develop_potential"].format(potential=amount(potential[i]), share=share))
+        elif action == "develop":
+            add(text["act.develop_growth"].format(projection=amount(projection[i])))
         elif contribution[i] != contribution[i]:  # NaN: not known
-            reasons.append(labels.text("act.maintain_unknown", lang))
+            add(text["act.maintain_unknown"])
         else:
-            reasons.append(labels.text("act.maintain", lang))
-    results["action"] = [labels.action_word(k, lang) for k in key]
+            add(text["act.maintain"])
+    words = {k: labels.action_word(k, lang) for k in set(key)}
+    results["action"] = [words[k] for k in key]
     results["action_reason"] = reasons
+
+
+_ACTION_TEXTS = (
+    "act.reconsider",
+    "act.develop_signal",
+    "act.develop_potential",
+    "act.develop_growth",
+    "act.maintain_unknown",
+    "act.maintain",
+)
 
 
 def _column(results: pd.DataFrame, key: str) -> np.ndarray:

@@ -96,18 +96,16 @@ def profitability(data: pd.DataFrame, settings: Settings) -> pd.DataFrame:
         "cost": cost,
         "orders": orders,
     }
-    reasons = np.empty(len(index), dtype=object)
-    rows = zip(type_key.tolist(), *(facts[k].tolist() for k in _FACTS))  # plain Python: fast
-    for i, (key, *values) in enumerate(rows):
-        reasons[i] = _type_reason(key, dict(zip(_FACTS, values)), settings)
+    reasons = _type_reasons(type_key.tolist(), facts, settings)
     type_key[type_key == ""] = None
+    words = {k: labels.customer_type(k, lang) if k else None for k in set(type_key.tolist())}
     return pd.DataFrame(
         {
             "gross_margin": np.round(margin, 2),
             "cost_to_serve": np.round(cost, 2),
             "contribution": np.round(contribution, 2),
             "type_key": type_key,
-            "customer_type": [labels.customer_type(k, lang) if k else None for k in type_key],
+            "customer_type": [words[k] for k in type_key.tolist()],
             "type_reason": reasons,
         },
         index=index,
@@ -123,47 +121,68 @@ def _flags(data: pd.DataFrame, key: str) -> np.ndarray:
     return data[key].fillna(False).to_numpy(dtype=bool)
 
 
-def _type_reason(key: str, row: dict[str, object], settings: Settings) -> str | None:
-    """Why a customer got its type, from one customer's facts."""
+def _type_reasons(keys: list[str], facts: dict[str, np.ndarray], settings: Settings) -> list:
+    """Why each customer got its type, from its facts (one row of `facts` per customer)."""
     lang = settings.lang
-    days, margin, cost, orders = row["days"], row["margin"], row["cost"], row["orders"]
-    if not key:
-        return None
-    if row["late"]:
-        return labels.text("type.late", lang, days=f"{days:g}")
-    if row["costly"]:
-        share = labels.percent(cost / margin, lang) if margin > 0 else "100%+"
-        return labels.text(
-            "type.costly_network" if row["network"] else "type.costly",
-            lang,
-            cost=labels.money(cost if cost == cost else 0.0, lang),
-            share=share,
-            margin=labels.money(margin, lang),
-        )
-    if key == "thriving":
-        if orders != orders:  # NaN: no order history
-            text = labels.text("type.thriving_margin", lang)
-        else:
-            text = labels.text(
-                "type.thriving_orders", lang, n=int(orders), m=settings.recent_months
+    text = {key: labels.text(key, lang) for key in _TYPE_TEXTS}  # templates, fetched once
+    amount = labels.Amounts(lang)
+    on_time, frequent, months = (
+        settings.on_time_days,
+        settings.frequent_orders,
+        settings.recent_months,
+    )
+    limit = f"{on_time:g}"
+    rows = zip(keys, *(facts[k].tolist() for k in _FACTS))  # plain Python values: fast
+    reasons: list[str | None] = []
+    add = reasons.append
+    for key, late, costly, network, margin_ok, days, margin, cost, orders in rows:
+        if not key:
+            add(None)
+        elif late:
+            add(text["type.late"].format(days=f"{days:g}"))
+        elif costly:
+            add(
+                text["type.costly_network" if network else "type.costly"].format(
+                    cost=amount(cost if cost == cost else 0.0),
+                    share=labels.percent(cost / margin, lang) if margin > 0 else "100%+",
+                    margin=amount(margin),
+                )
             )
-        if days == days:
-            text += "; " + labels.text("type.on_time", lang, days=f"{days:g}")
-        return text
-    if row["network"]:
-        return labels.text("type.network", lang)
-    parts = []
-    if orders != orders:  # NaN: no order history
-        if not row["margin_ok"]:
-            parts.append(labels.text("type.no_margin", lang))
-    elif orders < settings.frequent_orders:
-        parts.append(
-            labels.text("type.not_frequent", lang, n=int(orders), m=settings.recent_months)
-        )
-    if days > settings.on_time_days:
-        limit = f"{settings.on_time_days:g}"
-        parts.append(labels.text("type.slow", lang, days=f"{days:g}", limit=limit))
-    return "; ".join(parts)
+        elif key == "thriving":
+            if orders != orders:  # NaN: no order history
+                reason = text["type.thriving_margin"]
+            else:
+                reason = text["type.thriving_orders"].format(n=int(orders), m=months)
+            if days == days:
+                reason += "; " + text["type.on_time"].format(days=f"{days:g}")
+            add(reason)
+        elif network:
+            add(text["type.network"])
+        else:
+            parts = []
+            if orders != orders:  # NaN: no order history
+                if not margin_ok:
+                    parts.append(text["type.no_margin"])
+            elif orders < frequent:
+                parts.append(text["type.not_frequent"].format(n=int(orders), m=months))
+            if days > on_time:
+                parts.append(text["type.slow"].format(days=f"{days:g}", limit=limit))
+            add("; ".join(parts))
+    return reasons
+
+
+_TYPE_TEXTS = (
+    "type.late",
+    "type.costly",
+    "type.costly_network",
+    "type.thriving_margin",
+    "type.thriving_orders",
+    "type.on_time",
+    "type.network",
+    "type.no_margin",
+    "type.not_frequent",
+    "type.slow",
+)
 
 
 def ranks(values: pd.Series, mask: pd.Series | None = None) -> pd.Series:

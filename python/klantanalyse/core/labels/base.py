@@ -442,11 +442,24 @@ def money(value: float, lang: str = "nl") -> str:
     if abs(value) == float("inf"):
         sign = "-" if value < 0 else ""
         return f"{sign}€∞" if lang == "en" else f"{sign}€ ∞"
-    digits = f"{abs(value):,.0f}"
-    sign = "-" if round(value) < 0 else ""
+    whole = int(round(value))  # half to even, as '.0f' formatting rounds
     if lang == "en":
-        return f"{sign}€{digits}"
-    return f"{sign}€ {digits.replace(',', '.')}"
+        return f"-€{-whole:,}" if whole < 0 else f"€{whole:,}"
+    return (f"-€ {-whole:,}" if whole < 0 else f"€ {whole:,}").replace(",", ".")
+
+
+class Amounts:
+    """`money` for many values in one language, each distinct amount formatted once."""
+
+    def __init__(self, lang: str = "nl"):
+        self.lang = lang
+        self.known: dict[float, str] = {}
+
+    def __call__(self, value: float) -> str:
+        text = self.known.get(value)
+        if text is None:
+            text = self.known[value] = money(value, self.lang)
+        return text
 
 
 def percent(value: float, lang: str = "nl", signed: bool = False) -> str:
