@@ -3,7 +3,8 @@
 `write_workbook(path, content)` writes Start (optional), Klanten, Orders (optional),
 Prospects (optional), Matrix, Verwantschap (when there is something to show), Instellingen
 and xlwings.conf (optional) from `layout` blocks, to a temporary file that replaces `path`
-only when complete.
+only when complete. The long runs of rows (customers, orders, chart data) are serialised
+by `sheetdata` and added to the sheets as the package is saved.
 """
 
 from __future__ import annotations
