@@ -310,3 +310,19 @@ def test_new_result_headers_are_never_read_back_as_inputs():
     headers = [name for key in keys for name in labels.HEADERS[key]]
     assert match_headers(headers, labels.INPUT_KEYS) == {}
     assert match_headers(headers, labels.ORDER_KEYS) == {}
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_amounts_of_a_whole_column_read_as_one_at_a_time(lang):
+    """The reasons format their amounts a column at a time: the same text as `money`."""
+    rng = np.random.default_rng(3)
+    values = np.concatenate(
+        [
+            [0.5, 1.5, 2.5, -0.5, -1.5, -0.4, 0.0, -0.0, 999.5, 1234567.49, -1e15, 1e15, 3e18],
+            [np.nan, np.inf, -np.inf, 1e300],
+            rng.uniform(-1e7, 1e7, 2000),
+            rng.integers(-(10**6), 10**6, 2000) / 2,
+        ]
+    )
+    assert labels.money_texts(values, lang) == [labels.money(v, lang) for v in values.tolist()]
+    assert labels.money_texts([1950.4], lang) == (["€ 1.950"] if lang == "nl" else ["€1,950"])

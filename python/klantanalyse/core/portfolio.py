@@ -16,6 +16,7 @@ Per customer:
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import numpy as np
@@ -177,36 +178,45 @@ def _portfolio_columns(
         ["reconsider", "develop"],
         default="maintain",
     )
-    # plain Python values: indexing numpy arrays one element at a time is slow
-    key, contribution, gain = key.tolist(), contribution.tolist(), gain.tolist()
-    potential, revenue, projection = potential.tolist(), revenue.tolist(), projection.tolist()
-    signal, growth_signal, big_potential = (
-        signal.tolist(),
-        growth_signal.tolist(),
-        big_potential.tolist(),
-    )
     text = {k: labels.text(k, lang) for k in _ACTION_TEXTS}  # templates, fetched once
-    amount = labels.Amounts(lang)
-    reasons = []
-    add = reasons.append
-    for i, action in enumerate(key):
-        if action == "reconsider":
-            add(text["act.reconsider"].format(loss=amount(-contribution[i]), gain=amount(gain[i])))
-        elif growth_signal[i]:
-            word = labels.signal_word(signal[i], lang)
-            add(text["act.develop_signal"].format(signal=word))
-        elif action == "develop" and big_potential[i]:
-            share = labels.percent(potential[i] / revenue[i], lang) if revenue[i] > 0 else "100%+"
-            add(text["act.develop_potential"].format(potential=amount(potential[i]), share=share))
-        elif action == "develop":
-            add(text["act.develop_growth"].format(projection=amount(projection[i])))
-        elif contribution[i] != contribution[i]:  # NaN: not known
-            add(text["act.maintain_unknown"])
-        else:
-            add(text["act.maintain"])
+    money = functools.partial(labels.money_texts, lang=lang)
+    reasons = np.full(len(index), None, dtype=object)
+    left = np.ones(len(index), dtype=bool)
+
+    def take(mask: np.ndarray) -> np.ndarray:
+        """The rows of `mask` that have no reason yet (the first rule that holds gives it)."""
+        nonlocal left
+        rows = left & mask
+        left &= ~rows
+        return rows
+
+    rows = take(key == "reconsider")
+    reasons[rows] = [
+        text["act.reconsider"].format(loss=loss, gain=more)
+        for loss, more in zip(money(-contribution[rows]), money(gain[rows]))
+    ]
+    rows = take(growth_signal)
+    words = {s: labels.signal_word(s, lang) for s in set(signal[rows].tolist())}
+    reasons[rows] = [text["act.develop_signal"].format(signal=words[s]) for s in signal[rows]]
+    rows = take((key == "develop") & big_potential)
+    shares = [
+        labels.percent(p / r, lang) if r > 0 else "100%+"
+        for p, r in zip(potential[rows].tolist(), revenue[rows].tolist())
+    ]
+    reasons[rows] = [
+        text["act.develop_potential"].format(potential=amount, share=share)
+        for amount, share in zip(money(potential[rows]), shares)
+    ]
+    rows = take(key == "develop")
+    reasons[rows] = [
+        text["act.develop_growth"].format(projection=amount) for amount in money(projection[rows])
+    ]
+    reasons[take(np.isnan(contribution))] = text["act.maintain_unknown"]
+    reasons[left] = text["act.maintain"]
+    key = key.tolist()
     words = {k: labels.action_word(k, lang) for k in set(key)}
     results["action"] = [words[k] for k in key]
-    results["action_reason"] = reasons
+    results["action_reason"] = reasons.tolist()
 
 
 _ACTION_TEXTS = (

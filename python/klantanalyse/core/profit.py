@@ -112,9 +112,6 @@ def profitability(data: pd.DataFrame, settings: Settings) -> pd.DataFrame:
     )
 
 
-_FACTS = ("late", "costly", "network", "margin_ok", "days", "margin", "cost", "orders")
-
-
 def _flags(data: pd.DataFrame, key: str) -> np.ndarray:
     if key not in data:
         return np.zeros(len(data), dtype=bool)
@@ -125,39 +122,45 @@ def _type_reasons(keys: list[str], facts: dict[str, np.ndarray], settings: Setti
     """Why each customer got its type, from its facts (one row of `facts` per customer)."""
     lang = settings.lang
     text = {key: labels.text(key, lang) for key in _TYPE_TEXTS}  # templates, fetched once
-    amount = labels.Amounts(lang)
-    on_time, frequent, months = (
-        settings.on_time_days,
-        settings.frequent_orders,
-        settings.recent_months,
-    )
-    limit = f"{on_time:g}"
-    rows = zip(keys, *(facts[k].tolist() for k in _FACTS))  # plain Python values: fast
-    reasons: list[str | None] = []
-    add = reasons.append
-    for key, late, costly, network, margin_ok, days, margin, cost, orders in rows:
-        if not key:
-            add(None)
-        elif late:
-            add(text["type.late"].format(days=f"{days:g}"))
-        elif costly:
-            add(
-                text["type.costly_network" if network else "type.costly"].format(
-                    cost=amount(cost if cost == cost else 0.0),
-                    share=labels.percent(cost / margin, lang) if margin > 0 else "100%+",
-                    margin=amount(margin),
-                )
-            )
-        elif key == "thriving":
+    typed = np.array([bool(k) for k in keys], dtype=bool)
+    reasons = np.full(len(keys), None, dtype=object)
+    # the two common reasons a column at a time
+    late = typed & facts["late"]
+    days = {d: f"{d:g}" for d in set(facts["days"][late].tolist())}
+    reasons[late] = [text["type.late"].format(days=days[d]) for d in facts["days"][late].tolist()]
+    costly = typed & ~late & facts["costly"]
+    cost, margin = facts["cost"][costly], facts["margin"][costly]
+    shares = [
+        labels.percent(c / m, lang) if m > 0 else "100%+"
+        for c, m in zip(cost.tolist(), margin.tolist())
+    ]
+    reasons[costly] = [
+        text["type.costly_network" if network else "type.costly"].format(
+            cost=c, share=share, margin=m
+        )
+        for network, c, share, m in zip(
+            facts["network"][costly].tolist(),
+            labels.money_texts(np.where(np.isnan(cost), 0.0, cost), lang),
+            shares,
+            labels.money_texts(margin, lang),
+        )
+    ]
+    # the rest a customer at a time
+    on_time, frequent = settings.on_time_days, settings.frequent_orders
+    months, limit = settings.recent_months, f"{settings.on_time_days:g}"
+    rest = np.flatnonzero(typed & ~late & ~costly)
+    names = ("network", "margin_ok", "days", "orders")
+    rows = zip(rest.tolist(), *(facts[k][rest].tolist() for k in names))
+    for i, network, margin_ok, days, orders in rows:
+        if keys[i] == "thriving":
             if orders != orders:  # NaN: no order history
                 reason = text["type.thriving_margin"]
             else:
                 reason = text["type.thriving_orders"].format(n=int(orders), m=months)
             if days == days:
                 reason += "; " + text["type.on_time"].format(days=f"{days:g}")
-            add(reason)
         elif network:
-            add(text["type.network"])
+            reason = text["type.network"]
         else:
             parts = []
             if orders != orders:  # NaN: no order history
@@ -167,8 +170,9 @@ def _type_reasons(keys: list[str], facts: dict[str, np.ndarray], settings: Setti
                 parts.append(text["type.not_frequent"].format(n=int(orders), m=months))
             if days > on_time:
                 parts.append(text["type.slow"].format(days=f"{days:g}", limit=limit))
-            add("; ".join(parts))
-    return reasons
+            reason = "; ".join(parts)
+        reasons[i] = reason
+    return reasons.tolist()
 
 
 _TYPE_TEXTS = (

@@ -4,10 +4,11 @@ openpyxl builds and serialises a cell object per value, about 5 µs a cell, whic
 writing the long sheets (customers with their results, orders, chart data) most of a run.
 `write.py` appends the headers and short blocks with openpyxl and describes each long run
 of rows as a `RowBlock`; `splice` puts the rows, serialised here a column at a time (about
-1 µs a cell), into the package openpyxl saved. tests/test_sheetdata.py holds the rows
-against openpyxl's own output for every kind of value. Values follow the writer's rules: NaN/NA -> empty,
-numpy -> Python, text through `cell_text` and never a formula. Types without a fast path
-here (times, timedeltas, infinities, ...) go through openpyxl's own cell writer.
+1 µs a cell), into the package openpyxl saved; tests/test_sheetdata.py holds the rows
+against openpyxl's own output for every kind of value. Values follow the writer's rules:
+NaN/NA -> empty, numpy -> Python, text through `cell_text` and never a formula. Types
+without a fast path here (times, timedeltas, infinities, ...) go through openpyxl's own
+cell writer.
 """
 
 from __future__ import annotations

@@ -448,18 +448,20 @@ def money(value: float, lang: str = "nl") -> str:
     return (f"-€ {-whole:,}" if whole < 0 else f"€ {whole:,}").replace(",", ".")
 
 
-class Amounts:
-    """`money` for many values in one language, each distinct amount formatted once."""
+def money_texts(values: object, lang: str = "nl") -> list[str]:
+    """`money` of each value of an array, at the speed of a list comprehension."""
+    import numpy as np
 
-    def __init__(self, lang: str = "nl"):
-        self.lang = lang
-        self.known: dict[float, str] = {}
-
-    def __call__(self, value: float) -> str:
-        text = self.known.get(value)
-        if text is None:
-            text = self.known[value] = money(value, self.lang)
-        return text
+    values = np.asarray(values, dtype=float)
+    plain = np.isfinite(values) & (np.abs(values) < 1e15)  # whole euros fit an int64
+    wholes = np.rint(np.where(plain, values, 0.0)).astype(np.int64).tolist()  # half to even
+    if lang == "en":
+        texts = [f"€{w:,}" if w >= 0 else f"-€{-w:,}" for w in wholes]
+    else:
+        texts = [(f"€ {w:,}" if w >= 0 else f"-€ {-w:,}").replace(",", ".") for w in wholes]
+    for i in np.flatnonzero(~plain).tolist():
+        texts[i] = money(float(values[i]), lang)
+    return texts
 
 
 def percent(value: float, lang: str = "nl", signed: bool = False) -> str:
