@@ -326,3 +326,10 @@ def test_amounts_of_a_whole_column_read_as_one_at_a_time(lang):
     )
     assert labels.money_texts(values, lang) == [labels.money(v, lang) for v in values.tolist()]
     assert labels.money_texts([1950.4], lang) == (["€ 1.950"] if lang == "nl" else ["€1,950"])
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_percentages_of_a_whole_column_read_as_one_at_a_time(lang):
+    values = [0.0, 0.05, 0.0994, 0.0995, 0.25, 1.0, 12.5, -0.05, -0.5, float("nan")]
+    values += np.random.default_rng(4).uniform(-2, 2, 500).tolist()
+    assert labels.percent_texts(values, lang) == [labels.percent(v, lang) for v in values]

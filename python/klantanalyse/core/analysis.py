@@ -194,17 +194,17 @@ def analyse(
     if missing_name.all() and not added:
         raise InputError(labels.text("err.empty_names", lang, column=columns["customer"]))
     flag(missing_name, lambda *_: labels.text("row.no_name", lang))
-    first_row: dict[str, object] = {}
-    for label, name in names.items():
-        if name is None:
-            continue
-        folded = name.casefold()
-        if folded in first_row:
+    folded = pd.Series([n.casefold() if n else n for n in names.tolist()], index=index)
+    repeated = (folded.duplicated() & ~missing_name).to_numpy()
+    if repeated.any():  # each later row names the first row with that name
+        first = ~repeated & ~missing_name.to_numpy()
+        first_row = dict(zip(folded[first].tolist(), index[first]))
+        for label, name, key in zip(
+            index[repeated], names[repeated].tolist(), folded[repeated].tolist()
+        ):
             problems.setdefault(label, []).append(
-                labels.text("row.duplicate", lang, name=name, other=first_row[folded])
+                labels.text("row.duplicate", lang, name=name, other=first_row[key])
             )
-        else:
-            first_row[folded] = label
 
     # numbers
     numbers: dict[str, pd.Series] = {}
@@ -306,7 +306,7 @@ def analyse(
             "revenue_class": class_words,
             "segment": segments,
             "advice": pd.Series(
-                [advice_text.get(seg) for seg in segments], index=index, dtype=object
+                [advice_text.get(seg) for seg in segments.tolist()], index=index, dtype=object
             ),
             "message": messages,
         },

@@ -53,7 +53,9 @@ def segment(classes: pd.Series, scores: pd.Series, settings: Settings) -> pd.Ser
     """Letter from the segment matrix: revenue class x score."""
     lookup = {(c, s): settings.matrix[c][s] for c in CLASSES for s in range(5)}
     return pd.Series(
-        [lookup[(c, int(s))] for c, s in zip(classes, scores)], index=classes.index, dtype=object
+        [lookup[(c, int(s))] for c, s in zip(classes.tolist(), scores.tolist())],
+        index=classes.index,
+        dtype=object,
     )
 
 

@@ -130,10 +130,9 @@ def _type_reasons(keys: list[str], facts: dict[str, np.ndarray], settings: Setti
     reasons[late] = [text["type.late"].format(days=days[d]) for d in facts["days"][late].tolist()]
     costly = typed & ~late & facts["costly"]
     cost, margin = facts["cost"][costly], facts["margin"][costly]
-    shares = [
-        labels.percent(c / m, lang) if m > 0 else "100%+"
-        for c, m in zip(cost.tolist(), margin.tolist())
-    ]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        shares = labels.percent_texts(np.where(margin > 0, cost / margin, 0.0).tolist(), lang)
+    shares = [t if m > 0 else "100%+" for t, m in zip(shares, margin.tolist())]
     reasons[costly] = [
         text["type.costly_network" if network else "type.costly"].format(
             cost=c, share=share, margin=m

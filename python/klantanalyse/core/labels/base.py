@@ -454,14 +454,24 @@ def money_texts(values: object, lang: str = "nl") -> list[str]:
 
     values = np.asarray(values, dtype=float)
     plain = np.isfinite(values) & (np.abs(values) < 1e15)  # whole euros fit an int64
-    wholes = np.rint(np.where(plain, values, 0.0)).astype(np.int64).tolist()  # half to even
+    wholes = np.rint(np.where(plain, values, 0.0)).astype(np.int64)  # half to even
+    distinct, where = np.unique(wholes, return_inverse=True)  # each amount formatted once
     if lang == "en":
-        texts = [f"€{w:,}" if w >= 0 else f"-€{-w:,}" for w in wholes]
+        found = [f"€{w:,}" if w >= 0 else f"-€{-w:,}" for w in distinct.tolist()]
     else:
-        texts = [(f"€ {w:,}" if w >= 0 else f"-€ {-w:,}").replace(",", ".") for w in wholes]
+        found = [
+            (f"€ {w:,}" if w >= 0 else f"-€ {-w:,}").replace(",", ".") for w in distinct.tolist()
+        ]
+    texts = np.array(found, dtype=object)[where.reshape(-1)].tolist()
     for i in np.flatnonzero(~plain).tolist():
         texts[i] = money(float(values[i]), lang)
     return texts
+
+
+def percent_texts(values: object, lang: str = "nl") -> list[str]:
+    """`percent` of each value of a list or array, at the speed of a list comprehension."""
+    texts = [format(v, ".1%" if 0 < abs(v) < 0.0995 else ".0%") for v in list(values)]
+    return [t.replace(".", ",") for t in texts] if lang == "nl" else texts
 
 
 def percent(value: float, lang: str = "nl", signed: bool = False) -> str:
