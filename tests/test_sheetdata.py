@@ -92,16 +92,22 @@ def _column(values: list, kind: str, styles: dict) -> Column:
     return Column(values)
 
 
-def _pair(tmp_path, columns: list[list], kinds: list[str], first_row=2, first_column=1):
-    """The same rows written by openpyxl (reference) and by sheetdata: their parts."""
-    ref_book = Workbook(write_only=True)
-    ws = ref_book.create_sheet("Blad")
+def _started_book(first_row: int):
+    """A streaming book whose sheet has a bold header and blank rows up to `first_row`."""
+    book = Workbook(write_only=True)
+    ws = book.create_sheet("Blad")
     styles = _styles(ws)
-    header = [WriteOnlyCell(ws, value="Kop")]
-    header[0].font = Font(bold=True)
-    ws.append(header)
+    header = WriteOnlyCell(ws, value="Kop")
+    header.font = Font(bold=True)
+    ws.append([header])
     for _ in range(2, first_row):
         ws.append([])
+    return book, ws, styles
+
+
+def _pair(tmp_path, columns: list[list], kinds: list[str], first_row=2, first_column=1):
+    """The same rows written by openpyxl (reference) and by sheetdata: their parts."""
+    ref_book, ws, styles = _started_book(first_row)
     height = max((len(c) for c in columns), default=0)
     for r in range(height):
         row = [None] * (first_column - 1)
@@ -110,14 +116,7 @@ def _pair(tmp_path, columns: list[list], kinds: list[str], first_row=2, first_co
         ws.append(row)
     ref_book.save(tmp_path / "reference.xlsx")
 
-    book = Workbook(write_only=True)
-    ws = book.create_sheet("Blad")
-    styles = _styles(ws)
-    header = [WriteOnlyCell(ws, value="Kop")]
-    header[0].font = Font(bold=True)
-    ws.append(header)
-    for _ in range(2, first_row):
-        ws.append([])
+    book, ws, styles = _started_book(first_row)
     block = RowBlock(
         first_row, [_column(v, k, styles) for v, k in zip(columns, kinds)], first_column
     )
