@@ -49,6 +49,7 @@ def cell_text(value: str) -> str:
 
 
 _CHUNK_ROWS = 4096
+_KNOWN_TEXTS = 4096  # serialised texts kept per column
 _ESCAPE = re.compile("[&<>\r]")
 _ERRORS = frozenset(ERROR_CODES)
 
@@ -128,7 +129,9 @@ def _column_cells(
         if kind is str:
             tail = texts.get(v)
             if tail is None:
-                tail = texts[v] = _text(v, f' s="{by_value[v]}"' if v in by_value else plain)
+                tail = _text(v, f' s="{by_value[v]}"' if v in by_value else plain)
+                if len(texts) < _KNOWN_TEXTS:  # names and numbers rarely repeat: keep a few
+                    texts[v] = tail
             add(f'<c r="{letter}{number}"{tail}')
         elif v is None:
             add("")
