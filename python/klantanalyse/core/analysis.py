@@ -14,6 +14,7 @@ from .columns import (
     first_duplicate,
     match_headers,
     name_text,
+    name_texts,
     parse_amount,
     parse_yes_no,
 )
@@ -187,9 +188,7 @@ def analyse(
             problems.setdefault(label, []).append(make(label, None))
 
     # names
-    names = pd.Series(
-        [customer_name(v) for v in col["customer"].tolist()], index=index, dtype=object
-    )
+    names = pd.Series(name_texts(col["customer"].tolist()), index=index, dtype=object)
     missing_name = names.isna()
     if missing_name.all() and not added:
         raise InputError(labels.text("err.empty_names", lang, column=columns["customer"]))
@@ -358,7 +357,7 @@ def _ordered_keys(extra_keys: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _summarise(results: pd.DataFrame, ok: pd.Series, revenue: pd.Series) -> Summary:
-    good = results[ok.to_numpy()]
+    good = results.loc[ok.to_numpy(), ["revenue", "segment"]]  # not every result column
     total = float(good["revenue"].fillna(0).sum())
     lines = []
     for seg in SEGMENTS:

@@ -51,12 +51,11 @@ def revenue_class(value: pd.Series, settings: Settings) -> pd.Series:
 
 def segment(classes: pd.Series, scores: pd.Series, settings: Settings) -> pd.Series:
     """Letter from the segment matrix: revenue class x score."""
-    lookup = {(c, s): settings.matrix[c][s] for c in CLASSES for s in range(5)}
-    return pd.Series(
-        [lookup[(c, int(s))] for c, s in zip(classes.tolist(), scores.tolist())],
-        index=classes.index,
-        dtype=object,
-    )
+    table = np.array([[settings.matrix[c][s] for s in range(5)] for c in CLASSES], dtype=object)
+    rows = pd.Categorical(classes, categories=CLASSES).codes
+    if len(rows) and rows.min() < 0:
+        raise ValueError(f"revenue classes must be one of {CLASSES}")
+    return pd.Series(table[rows, scores.to_numpy(dtype=int)], index=classes.index, dtype=object)
 
 
 def pareto_share(revenue: pd.Series, limit: float = 0.80) -> tuple[float | None, int]:
