@@ -15,6 +15,7 @@ import openpyxl
 import pytest
 
 from klantanalyse.cli import main
+from klantanalyse.files import sheetdata
 from klantanalyse.files import write as write_module
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,7 +52,7 @@ def previous(tmp_path: Path, capsys) -> tuple[Path, Path, str]:
     return src, out, digest(out)
 
 
-@pytest.mark.parametrize("stage", ["sheet", "save", "finish"])
+@pytest.mark.parametrize("stage", ["sheet", "save", "rows", "finish"])
 def test_failure_while_writing_keeps_the_previous_output(previous, monkeypatch, capsys, stage):
     src, out, before = previous
     customers_csv(src, 40)  # the new run would change the output
@@ -67,6 +68,8 @@ def test_failure_while_writing_keeps_the_previous_output(previous, monkeypatch, 
             raise Boom("disk went away")
 
         monkeypatch.setattr(write_module, "_save", half_save)
+    elif stage == "rows":  # while the long rows are made, other parts already zipped
+        monkeypatch.setattr(sheetdata, "_column_cells", _raise)
     else:  # in the post-processing hook (the macro workbook's VBA graft)
         original = write_module.write_workbook
         monkeypatch.setattr(
