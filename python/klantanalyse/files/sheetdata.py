@@ -187,27 +187,22 @@ class _DateStyles:
 
 def _other(ws, letter: str, number: str, value, column: Column, dates: _DateStyles) -> str:
     """A cell of a less common type: numpy scalars, pandas missing values, dates, ..."""
-    plain = layout._clean(value)
-    kind = type(plain)
-    if plain is None:
+    clean = layout._clean(value)
+    kind = type(clean)
+    if clean is None:
         return ""
-    if kind in (str, float, int, bool) and plain is not value:  # numpy scalar
-        return _column_cells(ws, letter, Column([plain], column.style), [number], 0, dates)[0]
-    value = plain
-    plain_date = kind is dt.datetime or kind is dt.date
-    if plain_date and column.style is None and not ws.parent.iso_dates:
-        if getattr(value, "tzinfo", None) is None:  # openpyxl refuses time zones
-            serial = to_excel(value, dates.epoch)
-            style = dates.style(value)
+    if kind in (str, float, int, bool) and clean is not value:  # was a numpy scalar
+        return _column_cells(ws, letter, Column([clean], column.style), [number], 0, dates)[0]
+    if (kind is dt.datetime or kind is dt.date) and column.style is None:
+        if getattr(clean, "tzinfo", None) is None and not ws.parent.iso_dates:
+            serial = to_excel(clean, dates.epoch)
+            style = dates.style(clean)
             return f'<c r="{letter}{number}" s="{style}" t="n"><v>{serial:.16g}</v></c>'
-    return _fallback(ws, letter, number, value, column)
+    return _fallback(ws, letter, number, clean, column)
 
 
 def _fallback(ws, letter: str, number: str, value: object, column: Column) -> str:
-    """One cell through openpyxl's own conversion and cell writer."""
-    value = layout._clean(value)
-    if value is None:
-        return ""
+    """One cell (a plain Python value) through openpyxl's own conversion and cell writer."""
     cell = WriteOnlyCell(ws, value=value)
     if column.style is not None:
         cell._style = copy(ws.parent._cell_styles[column.style])
@@ -219,14 +214,12 @@ def _fallback(ws, letter: str, number: str, value: object, column: Column) -> st
     return buffer.getvalue().decode("utf-8")
 
 
-def splice(
-    package: bytes, blocks: Mapping[str, Callable[[], Iterator[bytes]]], out, level: int = 6
-) -> None:
+def splice(package: bytes, blocks: Mapping[str, Callable[[], Iterator[bytes]]], out) -> None:
     """Write `package` (a saved workbook) to the file object `out`, with the rows that
     `blocks[part]()` yields added at the end of that worksheet part's sheetData."""
     with (
         zipfile.ZipFile(io.BytesIO(package)) as source,
-        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=level) as target,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
     ):
         for info in source.infolist():
             data = source.read(info)

@@ -52,6 +52,8 @@ from .read import SheetTable
 from .sheetdata import MAX_CELL_CHARS, Column, RowBlock, cell_text, rows_xml, splice
 
 Rows = layout.Rows
+# the long runs of rows per sheet (customers, orders, chart data), serialised in sheetdata
+LongRows = dict[object, RowBlock]
 
 
 @dataclass(frozen=True)
@@ -159,10 +161,6 @@ def _build(book: Workbook, content: BookContent) -> LongRows:
     if content.conf_rows is not None:
         _conf_sheet(book, content.conf_rows)
     return rows
-
-
-# the long runs of rows per sheet (customers, orders, chart data), serialised in sheetdata
-LongRows = dict[object, RowBlock]
 
 
 def _save(book: Workbook, rows: LongRows, path: Path) -> None:
