@@ -16,7 +16,7 @@ def table(rows, columns=("Klant", "Omzet", "Marge", "Snelheid", "Innovatie", "Ne
 
 
 def by_name(analysis):
-    return analysis.results.set_index("customer")
+    return analysis.shown().set_index("customer")
 
 
 # One big customer, then a long tail: with Pareto 80/95 the first two are High.
@@ -54,7 +54,7 @@ def test_grid_follows_article_003():
 
 def test_high_revenue_customer_is_never_c():
     rows = [(f"Klant {i}", 1000 * (20 - i), "Nee", "Nee", "Nee", "Nee") for i in range(20)]
-    result = analyse(table(rows)).results
+    result = analyse(table(rows)).shown()
     high = result[result["revenue_class"] == "Hoog"]
     assert len(high) > 0
     assert set(high["segment"]) == {"B"}

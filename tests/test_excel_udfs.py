@@ -197,7 +197,7 @@ def test_omzetklasse_with_amount_limits(monkeypatch, clock):
 def test_omzetklasse_with_pareto_matches_the_customers_classes(monkeypatch, clock):
     rows = customers(80)
     book(monkeypatch, rows)
-    results = analyse(customer_table(rows, "k.xlsm", "nl")[0].frame).results
+    results = analyse(customer_table(rows, "k.xlsm", "nl")[0].frame).shown()
     for value, word in zip(results["value"], results["revenue_class"], strict=True):
         assert udfs.OMZETKLASSE(value) == word
     assert udfs.OMZETKLASSE(0) == "Laag"

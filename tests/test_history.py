@@ -448,7 +448,7 @@ def test_online_retail_figures_match_pandas(retail):
 def test_online_retail_through_analyse_adds_the_customers(retail):
     klanten = pd.DataFrame({"Klant": ["12347"], "Omzet": [None]}, index=[2])
     result = analyse(klanten, Settings(reference_date=RETAIL_REF.date()), orders=retail)
-    table = result.results.set_index("customer")
+    table = result.shown().set_index("customer")
     assert len(table) == len(RETAIL_CUSTOMERS)
     expected = expected_retail(retail)
     # a blank Omzet comes from the recent window (never below zero)

@@ -11,7 +11,8 @@ import pytest
 from klantanalyse import InputError, Settings, analyse
 from klantanalyse.core import labels
 from klantanalyse.core.columns import match_headers
-from klantanalyse.core.pyramid import pareto_curve, pyramid
+from klantanalyse.core.pareto import pareto_curve
+from klantanalyse.core.pyramid import pyramid
 from order_samples import REF, orders_table
 
 
@@ -44,7 +45,7 @@ def result():
 
 
 def table(result) -> pd.DataFrame:
-    return result.results.set_index("customer")
+    return result.shown().set_index("customer")
 
 
 def test_margin_cost_to_serve_and_net_contribution(result):
@@ -214,7 +215,7 @@ def with_orders():
 
 
 def test_order_columns_join_by_name_case_insensitively(with_orders):
-    t = with_orders.results.set_index("customer")
+    t = with_orders.shown().set_index("customer")
     assert t.loc["BAKKERIJ JANSEN", "signal"] == "Potentie"
     assert t.loc["BAKKERIJ JANSEN", "signal_reason"] == (
         "gem. order 12 mnd € 410 vs € 1.565 totaal; 1 order(s) in 12 mnd, eerder 3 per 12 mnd"
@@ -224,7 +225,7 @@ def test_order_columns_join_by_name_case_insensitively(with_orders):
 
 
 def test_blank_revenue_comes_from_the_recent_window(with_orders):
-    t = with_orders.results.set_index("customer")
+    t = with_orders.shown().set_index("customer")
     assert t.loc["BAKKERIJ JANSEN", "revenue"] == 410  # blank in Klanten
     assert t.loc["Van Dijk BV", "revenue"] == 20000  # typed revenue wins
     assert t.loc["BAKKERIJ JANSEN", "message"] is None
@@ -241,7 +242,7 @@ def test_customers_only_in_orders_are_added_below_the_table(with_orders):
 
 
 def test_types_and_actions_use_the_order_history(with_orders):
-    t = with_orders.results.set_index("customer")
+    t = with_orders.shown().set_index("customer")
     assert t.loc["Van Dijk BV", "customer_type"] == "Bloeiend"
     assert t.loc["Van Dijk BV", "type_reason"] == "bestelt vaak (4 orders in 12 mnd)"
     assert t.loc["Van Dijk BV", "action"] == "Ontwikkelen"
@@ -266,7 +267,7 @@ def test_portfolio_tables_with_orders(with_orders):
 def test_without_revenue_column_the_orders_give_revenue():
     names = pd.DataFrame({"Klant": ["Van Dijk BV"]}, index=[2])
     result = analyse(names, Settings(reference_date=REF), orders=orders_table())
-    t = result.results.set_index("customer")
+    t = result.shown().set_index("customer")
     assert t.loc["Van Dijk BV", "revenue"] == 11500
     assert len(t) == 5
     with pytest.raises(InputError, match="Omzet"):
@@ -289,7 +290,7 @@ def test_order_margins_give_the_margin_amount():
         }
     )
     names = pd.DataFrame({"Klant": ["Alfa", "Beta"], "Contacturen": [2, 4]}, index=[2, 3])
-    t = analyse(names, Settings(reference_date=REF), orders=orders).results.set_index("customer")
+    t = analyse(names, Settings(reference_date=REF), orders=orders).shown().set_index("customer")
     assert t["gross_margin"].tolist() == [1200, 50]
     assert t["contribution"].tolist() == [1200 - 150, 50 - 300]
     assert t.loc["Beta", "customer_type"] == "Vermoeiend"
@@ -300,7 +301,7 @@ def test_recent_window_length_scales_revenue_to_a_year():
         {"Klant": ["Alfa"] * 2, "Datum": ["01-05-2024", "01-01-2024"], "Bedrag": [600, 900]}
     )
     settings = Settings(reference_date=dt.date(2024, 6, 30), recent_months=3)
-    t = analyse(pd.DataFrame(), settings, orders=orders).results.set_index("customer")
+    t = analyse(pd.DataFrame(), settings, orders=orders).shown().set_index("customer")
     assert t.loc["Alfa", "revenue"] == 600 * 4
     assert t.loc["Alfa", "orders_recent"] == 1
 

@@ -115,7 +115,11 @@ def result_headers(analysis: Analysis) -> list[str]:
 def result_rows(analysis: Analysis) -> Rows:
     """One row of result values per customer row (no header), in input order."""
     frame = analysis.results[list(analysis.result_keys)]
-    columns = [[_clean(v) for v in frame[k].tolist()] for k in analysis.result_keys]
+    lang = analysis.settings.lang
+    columns = [
+        [_clean(v) for v in labels.result_words(k, frame[k].tolist(), lang)]
+        for k in analysis.result_keys
+    ]
     return [list(row) for row in zip(*columns)]
 
 
@@ -212,17 +216,8 @@ def label_block(analysis: Analysis) -> Block:
 
 
 def limits(analysis: Analysis) -> dict[str, float | None]:
-    """The revenue-class limits in money: the smallest value of a High / Medium customer."""
-    settings = analysis.settings
-    if settings.revenue_method == "amount":
-        return {"high": settings.amount_high, "mid": settings.amount_mid}
-    valid = _valid(analysis)
-    out: dict[str, float | None] = {}
-    for key in ("high", "mid"):
-        word = labels.revenue_class(key, settings.lang)
-        values = valid.loc[valid["revenue_class"] == word, "value"]
-        out[key] = float(values.min()) if len(values) else None
-    return out
+    """The revenue-class limits in money (computed once by the core)."""
+    return {"high": analysis.limits.high, "mid": analysis.limits.mid}
 
 
 def limit_block(analysis: Analysis) -> Block:
@@ -439,7 +434,7 @@ WHALE_AT = (1, 41)  # AO1: share of customers | cumulative net contribution shar
 WHALE_GUIDE_AT = (1, 44)  # AR1: the 100% line, 2 points
 CURVE_POINTS = 101  # x = 0%, 1%, ..., 100%
 RETENTION_YEARS = 10  # the most recent years; fewer are blank-padded
-PARETO_LIMIT = 0.80
+from .core.pareto import PARETO_LIMIT  # noqa: E402
 
 # Number formats of result columns on Klanten (codes as stored in the file; Excel shows
 # them in the user's locale, e.g. dd-mm-jjjj in Dutch). Counts and ranks need none.
@@ -483,20 +478,9 @@ VALUE_FILLS: dict[str, dict[str, str]] = {
     "customer_type": {"thriving": "E2EFDA", "interesting": "DDEBF7", "tiring": "FCE4D6"},
     "action": {"develop": "E2EFDA", "reconsider": "FCE4D6"},
 }
-_VALUE_WORDS = {
-    "signal": labels.SIGNALS,
-    "customer_type": labels.CUSTOMER_TYPES,
-    "action": labels.ACTIONS,
-}
-
-
 def value_fills(key: str, lang: str) -> dict[str, str]:
     """Cell text -> fill colour for the result column `key` (empty for other columns)."""
-    words = _VALUE_WORDS.get(key, {})
-    return {
-        (words[k][1] if lang == "en" else words[k][0]): colour
-        for k, colour in VALUE_FILLS.get(key, {}).items()
-    }
+    return {labels.result_word(key, k, lang): c for k, c in VALUE_FILLS.get(key, {}).items()}
 
 
 def has_portfolio(analysis: Analysis | None) -> bool:
@@ -541,13 +525,9 @@ def pareto_block(analysis: Analysis) -> Block:
     return _curve_block(PARETO_AT, header, ys)
 
 
-def pareto_reach(analysis: Analysis, limit: float = PARETO_LIMIT) -> float | None:
-    """The share of customers (with revenue, largest first) whose revenue first reaches `limit`."""
-    pareto = analysis.portfolio.pareto if analysis.portfolio is not None else None
-    if pareto is None or not len(pareto):
-        return None
-    reached = np.flatnonzero(pareto["revenue_share"].to_numpy() >= limit - 1e-12)
-    return float(pareto["customer_share"].iloc[reached[0]]) if len(reached) else 1.0
+def pareto_reach(analysis: Analysis) -> float | None:
+    """The 80/20 share of the run (the core's one definition)."""
+    return analysis.summary.pareto_share if analysis.summary is not None else None
 
 
 def pareto_guide_block(analysis: Analysis) -> Block:

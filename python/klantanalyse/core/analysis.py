@@ -18,7 +18,9 @@ from .columns import (
     parse_amount,
     parse_yes_no,
 )
+from .grid import ClassLimits
 from .history import OrderHistory, add_order_customers, annual_revenue, order_history
+from .pareto import pareto_reach
 from .portfolio import PortfolioView, extend
 from .settings import SEGMENTS, Settings
 
@@ -52,7 +54,7 @@ class Summary:
     problems: int  # rows with a message
     total_revenue: float
     segments: tuple[SegmentLine, ...]
-    pareto_share: float | None  # share of customers that brings 80% of revenue
+    pareto_share: float | None  # share of the customers with revenue that brings 80% of it
     pareto_customers: int
 
 
@@ -67,12 +69,27 @@ class Analysis:
     warnings: tuple[str, ...] = ()
     result_keys: tuple[str, ...] = field(default=labels.RESULT_KEYS)
     portfolio: PortfolioView | None = None  # pareto, pyramid, whale, retention tables
+    limits: ClassLimits = ClassLimits(None, None)  # revenue-class limits in money
+
+    def shown(self) -> pd.DataFrame:
+        """`results` with the key columns (revenue class, signal, ...) as the words shown."""
+        lang = self.settings.lang
+        table = self.results.copy()
+        for key in labels.RESULT_WORDS:
+            if key in table.columns:
+                table[key] = labels.result_words(key, table[key].tolist(), lang)
+        return table
 
     def result_table(self) -> pd.DataFrame:
-        """The result columns with their headers in the settings' language."""
+        """The result columns with their headers and words in the settings' language."""
         lang = self.settings.lang
-        table = self.results[list(self.result_keys)].copy()
-        table.columns = [labels.header(k, lang) for k in self.result_keys]
+        table = pd.DataFrame(
+            {
+                labels.header(k, lang): labels.result_words(k, self.results[k].tolist(), lang)
+                for k in self.result_keys
+            },
+            index=self.results.index,
+        )
         return table
 
 
@@ -283,8 +300,7 @@ def analyse(
         classes[valid] = grid.revenue_class(value[valid], settings)
         segments[valid] = grid.segment(classes[valid], scores[valid], settings)
     segments = segments.astype(object).where(segments.notna(), None)
-    words = {c: labels.revenue_class(c, lang) for c in set(classes.dropna())}
-    class_words = pd.Series([words.get(c) for c in classes.tolist()], index=index, dtype=object)
+    limits = grid.class_limits(value[valid], classes[valid], settings)
     advice_text = {s: settings.advice_for(s) for s in SEGMENTS}
     messages = pd.Series(
         [" ".join(problems[label]) if label in problems else None for label in index],
@@ -302,7 +318,7 @@ def analyse(
                 index=index,
                 dtype=object,
             ),
-            "revenue_class": class_words,
+            "revenue_class": classes.where(classes.notna(), None),
             "segment": segments,
             "advice": pd.Series(
                 [advice_text.get(seg) for seg in segments.tolist()], index=index, dtype=object
@@ -331,6 +347,7 @@ def analyse(
         warnings=tuple(warnings),
         result_keys=_ordered_keys(extra_keys),
         portfolio=portfolio,
+        limits=limits,
     )
 
 
@@ -366,13 +383,13 @@ def _summarise(results: pd.DataFrame, ok: pd.Series, revenue: pd.Series) -> Summ
         lines.append(
             SegmentLine(seg, len(part), seg_revenue, seg_revenue / total if total > 0 else 0.0)
         )
-    share, count = grid.pareto_share(good["revenue"].fillna(0))
+    reach = pareto_reach(good["revenue"])
     return Summary(
         rows=len(results),
         customers=len(good),
         problems=int((~ok).sum()),
         total_revenue=total,
         segments=tuple(lines),
-        pareto_share=share,
-        pareto_customers=count,
+        pareto_share=reach.share,
+        pareto_customers=reach.customers,
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
 
@@ -58,12 +60,37 @@ def segment(classes: pd.Series, scores: pd.Series, settings: Settings) -> pd.Ser
     return pd.Series(table[rows, scores.to_numpy(dtype=int)], index=classes.index, dtype=object)
 
 
-def pareto_share(revenue: pd.Series, limit: float = 0.80) -> tuple[float | None, int]:
-    """(share of customers, number of customers) that together bring `limit` of revenue."""
-    values = np.sort(revenue.to_numpy(dtype=float))[::-1]
-    total = values.sum()
-    if len(values) == 0 or total <= 0:
-        return None, 0
-    before = np.round((np.cumsum(values) - values) / total, 12)
-    count = int((before < limit).sum())
-    return count / len(values), count
+@dataclass(frozen=True)
+class ClassLimits:
+    """The revenue-class limits in money (revenue + potential): the chart's limit lines and
+    what =OMZETKLASSE compares an amount with. None: no customer in that class (Pareto)."""
+
+    high: float | None
+    mid: float | None
+    method: str = "pareto"
+
+    def class_of(self, amount: float) -> str | None:
+        """'high'/'mid'/'low' of one amount; None when there are no limits (no customers)."""
+        if self.method == "amount":
+            return "high" if amount >= self.high else "mid" if amount >= self.mid else "low"
+        floors = [f for f in (self.high, self.mid) if f is not None]
+        if not floors:
+            return None
+        if amount <= 0:
+            return "low"
+        if self.high is not None and amount >= self.high:
+            return "high"
+        return "mid" if amount >= min(floors) else "low"
+
+
+def class_limits(value: pd.Series, classes: pd.Series, settings: Settings) -> ClassLimits:
+    """The limits of one analysis: the fixed amounts (method Bedrag), or the smallest value
+    that got High and the smallest that got Medium (method Pareto)."""
+    if settings.revenue_method == "amount":
+        return ClassLimits(float(settings.amount_high), float(settings.amount_mid), "amount")
+    values = value.astype(float)
+    found = {}
+    for key in ("high", "mid"):
+        part = values[(classes == key).to_numpy()]
+        found[key] = float(part.min()) if len(part) else None
+    return ClassLimits(found["high"], found["mid"])

@@ -8,17 +8,17 @@ Every answer is what a cell shows: a value, or a short text saying what is wrong
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pandas as pd
 
 from ..errors import InputError
-from . import affinity, labels
+from . import affinity, grid, labels
 from .affinity import Profile
 from .analysis import Analysis, customer_name
 from .columns import is_blank, match_headers, parse_amount, parse_yes_no
+from .grid import ClassLimits
 from .settings import Settings
 
 
@@ -64,8 +64,7 @@ class Lookup:
     segments: dict[str, str | None]  # folded name -> letter (None: row has a message)
     customer_position: int | None  # position of the customer column in the table
     width: int  # number of input columns of the table
-    high_floor: float  # smallest revenue + potential that is High (Pareto)
-    mid_floor: float  # smallest revenue + potential that is Medium or High (Pareto)
+    limits: ClassLimits  # the revenue-class limits of the analysis
 
     @classmethod
     def build(cls, analysis: Analysis, headers: Sequence[object] = ()) -> Lookup:
@@ -75,7 +74,6 @@ class Lookup:
         to `segment_of` is read at the customer column.
         """
         results = analysis.results
-        lang = analysis.settings.lang
         segments: dict[str, str | None] = {}
         for name, segment in zip(
             results["customer"].tolist(), results["segment"].tolist(), strict=True
@@ -83,18 +81,12 @@ class Lookup:
             folded = _fold(name)
             if folded is not None and folded not in segments:
                 segments[folded] = segment if isinstance(segment, str) else None
-        valid = results[results["segment"].notna()]
-        words = valid["revenue_class"]
-        values = valid["value"].astype(float)
-        high = values[words == labels.revenue_class("high", lang)]
-        mid = values[words.isin([labels.revenue_class(k, lang) for k in ("high", "mid")])]
         return cls(
             settings=analysis.settings,
             segments=segments,
             customer_position=match_headers(headers, ("customer",)).get("customer"),
             width=len(headers),
-            high_floor=float(high.min()) if len(high) else math.inf,
-            mid_floor=float(mid.min()) if len(mid) else math.inf,
+            limits=analysis.limits,
         )
 
     def segment_of(self, customer: object) -> str:
@@ -115,21 +107,15 @@ class Lookup:
         return labels.text("udf.unknown_customer", lang)
 
     def revenue_class_of(self, amount: object) -> str:
-        """Hoog/Midden/Laag for an amount, with the same limits as the table's customers.
-
-        Method Bedrag uses the two amounts. Method Pareto uses the smallest revenue +
-        potential that got High (and Medium) in this analysis: the limit lines of the chart.
-        """
-        return revenue_class_of(amount, self.settings, self.high_floor, self.mid_floor)
+        """Hoog/Midden/Laag for an amount, with the same limits as the table's customers."""
+        return revenue_class_of(amount, self.settings, self.limits)
 
 
 def revenue_class_of(
-    amount: object,
-    settings: Settings,
-    high_floor: float = math.inf,
-    mid_floor: float = math.inf,
+    amount: object, settings: Settings, limits: ClassLimits | None = None
 ) -> str:
-    """Revenue class word of one amount; Pareto needs the floors of an analysed table."""
+    """Revenue class word of one amount, with the limits of an analysed table (method Pareto
+    needs them; method Bedrag has fixed ones)."""
     lang = settings.lang
     values = flatten(amount)
     if len(values) != 1:
@@ -140,26 +126,11 @@ def revenue_class_of(
         return labels.text("udf.bad_amount", lang, value=_show(values[0]))
     if number is None:
         return ""
-    if settings.revenue_method == "amount":
-        key = (
-            "high"
-            if number >= settings.amount_high
-            else "mid"
-            if number >= settings.amount_mid
-            else "low"
-        )
-    elif math.isinf(mid_floor):
+    if limits is None:
+        limits = grid.class_limits(pd.Series(dtype=float), pd.Series(dtype=object), settings)
+    key = limits.class_of(number)
+    if key is None:
         return labels.text("udf.no_customers", lang)
-    else:
-        key = (
-            "low"
-            if number <= 0
-            else "high"
-            if number >= high_floor
-            else "mid"
-            if number >= mid_floor
-            else "low"
-        )
     return labels.revenue_class(key, lang)
 
 

@@ -22,10 +22,11 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from . import grid, labels
+from . import labels
 from .history import OrderHistory, fold, project
+from .pareto import pareto_curve
 from .profit import PROFIT_INPUTS, profitability, ranks, whale_curve, whale_peak
-from .pyramid import pareto_curve, pyramid
+from .pyramid import pyramid
 from .settings import Settings
 
 GROWTH_SIGNALS = ("potential", "attention", "new")
@@ -41,7 +42,6 @@ class PortfolioView:
     """
 
     pareto: pd.DataFrame
-    pareto_share: float | None
     pyramid: pd.DataFrame
     whale: pd.DataFrame | None = None
     whale_peak: tuple[float, float] | None = None
@@ -74,8 +74,8 @@ def extend(
         joined = per.reindex(folded.to_numpy())
         joined.index = index
         has_history = pd.Series(folded.isin(per.index).to_numpy(), index=index)
-        for key in (*labels.HISTORY_KEYS, "signal_key", "change", "projection"):
-            results[key] = joined[key]
+        for key in (*labels.HISTORY_KEYS, "change", "projection"):
+            results[key] = joined["signal_key" if key == "signal" else key]
         keys += labels.HISTORY_KEYS
         order_margin = (
             joined["margin_recent"] * (12 / settings.recent_months) if history.has_margin else None
@@ -119,7 +119,6 @@ def extend(
         whale = whale_curve(results["contribution"][good], names)
     view = PortfolioView(
         pareto=pareto_curve(revenue[good], names),
-        pareto_share=grid.pareto_share(revenue[good].fillna(0.0))[0],
         pyramid=pyramid(revenue[good], active[good], settings.lang),
         whale=whale,
         whale_peak=whale_peak(whale) if whale is not None else None,
@@ -162,8 +161,8 @@ def _portfolio_columns(
         rate = np.where(revenue > 0, margin / revenue, np.nan)
     gain = np.nan_to_num(potential * rate)
     signal = (
-        results["signal_key"].to_numpy(dtype=object)
-        if "signal_key" in results
+        results["signal"].to_numpy(dtype=object)
+        if "signal" in results
         else np.full(len(index), None, dtype=object)
     )
     growth_signal = np.isin(signal, GROWTH_SIGNALS)
@@ -213,9 +212,7 @@ def _portfolio_columns(
     ]
     reasons[take(np.isnan(contribution))] = text["act.maintain_unknown"]
     reasons[left] = text["act.maintain"]
-    key = key.tolist()
-    words = {k: labels.action_word(k, lang) for k in set(key)}
-    results["action"] = [words[k] for k in key]
+    results["action"] = key.tolist()
     results["action_reason"] = reasons.tolist()
 
 

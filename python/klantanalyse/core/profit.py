@@ -43,9 +43,9 @@ def profitability(data: pd.DataFrame, settings: Settings) -> pd.DataFrame:
     `contact_hours`, `custom_costs`, `payment_days`, `order_margin` (annual margin from the
     orders, NaN where unknown), `orders_recent` (NaN without order history), `margin_ok`
     and `network` (the Ja/Nee answers as booleans). Returns `gross_margin`, `cost_to_serve`,
-    `contribution`, `type_key`, `customer_type`, `type_reason`, same index.
+    `contribution`, `customer_type` (a key: thriving, interesting, tiring), `type_reason`,
+    same index.
     """
-    lang = settings.lang
     index = data.index
 
     def column(key: str) -> np.ndarray:
@@ -98,14 +98,12 @@ def profitability(data: pd.DataFrame, settings: Settings) -> pd.DataFrame:
     }
     reasons = _type_reasons(type_key.tolist(), facts, settings)
     type_key[type_key == ""] = None
-    words = {k: labels.customer_type(k, lang) if k else None for k in set(type_key.tolist())}
     return pd.DataFrame(
         {
             "gross_margin": np.round(margin, 2),
             "cost_to_serve": np.round(cost, 2),
             "contribution": np.round(contribution, 2),
-            "type_key": type_key,
-            "customer_type": [words[k] for k in type_key.tolist()],
+            "customer_type": type_key.tolist(),
             "type_reason": reasons,
         },
         index=index,

@@ -1,7 +1,6 @@
-"""The 80/20 check as a curve and the customer pyramid (articles 000 and 002).
+"""The customer pyramid (article 002; the 80/20 curve is in `pareto`).
 
-Pareto curve: customers sorted from most to least revenue; point i is (share of customers
-up to i, share of revenue they bring together). Pyramid: the active customers (revenue
+Pyramid: the active customers (revenue
 above zero) split into the top 1%, the next 4%, the next 15% and the other 80% of the
 ranking, each layer rounded up to whole customers; customers without revenue form the
 *inactive* layer.
@@ -17,29 +16,6 @@ import pandas as pd
 from . import labels
 
 LAYERS = (("top1", 0.01), ("next4", 0.05), ("next15", 0.20), ("rest80", 1.0))
-
-
-def pareto_curve(revenue: pd.Series, names: pd.Series) -> pd.DataFrame:
-    """One row per customer with revenue above zero, best first.
-
-    Columns: `rank`, `customer`, `revenue`, `customer_share` (rank / number of customers)
-    and `revenue_share` (cumulative revenue / total revenue).
-    """
-    values = revenue.to_numpy(dtype=float, na_value=np.nan)
-    positive = np.flatnonzero(values > 0)
-    order = positive[np.argsort(-values[positive], kind="stable")]
-    sorted_values = values[order]
-    total = sorted_values.sum()
-    n = len(order)
-    return pd.DataFrame(
-        {
-            "rank": np.arange(1, n + 1),
-            "customer": names.to_numpy(dtype=object)[order],
-            "revenue": sorted_values,
-            "customer_share": np.arange(1, n + 1) / n if n else np.array([]),
-            "revenue_share": np.cumsum(sorted_values) / total if n else np.array([]),
-        }
-    )
 
 
 def pyramid(revenue: pd.Series, active: pd.Series | None = None, lang: str = "nl") -> pd.DataFrame:

@@ -460,6 +460,7 @@ class _NoRun:
     """What the layout reads of an analysis to size the portfolio blocks of no run."""
 
     portfolio = None
+    summary = None
 
     def __init__(self, settings: Any):
         self.settings = settings

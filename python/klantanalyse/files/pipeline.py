@@ -220,8 +220,7 @@ def add_affinity(
             notes.append(exc.message)
             warnings.append(at + exc.message)
     customer_scores = affinity.score_customers(profile).results
-    flagged = labels.yes_no(True, lang)
-    customer_scores["untapped"] = [flagged if u else None for u in customer_scores["untapped"]]
+    customer_scores["untapped"] = [True if u else None for u in customer_scores["untapped"]]
     extended = with_results(analysis, customer_scores, labels.SIMILARITY_KEYS, tuple(warnings))
     view = AffinityView(
         profile=profile,

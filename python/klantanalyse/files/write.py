@@ -296,7 +296,7 @@ def _customer_sheet(book: Workbook, content: BookContent, rows: LongRows) -> Non
         result_frame = analysis.results[list(analysis.result_keys)]
         with_orders = layout.has_portfolio(analysis)
         for key in analysis.result_keys:
-            values = result_frame[key].tolist()
+            values = labels.result_words(key, result_frame[key].tolist(), content.settings.lang)
             if key == "segment":
                 fills = content.settings.colours
                 styles = {

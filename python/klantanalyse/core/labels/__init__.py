@@ -22,3 +22,26 @@ ALL_RESULT_KEYS: tuple[str, ...] = (
     + PORTFOLIO_KEYS  # noqa: F405
     + SIMILARITY_KEYS  # noqa: F405
 )
+
+# Result columns that hold a key (a word of the vocabulary): the key -> (Dutch, English).
+RESULT_WORDS: dict[str, dict[object, tuple[str, str]]] = {
+    "revenue_class": REVENUE_CLASSES,  # noqa: F405
+    "signal": SIGNALS,  # noqa: F405
+    "customer_type": CUSTOMER_TYPES,  # noqa: F405
+    "action": ACTIONS,  # noqa: F405
+    "untapped": {True: YES_NO[True]},  # noqa: F405
+}
+
+
+def result_words(key: str, values: list, lang: str = "nl") -> list:
+    """The words shown for the keys in a result column (other columns: `values` as they are)."""
+    table = RESULT_WORDS.get(key)
+    if table is None:
+        return values
+    pick = 1 if lang == "en" else 0
+    return [table[v][pick] if v in table else None for v in values]
+
+
+def result_word(key: str, value: object, lang: str = "nl") -> object:
+    """The word shown for one key of a result column."""
+    return result_words(key, [value], lang)[0]
