@@ -103,21 +103,20 @@ def bench(n: int, repeat: int, folder: Path, width: int) -> dict[str, float]:
     from python_calamine import CalamineWorkbook
 
     from klantanalyse.cli import main
-    from klantanalyse.files.pipeline import analyse_tables, load_settings, run_affinity
     from klantanalyse.files.read import read_input
     from klantanalyse.files.write import BookContent, write_workbook
+    from klantanalyse.run import run
 
     src = folder / f"klanten-{n}-{width}.xlsx"
     make_workbook(src, n, width=width)
     out = folder / f"uit-{n}.xlsx"
     book = read_input(src)
-    settings, _ = load_settings(book, None)
 
     def core():  # everything the pure core computes for this input (A/B/C, profit, affinity)
-        return run_affinity(analyse_tables(book.customers, book.orders, settings), book)
+        return run(book.tables())
 
-    analysis, view = core()
-    content = BookContent(book.customers, settings, analysis, affinity=view)
+    done = core()
+    content = BookContent(book.customers, done.settings, done.analysis, affinity=done.affinity)
 
     def openpyxl_floor():
         wb = openpyxl.load_workbook(src)

@@ -111,9 +111,9 @@ def stages(csv_path: Path, repeat: int = 3) -> dict[str, float]:
     read both files, analyse (with Verwantschap), write the workbook."""
     from dataclasses import replace
 
-    from klantanalyse.files.pipeline import analyse_tables, load_settings, run_affinity
     from klantanalyse.files.read import read_input, read_orders
     from klantanalyse.files.write import BookContent, write_workbook
+    from klantanalyse.run import run as run_tables
 
     customers = ROOT / "templates" / "demo" / "klanten.csv"
     times: dict[str, list[float]] = {"read": [], "analyse": [], "write": []}
@@ -122,11 +122,11 @@ def stages(csv_path: Path, repeat: int = 3) -> dict[str, float]:
             start = time.perf_counter()
             book = replace(read_input(customers), orders=read_orders(csv_path))
             read = time.perf_counter()
-            settings, _ = load_settings(book, None)
-            analysis = analyse_tables(book.customers, book.orders, settings)
-            analysis, view = run_affinity(analysis, book)
+            done = run_tables(book.tables())
             analysed = time.perf_counter()
-            content = BookContent(book.customers, settings, analysis, affinity=view)
+            content = BookContent(
+                book.customers, done.settings, done.analysis, affinity=done.affinity
+            )
             write_workbook(Path(folder) / "tmp.xlsx", content)
             written = time.perf_counter()
             times["read"].append(read - start)

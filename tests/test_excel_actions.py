@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
 
 import pytest
 
@@ -17,12 +17,12 @@ from klantanalyse import demo, layout
 from klantanalyse.core.settings import Settings
 from klantanalyse.excel import actions, logfile
 from klantanalyse.excel.book import (
-    add_affinity,
-    analyse_tables,
     customer_table,
     order_table,
     prospect_table,
 )
+from klantanalyse.run import Tables
+from klantanalyse.run import run as run_tables
 
 TESTS = Path(__file__).resolve().parent
 
@@ -57,9 +57,8 @@ def expected(rows, order_rows=None, settings=None, prospect_rows=None):
         orders, _ = order_table(order_rows, "klantanalyse.xlsm", "nl")
     if prospect_rows is not None:
         prospect_list, _ = prospect_table(prospect_rows, "klantanalyse.xlsm", "nl")
-    analysis = analyse_tables(table, orders, settings or Settings())
-    analysis, _ = add_affinity(analysis, table, prospect_list, "klantanalyse.xlsm")
-    return table, analysis
+    tables = Tables(table, orders, prospect_list, source=PureWindowsPath("klantanalyse.xlsm"))
+    return table, run_tables(tables, settings=settings or Settings()).analysis
 
 
 def result_count(rows, order_rows=None):

@@ -5,6 +5,7 @@ what `klantanalyse analyse` writes for the same input."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import PureWindowsPath
 
 import openpyxl
 import pytest
@@ -16,13 +17,13 @@ from klantanalyse import demo, layout
 from klantanalyse.core.settings import Settings
 from klantanalyse.excel import actions, logfile
 from klantanalyse.excel.book import (
-    add_affinity,
-    analyse_tables,
     customer_table,
     order_table,
     prospect_table,
 )
 from klantanalyse.files.pipeline import analyse_file
+from klantanalyse.run import Tables
+from klantanalyse.run import run as run_tables
 
 BOOK = "klantanalyse.xlsm"
 
@@ -76,8 +77,11 @@ def run(data_settings, customer_rows, order_rows, prospect_rows):
         order_list, _ = order_table(order_rows, BOOK, data_settings.lang)
     if prospect_rows is not None:
         prospect_list, _ = prospect_table(prospect_rows, BOOK, data_settings.lang)
-    analysis = analyse_tables(table, order_list, data_settings)
-    return add_affinity(analysis, table, prospect_list, BOOK)
+    done = run_tables(
+        Tables(table, order_list, prospect_list, source=PureWindowsPath(BOOK)),
+        settings=data_settings,
+    )
+    return done.analysis, done.affinity
 
 
 def cells(fake, sheet, block):

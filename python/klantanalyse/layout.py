@@ -14,9 +14,10 @@ import numpy as np
 import pandas as pd
 
 from .core import labels
-from .core.affinity import Profile, Scores
+from .core.a1 import column_letter  # noqa: F401 (the fronts' A1 helper)
 from .core.analysis import Analysis
 from .core.settings import SEGMENTS, Settings
+from .core.similarity import AffinityView
 
 Rows = list[list[object]]
 
@@ -75,19 +76,6 @@ def marker_colour(fill: str) -> str:
     h, lightness, sat = colorsys.rgb_to_hls(r, g, b)
     r, g, b = colorsys.hls_to_rgb(h, min(lightness, 0.45), max(sat, 0.65))
     return "".join(f"{round(v * 255):02X}" for v in (r, g, b))
-
-
-def column_letter(column: int) -> str:
-    """1 -> A, 27 -> AA."""
-    letters = ""
-    while column:
-        column, rem = divmod(column - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
-
-
-def cell_name(row: int, column: int) -> str:
-    return f"{column_letter(column)}{row}"
 
 
 def _clean(value: object) -> object:
@@ -285,28 +273,6 @@ AFFINITY_GROUPS = ("A", "C")
 
 
 @dataclass(frozen=True)
-class AffinityView:
-    """Verwantschap of one run as the fronts show it.
-
-    `profile` is None when it could not be built (`problem` says why). `prospect_scores` is
-    None without prospects or when they could not be scored (`prospect_problem` says why).
-    `notes` are the warnings of the profile and the prospects, shown on the sheet too.
-    """
-
-    profile: Profile | None = None
-    problem: str | None = None
-    prospect_scores: Scores | None = None
-    prospect_problem: str | None = None
-    prospect_count: int = 0
-    notes: tuple[str, ...] = ()
-
-    @property
-    def has_sheet(self) -> bool:
-        """A Verwantschap sheet is written when there is a profile or prospects to explain."""
-        return self.profile is not None or self.prospect_count > 0
-
-
-@dataclass(frozen=True)
 class Part:
     """A block with its role, so every writer styles the Verwantschap sheet alike.
 
@@ -478,6 +444,8 @@ VALUE_FILLS: dict[str, dict[str, str]] = {
     "customer_type": {"thriving": "E2EFDA", "interesting": "DDEBF7", "tiring": "FCE4D6"},
     "action": {"develop": "E2EFDA", "reconsider": "FCE4D6"},
 }
+
+
 def value_fills(key: str, lang: str) -> dict[str, str]:
     """Cell text -> fill colour for the result column `key` (empty for other columns)."""
     return {labels.result_word(key, k, lang): c for k, c in VALUE_FILLS.get(key, {}).items()}

@@ -393,3 +393,19 @@ def _summarise(results: pd.DataFrame, ok: pd.Series, revenue: pd.Series) -> Summ
         pareto_share=reach.share,
         pareto_customers=reach.customers,
     )
+
+
+def with_added_customers(table: pd.DataFrame, analysis: Analysis) -> pd.DataFrame:
+    """`table` with the customers that only appear in the orders added below, with just
+    their name (the analysis has a result row for each of them)."""
+    added = analysis.portfolio.added_rows if analysis.portfolio else ()
+    if not added:
+        return table
+    names = analysis.results.loc[list(added), "customer"]
+    header = analysis.columns.get("customer")
+    if header not in list(table.columns):  # no customer table at all: the names only
+        header = labels.header("customer", analysis.settings.lang)
+        return pd.DataFrame({header: analysis.results["customer"].to_numpy(dtype=object)})
+    extra = np.full((len(names), table.shape[1]), None, dtype=object)
+    extra[:, list(table.columns).index(header)] = names.to_numpy(dtype=object)
+    return pd.DataFrame(np.vstack([table.to_numpy(dtype=object), extra]), columns=table.columns)

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 import numpy as np
 import pandas as pd
 
+from .a1 import column_letter
 from .labels import ALIASES, HEADERS
 
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
@@ -98,12 +99,7 @@ def first_duplicate(headers: Iterable[object], keys: Iterable[str]) -> tuple[str
 
 def _letters(position: int) -> str:
     """0-based column position -> letters: 0 -> A, 26 -> AA."""
-    letters = ""
-    n = position + 1
-    while n:
-        n, rem = divmod(n - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
+    return column_letter(position + 1)
 
 
 def is_blank(value: object) -> bool:

@@ -111,9 +111,7 @@ class Lookup:
         return revenue_class_of(amount, self.settings, self.limits)
 
 
-def revenue_class_of(
-    amount: object, settings: Settings, limits: ClassLimits | None = None
-) -> str:
+def revenue_class_of(amount: object, settings: Settings, limits: ClassLimits | None = None) -> str:
     """Revenue class word of one amount, with the limits of an analysed table (method Pareto
     needs them; method Bedrag has fixed ones)."""
     lang = settings.lang

@@ -22,8 +22,8 @@ from typing import Any
 import xlwings as xw
 
 from ..core import labels
+from ..core.tables import ORDER_SHEETS, PROSPECT_SHEETS
 from ..errors import InputError, KlantanalyseError
-from ..files.read import ORDER_SHEETS, PROSPECT_SHEETS
 
 clock: Callable[[], dt.datetime] = dt.datetime.now
 
@@ -139,14 +139,16 @@ def _run(action: Callable[[_Context], None]) -> None:
 # ---- Analyseer klanten -------------------------------------------------------------------
 
 
-def _settings(context: _Context) -> tuple[Any, list[str]]:
-    """Settings and warnings from Instellingen (defaults without that sheet)."""
-    from .book import SETTINGS, read_settings, read_values
+def _settings(context: _Context) -> tuple[Any, list[tuple[object, object]] | None]:
+    """Settings from Instellingen (defaults without that sheet) and the sheet's rows."""
+    from ..run import load_settings
+    from .book import SETTINGS, read_values, settings_rows
 
     sheet = context.sheet(SETTINGS, required=False)
-    settings, warnings = read_settings(None if sheet is None else read_values(sheet))
+    rows = None if sheet is None else settings_rows(read_values(sheet))
+    settings, _ = load_settings(rows)
     context.lang = settings.lang
-    return settings, warnings
+    return settings, rows
 
 
 def _analyse(context: _Context) -> None:
@@ -155,7 +157,7 @@ def _analyse(context: _Context) -> None:
     from .. import layout
     from . import book as xl
 
-    settings, setting_warnings = _settings(context)
+    settings, rows = _settings(context)
     lang = settings.lang
     customers_sheet = context.sheet(xl.CUSTOMERS)
     context.busy("act.what.analyse")
@@ -177,11 +179,15 @@ def _analyse(context: _Context) -> None:
             prospect_values, book_name, lang, prospects_sheet.name
         )
         table_warnings += prospect_warnings
-    analysis = xl.analyse_tables(table, orders, settings)
-    analysis, view = xl.add_affinity(analysis, table, prospects, book_name)
-    analysis = dataclasses.replace(
-        analysis, warnings=(*table_warnings, *setting_warnings, *analysis.warnings)
-    )
+    from pathlib import PureWindowsPath
+
+    from ..run import Tables, run
+
+    source = PureWindowsPath(book_name)
+    tables = Tables(table, orders, prospects, rows, tuple(table_warnings), source)
+    done = run(tables)
+    analysis, view = done.analysis, done.affinity
+    analysis = dataclasses.replace(analysis, warnings=done.warnings)
     _write_results(customers_sheet, values, table, analysis)
     if prospects is not None:
         _write_prospects(prospects_sheet, prospect_values, prospects, view, settings)
@@ -487,7 +493,7 @@ def _clear_results(
 ) -> None:
     """Remove result columns (values, header style, formats, colour rules) from a sheet whose
     table has a header for `keys`; shrink its Excel table back to the inputs."""
-    from ..files.read import header_row
+    from ..core.tables import header_row
     from .placement import place_results
 
     header_index = header_row(values, keys)

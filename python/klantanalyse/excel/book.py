@@ -88,15 +88,19 @@ def read_settings(values: Rows | None) -> tuple[Any, list[str]]:
     """(Settings, warnings) from the values of the Instellingen sheet (None: defaults)."""
     from ..core.settings import Settings
 
-    rows = [(row[0], row[1] if len(row) > 1 else None) for row in values or [] if row]
-    return Settings.from_rows(rows)
+    return Settings.from_rows(settings_rows(values or []))
+
+
+def settings_rows(values: Rows) -> list[tuple[object, object]]:
+    """(label, value) pairs of the Instellingen sheet's values."""
+    return [(row[0], row[1] if len(row) > 1 else None) for row in values if row]
 
 
 def customer_table(values: Rows, book_name: str, lang: str) -> tuple[Any, list[str]]:
     """(SheetTable, warnings): the Klanten values cut into a table as the file reader does."""
     from pathlib import PureWindowsPath
 
-    from ..files.read import table_from_rows
+    from ..core.tables import table_from_rows
 
     return table_from_rows(values, CUSTOMERS, PureWindowsPath(book_name), lang)
 
@@ -107,16 +111,9 @@ def order_table(
     """(SheetTable, warnings) of the Orders values, or (None, []) when it holds no table."""
     from pathlib import PureWindowsPath
 
-    from ..files.read import orders_from_rows
+    from ..core.tables import orders_from_rows
 
     return orders_from_rows(values, sheet, PureWindowsPath(book_name), lang)
-
-
-def analyse_tables(customers: Any, orders: Any, settings: Any) -> Any:
-    """The core on the Klanten (and Orders) table; a problem names the workbook and sheet."""
-    from ..files.pipeline import analyse_tables as run
-
-    return run(customers, orders, settings)
 
 
 def prospect_table(
@@ -126,21 +123,6 @@ def prospect_table(
     left out), or (None, []) for a blank sheet, or (None, [warning]) without a name header."""
     from pathlib import PureWindowsPath
 
-    from ..files.read import prospects_from_rows
+    from ..core.tables import prospects_from_rows
 
     return prospects_from_rows(values, sheet, PureWindowsPath(book_name), lang)
-
-
-def add_affinity(analysis: Any, customers: Any, prospects: Any, book_name: str) -> tuple[Any, Any]:
-    """(analysis with the Gelijkenis columns, AffinityView): Verwantschap as the file front
-    computes it; prospect warnings start with the workbook and sheet. Never fails the run."""
-    from pathlib import PureWindowsPath
-
-    from ..files.pipeline import add_affinity as run
-    from ..files.read import where
-
-    place = None
-    if prospects is not None:
-        place = where(PureWindowsPath(book_name), prospects.sheet, analysis.settings.lang)
-    frame = None if prospects is None else prospects.frame
-    return run(analysis, customers.frame, frame, place)

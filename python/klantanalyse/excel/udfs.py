@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from pathlib import PureWindowsPath
 from typing import Any, TypeVar
 
 import xlwings as xw
@@ -95,27 +96,25 @@ class BookState:
         customers, orders, _, _ = self.values
         if customers is None:
             raise InputError(labels.text("err.no_sheet", settings.lang, sheet=xlbook.CUSTOMERS))
+        from ..run import Tables, run
+
         table, _ = xlbook.customer_table(customers, self.book_name, settings.lang)
         order_table = None
         if orders is not None:
             order_table, _ = xlbook.order_table(orders, self.book_name, settings.lang)
-        return xlbook.analyse_tables(table, order_table, settings), table
+        tables = Tables(table, order_table, source=PureWindowsPath(self.book_name))
+        done = run(tables, settings=settings)
+        return done, table
 
     @staticmethod
-    def _index(analysis: Any, table: Any) -> Lookup:
-        return Lookup.build(analysis, list(table.frame.columns))
+    def _index(done: Any, table: Any) -> Lookup:
+        return Lookup.build(done.analysis, list(table.frame.columns))
 
     def _score_prospects(self) -> ProspectLookup:
-        from ..core import affinity
-        from ..errors import InputError
-
-        analysis, table = self.analysed()
-        lang = analysis.settings.lang
+        done, _ = self.analysed()
+        lang = done.lang
         if self._profile is None:
-            try:
-                self._profile = (affinity.profile(analysis, table.frame, analysis.settings),)
-            except InputError:
-                self._profile = (None,)
+            self._profile = (done.affinity.profile,)
         frame = None
         if self.values[3] is not None:
             prospects, _ = xlbook.prospect_table(self.values[3], self.book_name, lang)

@@ -6,14 +6,12 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-import pandas as pd
-
-from ..core import affinity, labels
-from ..core.analysis import Analysis, analyse
-from ..core.settings import Settings
-from ..errors import FileError, InputError, OrderError
-from ..layout import AffinityView
-from .read import InputBook, SheetTable, read_input, read_orders, read_prospects, where
+from ..core import labels
+from ..core.analysis import Analysis
+from ..core.similarity import AffinityView
+from ..errors import FileError
+from ..run import run
+from .read import read_input, read_orders, read_prospects, where
 
 OUTPUT_SUFFIXES = (".xlsx", ".xlsm")
 
@@ -32,25 +30,6 @@ def default_output(input_path: Path) -> Path:
     """`klanten.csv` -> `klanten-analyse.xlsx`; an .xlsm stays an .xlsm."""
     suffix = ".xlsm" if input_path.suffix.lower() == ".xlsm" else ".xlsx"
     return input_path.with_name(f"{input_path.stem}-analyse{suffix}")
-
-
-def load_settings(book: InputBook, lang: str | None) -> tuple[Settings, list[str]]:
-    """Settings from the workbook's Instellingen sheet (defaults without it)."""
-    if book.settings_rows is None:
-        return Settings(lang=lang or "nl"), []
-    return Settings.from_rows(book.settings_rows, lang=lang)
-
-
-def analyse_tables(
-    customers: SheetTable, orders: SheetTable | None, settings: Settings
-) -> Analysis:
-    """The core on a customer (and order) table; a problem names the file and sheet."""
-    try:
-        return analyse(customers.frame, settings, None if orders is None else orders.frame)
-    except InputError as exc:
-        table = orders if isinstance(exc, OrderError) and orders is not None else customers
-        place = where(table.path, table.sheet, settings.lang)
-        raise InputError(f"{place}: {exc.message}") from exc
 
 
 def analyse_file(
@@ -88,9 +67,8 @@ def analyse_file(
         copy_orders = None
     if prospects_path is not None:
         book = replace(book, prospects=read_prospects(prospects_path, msg_lang))
-    settings, setting_warnings = load_settings(book, lang)
-    analysis = analyse_tables(book.customers, book.orders, settings)
-    analysis, view = run_affinity(analysis, book)
+    done = run(book.tables(), lang)
+    settings, analysis, view = done.settings, done.analysis, done.affinity
     from .write import BookContent, write_workbook  # openpyxl only where a file is written
 
     content = BookContent(
@@ -106,8 +84,7 @@ def analyse_file(
 
     content, finish = carry_macros(book, content, output)  # an .xlsm keeps VBA and ribbon
     write_workbook(output, content, finish)
-    warnings = (*book.warnings, *setting_warnings, *analysis.warnings)
-    warnings += output_warnings(content)
+    warnings = done.warnings + output_warnings(content)
     if input_path.suffix.lower() in (".xlsx", ".xlsm"):
         from ..layout import CUSTOMERS, ORDERS, PROSPECTS
         from .carried import not_carried
@@ -155,98 +132,3 @@ def output_warnings(content) -> tuple[str, ...]:
         if len(chart_points(analysis)) > limit:
             found.append(labels.text("warn.chart_capped", lang, count=limit))
     return tuple(found)
-
-
-# ---- Verwantschap ------------------------------------------------------------------------
-
-
-def run_affinity(analysis: Analysis, book: InputBook) -> tuple[Analysis, AffinityView]:
-    """`add_affinity` on an input book: its customers and prospects, warnings with the file."""
-    prospects = book.prospects
-    place = None
-    if prospects is not None:
-        place = where(prospects.path or book.path, prospects.sheet, analysis.settings.lang)
-    return add_affinity(
-        analysis,
-        book.customers.frame,
-        prospects.frame if prospects is not None else None,
-        place,
-    )
-
-
-def add_affinity(
-    analysis: Analysis,
-    customers: pd.DataFrame,
-    prospects: pd.DataFrame | None = None,
-    prospect_place: str | None = None,
-) -> tuple[Analysis, AffinityView]:
-    """Verwantschap after the A/B/C run: the profile, the similarity columns of the customers
-    and the scores of the prospects. Never fails the run.
-
-    Returns a new Analysis with `Gelijkenis`, `Gelijkenis: waarom` and `Onbenut potentieel`
-    before `Melding` and the affinity warnings added, and the view the sheets are built from.
-    When no profile can be built (no characteristic columns, one segment only, no A
-    customers) the A/B/C results stand and the reason is a warning; with prospects it says
-    they could not be scored. `prospect_place` ('prospects.csv') starts prospect warnings.
-    """
-    lang = analysis.settings.lang
-    count = 0 if prospects is None else len(prospects)
-    try:
-        profile = affinity.profile(analysis, customers, analysis.settings)
-    except InputError as exc:
-        view = AffinityView(
-            problem=exc.message,
-            prospect_problem=exc.message if prospects is not None else None,
-            prospect_count=count,
-        )
-        if prospects is None and not affinity.has_characteristics(customers, analysis.settings):
-            return analysis, view  # a plain A/B/C list: nothing was asked, nothing to say
-        key = "aff.warn.prospects_not_scored" if count else "aff.warn.skipped"
-        warning = labels.text(key, lang, reason=exc.message)
-        return replace(analysis, warnings=(*analysis.warnings, warning)), view
-
-    notes = list(profile.warnings)  # shown on the Verwantschap sheet
-    warnings = list(profile.warnings)  # the same, prospect ones starting with their file
-    prospect_scores = None
-    prospect_problem = None
-    if count:
-        at = f"{prospect_place}: " if prospect_place else ""
-        try:
-            prospect_scores = affinity.score(profile, prospects)
-            notes += prospect_scores.warnings
-            warnings += [at + w for w in prospect_scores.warnings]
-        except InputError as exc:
-            prospect_problem = exc.message
-            notes.append(exc.message)
-            warnings.append(at + exc.message)
-    customer_scores = affinity.score_customers(profile).results
-    customer_scores["untapped"] = [True if u else None for u in customer_scores["untapped"]]
-    extended = with_results(analysis, customer_scores, labels.SIMILARITY_KEYS, tuple(warnings))
-    view = AffinityView(
-        profile=profile,
-        prospect_scores=prospect_scores,
-        prospect_problem=prospect_problem,
-        prospect_count=count,
-        notes=tuple(notes),
-    )
-    return extended, view
-
-
-def with_results(
-    analysis: Analysis,
-    extra: pd.DataFrame,
-    keys: tuple[str, ...],
-    warnings: tuple[str, ...] = (),
-) -> Analysis:
-    """A new Analysis with the `keys` columns of `extra` joined on the index (rows missing from
-    `extra` stay blank) and listed before `Melding`, which stays last."""
-    results = analysis.results.drop(columns=[k for k in keys if k in analysis.results.columns])
-    results = results.join(extra[list(keys)].astype(object))
-    base = tuple(k for k in analysis.result_keys if k not in keys and k != "message")
-    last = ("message",) if "message" in analysis.result_keys else ()
-    return replace(
-        analysis,
-        results=results,
-        result_keys=base + tuple(keys) + last,
-        warnings=(*analysis.warnings, *warnings),
-    )

@@ -4,36 +4,34 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
-import pandas as pd
-
 from ..core import labels
-from ..core.columns import is_blank, match_headers, normalise
+from ..core.columns import is_blank, normalise
+from ..core.tables import (  # noqa: F401 (the readers' table cutting lives in the core)
+    HEADER_SEARCH_ROWS,
+    ORDER_SHEETS,
+    PROSPECT_SHEETS,
+    SheetTable,
+    _blank_rows,
+    _no_prospect_header,
+    _prospect_table,
+    header_row,
+    is_result_header,
+    orders_from_rows,
+    prospects_from_rows,
+    table_from_rows,
+    where,
+)
 from ..errors import FileError
-from ..layout import CONF, CUSTOMERS, ORDERS, PROSPECTS, SETTINGS, column_letter, is_result_header
+from ..layout import CONF, CUSTOMERS, SETTINGS
+from ..run import Tables
 from . import guard
 
-HEADER_SEARCH_ROWS = 10
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 _CALAMINE_FORMATS = {".xlsx": "xlsx", ".xlsm": "xlsx", ".xls": "xls", ".ods": "ods"}
 CSV_SUFFIXES = (".csv", ".csv.gz")
-ORDER_SHEETS = (ORDERS, "Orderhistorie")
-ORDER_KEYS = ("customer", "order_customer")
-PROSPECT_SHEETS = (PROSPECTS, "Prospecten")
-_TOTAL_WORDS = {"totaal", "total", "totalen", "totals", "grandtotal", "eindtotaal", "som"}
-
-
-@dataclass(frozen=True)
-class SheetTable:
-    """A table as read: raw cell values, header strings, index = 1-based sheet row numbers."""
-
-    sheet: str | None  # None for a CSV file
-    header_row: int
-    frame: pd.DataFrame
-    dropped_columns: tuple[str, ...] = ()  # old result columns left out of the inputs
-    path: Path | None = None  # the file it came from
 
 
 @dataclass(frozen=True)
@@ -52,12 +50,16 @@ class InputBook:
     def is_macro_workbook(self) -> bool:
         return self.path.suffix.lower() == ".xlsm"
 
-
-def where(path: Path, sheet: str | None, lang: str) -> str:
-    """'klanten.xlsx, blad Klanten' or 'klanten.csv'."""
-    if sheet is None:
-        return path.name
-    return labels.text("loc.sheet", lang, file=path.name, sheet=sheet)
+    def tables(self) -> Tables:
+        """The tables of this book, for `run`."""
+        return Tables(
+            self.customers,
+            self.orders,
+            self.prospects,
+            self.settings_rows,
+            self.warnings,
+            self.path,
+        )
 
 
 def read_input(path: str | Path, lang: str = "nl") -> InputBook:
@@ -236,104 +238,6 @@ def _workbook_orders(path: Path, lang: str) -> SheetTable | None:
         sheets.close()
 
 
-def orders_from_rows(
-    rows: list[list[object]], sheet: str | None, path: Path, lang: str
-) -> tuple[SheetTable | None, list[str]]:
-    """(table, warnings) of an order sheet's rows, or (None, []) when it holds no order table."""
-    if header_row(rows, ORDER_KEYS, any_key=True) is None:
-        return None, []
-    return table_from_rows(rows, sheet, path, lang, True, ORDER_KEYS)
-
-
-def header_row(
-    rows: list[list[object]], keys: tuple[str, ...], any_key: bool = False
-) -> int | None:
-    """0-based index of the first row (of the first 10) with a header for every (any) key."""
-    for i, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
-        found = match_headers(row, keys)
-        if (any if any_key else all)(k in found for k in keys):
-            return i
-    return None
-
-
-def table_from_rows(
-    rows: list[list[object]],
-    sheet: str | None,
-    path: Path,
-    lang: str,
-    keep_results: bool = False,
-    keys: tuple[str, ...] = ("customer",),
-) -> tuple[SheetTable, list[str]]:
-    """Cut the table out of a sheet's rows: header row, data below, blank rows dropped."""
-    start = header_row(rows, keys, any_key=True)
-    if start is None:
-        if not rows or all(all(is_blank(v) for v in r) for r in rows):
-            raise FileError(labels.text("file.empty", lang, where=where(path, sheet, lang)))
-        raise FileError(
-            labels.text(
-                "file.no_customer_header",
-                lang,
-                where=where(path, sheet, lang),
-                rows=HEADER_SEARCH_ROWS,
-            )
-        )
-    header = rows[start]
-    # columns: up to the last non-blank header, and no old result columns
-    last = max((i for i, h in enumerate(header) if not is_blank(h)), default=-1)
-    positions = []
-    names = []
-    dropped = []
-    for pos in range(last + 1):
-        name = header[pos]
-        if not keep_results and not is_blank(name) and is_result_header(name):
-            dropped.append(str(name))
-            continue
-        positions.append(pos)
-        names.append(_header_text(name, pos, lang))
-    frame = _body(rows[start + 1 :], positions, names, first_row=start + 2)
-    warnings: list[str] = []
-    if not keep_results and len(frame):
-        found = match_headers(names, ("customer",))
-        name_col = names[found["customer"]]
-        last_name = frame.iloc[-1][name_col]
-        if isinstance(last_name, str) and normalise(last_name) in _TOTAL_WORDS:
-            warnings.append(
-                where(path, sheet, lang)
-                + ": "
-                + labels.text("warn.total_row", lang, row=frame.index[-1], name=last_name)
-            )
-            frame = frame.iloc[:-1]
-    return SheetTable(sheet, start + 1, frame, tuple(dropped), path), warnings
-
-
-def _body(
-    rows: list[list[object]], positions: list[int], names: list[str], first_row: int
-) -> pd.DataFrame:
-    """The data rows as a frame of raw cells (blank cells None), fully blank rows dropped;
-    the index holds the sheet row numbers. Column-wise, so a million rows stay quick."""
-    if not rows:
-        return pd.DataFrame(columns=names, dtype=object)
-    body = pd.DataFrame(rows, dtype=object)
-    body = body.reindex(columns=positions)
-    body.columns = names
-    body.index = pd.RangeIndex(first_row, first_row + len(rows))
-    blank = body.isna() | (body == "")
-    body = body.where(~blank, None)
-    return body[~blank.all(axis=1).to_numpy()]
-
-
-def _blank_rows(rows: list[list[object]]) -> bool:
-    return all(all(is_blank(v) for v in row) for row in rows)
-
-
-def _header_text(name: object, pos: int, lang: str) -> str:
-    if is_blank(name):
-        return labels.text("file.unnamed_column", lang, column=column_letter(pos + 1))
-    if isinstance(name, float) and name.is_integer():
-        return str(int(name))
-    return str(name).strip()
-
-
 # ---- prospects -------------------------------------------------------------------------
 
 
@@ -364,37 +268,3 @@ def read_prospects(path: str | Path, lang: str = "nl") -> SheetTable:
             labels.text("file.no_prospects", lang, file=path.name, rows=HEADER_SEARCH_ROWS)
         )
     raise FileError(labels.text("file.bad_suffix", lang, file=path.name, suffix=suffix or "-"))
-
-
-def prospects_from_rows(
-    rows: list[list[object]], sheet: str | None, path: Path, lang: str
-) -> tuple[SheetTable | None, list[str]]:
-    """(table, warnings) of a Prospects sheet's rows: (None, []) when the sheet is blank, a
-    warning when it has rows but no Prospect/Naam/Klant header in the first 10 rows."""
-    if header_row(rows, labels.PROSPECT_KEYS) is None:
-        if all(all(is_blank(v) for v in r) for r in rows):
-            return None, []
-        return None, [_no_prospect_header(path, sheet, lang)]
-    return _prospect_table(rows, sheet, path, lang), []
-
-
-def _no_prospect_header(path: Path, sheet: str | None, lang: str) -> str:
-    return labels.text(
-        "file.no_prospect_header", lang, where=where(path, sheet, lang), rows=HEADER_SEARCH_ROWS
-    )
-
-
-def _prospect_table(
-    rows: list[list[object]], sheet: str | None, path: Path, lang: str
-) -> SheetTable:
-    """The prospect table of a sheet: inputs as given, our old result columns left out."""
-    table, _ = table_from_rows(
-        rows, sheet, path, lang, keep_results=True, keys=labels.PROSPECT_KEYS
-    )
-    frame = table.frame
-    results = [is_result_header(c) for c in frame.columns]
-    if not any(results):
-        return table
-    keep = [i for i, r in enumerate(results) if not r]
-    dropped = tuple(str(c) for c, r in zip(frame.columns, results, strict=True) if r)
-    return replace(table, frame=frame.iloc[:, keep], dropped_columns=dropped)

@@ -17,10 +17,10 @@ from .. import demo
 from ..core import labels
 from ..core.settings import Settings
 from ..errors import FileError
-from ..files.pipeline import add_affinity, analyse_tables, load_settings, run_affinity
 from ..files.read import SheetTable, read_input
 from ..files.write import BookContent, write_workbook
 from ..layout import CHART_CAPACITY, CUSTOMERS, ORDERS, PROSPECTS
+from ..run import Tables, run
 from . import package, sheets, vba
 
 DEFAULT_OUTPUT = "klantanalyse.xlsm"
@@ -41,31 +41,28 @@ def demo_content() -> BookContent:
     orders = _sheet_table(ORDERS, data.orders)
     prospects = _sheet_table(PROSPECTS, data.prospects)
     settings = Settings(reference_date=data.reference_date)
-    analysis = analyse_tables(customers, orders, settings)
-    analysis, view = add_affinity(analysis, customers.frame, prospects.frame, PROSPECTS)
+    done = run(Tables(customers, orders, prospects, source=Path(DEFAULT_OUTPUT)), settings=settings)
     return BookContent(
         customers=customers,
         settings=settings,
-        analysis=analysis,
+        analysis=done.analysis,
         orders=orders,
         prospects=prospects,
-        affinity=view,
+        affinity=done.affinity,
     )
 
 
 def file_content(path: str | Path) -> BookContent:
     """A client's customers (and orders) read and analysed as `klantanalyse analyse` does."""
     book = read_input(path)
-    settings, _ = load_settings(book, None)
-    analysis = analyse_tables(book.customers, book.orders, settings)
-    analysis, view = run_affinity(analysis, book)
+    done = run(book.tables())
     return BookContent(
         customers=book.customers,
-        settings=settings,
-        analysis=analysis,
+        settings=done.settings,
+        analysis=done.analysis,
         orders=book.orders,
         prospects=book.prospects,
-        affinity=view,
+        affinity=done.affinity,
     )
 
 

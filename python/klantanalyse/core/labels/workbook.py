@@ -286,3 +286,22 @@ TEXTS.update(
         ),
     }
 )
+
+
+# Sheet names we write (Dutch), and every name a run accepts for that sheet (any case).
+SHEET_NAMES: dict[str, str] = {
+    "start": "Start",
+    "customers": "Klanten",
+    "orders": "Orders",
+    "prospects": "Prospects",
+    "matrix": "Matrix",
+    "affinity": "Verwantschap",
+    "settings": "Instellingen",
+    "conf": "xlwings.conf",
+}
+SHEET_ALIASES: dict[str, tuple[str, ...]] = {
+    "customers": ("Klanten", "Customers"),
+    "orders": ("Orders", "Orderhistorie", "Order history"),
+    "prospects": ("Prospects", "Prospecten"),
+    "settings": ("Instellingen", "Settings"),
+}
