@@ -1,0 +1,679 @@
+"""The Matrix sheet: the grid chart with its data and summary, and below it the portfolio
+page (80/20 curve, customer pyramid, whale curve, retention), each at a fixed place.
+
+The chart data are fixed blocks right of the printed area (grid points from T1, the 20
+names from Z1, the limit lines from AD1, the curves from AH1), so a pre-built chart keeps
+working when the sheet is analysed again; every block keeps its size whatever the data.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ..core import labels
+from ..core.pareto import PARETO_LIMIT
+from ..core.settings import SEGMENTS
+from ..run import Run
+from . import theme
+from .customers import has_orders
+from .model import (
+    Area,
+    Axis,
+    Block,
+    Chart,
+    Column,
+    ColumnBlock,
+    Page,
+    Rows,
+    Series,
+    SheetPlan,
+    Style,
+    Styled,
+)
+from .names import MATRIX, SHEETS
+from .target import Target
+from .values import clean
+
+TITLE_AT = (1, 1)
+PRINT_AREA = "A1:P28"
+CHART_ANCHOR = "B3"
+SUMMARY_AT = (3, 12)  # L3
+CHART_DATA_AT = (1, 20)  # T1
+LABELS_AT = (1, 26)  # Z1
+LIMITS_AT = (1, 30)  # AD1
+LABEL_COUNT = 20
+CHART_CAPACITY = 5000  # points of the pre-built chart of the macro workbook
+CHART_LAST_ROW = 1_000_000  # the last row a chart range may refer to (openpyxl)
+SCORE_AXIS_MAX = 4.75
+
+PORTFOLIO_TITLE_AT = (30, 1)  # A30
+PORTFOLIO_PRINT_AREA = "A30:P82"
+PARETO_CHART_ANCHOR = "B32"
+PYRAMID_CHART_ANCHOR = "I32"
+WHALE_CHART_ANCHOR = "B57"
+PORTFOLIO_CHART_SIZE = (17.5, 12.5)  # width, height in cm: two fit side by side in B:P
+PORTFOLIO_LINES_AT = (58, 9)  # I58: 80/20, whale peak, revenue change
+PYRAMID_AT = (62, 9)  # I62: title, header, 5 layers
+RETENTION_AT = (70, 9)  # I70: title, header, RETENTION_YEARS years
+PARETO_AT = (1, 34)  # AH1: share of customers | cumulative revenue share
+PARETO_GUIDE_AT = (1, 37)  # AK1: the 80% guide line, 3 points
+WHALE_AT = (1, 41)  # AO1: share of customers | cumulative net contribution share
+WHALE_GUIDE_AT = (1, 44)  # AR1: the 100% line, 2 points
+CURVE_POINTS = 101  # x = 0%, 1%, ..., 100%
+RETENTION_YEARS = 10  # the most recent years; fewer are blank-padded
+_JITTER = tuple(round(0.07 * i, 2) for i in range(9))  # 0 .. 0.56 right of the score
+
+WIDTHS = {
+    **{col: 11.5 for col in range(2, 12)},  # room for the chart in B:K
+    12: 22,
+    13: 12,
+    14: 14,
+    15: 14,
+    20: 28,
+    26: 28,
+    30: 14,
+}
+PORTFOLIO_WIDTHS = {34: 14, 35: 14, 38: 14, 39: 14, 41: 14, 42: 14, 45: 14, 46: 14, 37: 24, 44: 24}
+
+
+def _t(run: Run, key: str, **values: object) -> str:
+    return labels.text(key, run.lang, **values)
+
+
+def matrix_sheet(run: Run, target: Target) -> SheetPlan:
+    title = Block(*TITLE_AT, [[_t(run, "chart.title")]], (Styled(_one(TITLE_AT), theme.TITLE),))
+    blocks = [title, summary_block(run), label_block(run), limit_block(run)]
+    chart_data = chart_block(run, target)
+    portfolio = has_orders(run)
+    widths = dict(WIDTHS)
+    print_area: tuple[str, ...] = (PRINT_AREA,)
+    charts = [grid_chart(run, target)]
+    if portfolio or target.update:  # an update blanks the pre-built charts' data
+        blocks += portfolio_blocks(run, blank=not portfolio)
+    if portfolio:
+        widths.update(PORTFOLIO_WIDTHS)
+        print_area = (PRINT_AREA, PORTFOLIO_PRINT_AREA)
+        charts += portfolio_charts(run)
+    return SheetPlan(
+        name=MATRIX,
+        code_name=SHEETS[MATRIX],
+        blocks=tuple(blocks),
+        long_blocks=(chart_data,),
+        widths=widths,
+        heights={RETENTION_AT[0] + 1: 30} if portfolio else {},  # room for 'Actieve klanten'
+        charts=tuple(charts),
+        page=Page(print_area=print_area),
+    )
+
+
+def _one(at: tuple[int, int]) -> Area:
+    return Area(at[0], at[1], at[0], at[1])
+
+
+def _row(block_row: int, left: int, width: int) -> Area:
+    return Area(block_row, left, block_row, left + width - 1)
+
+
+# ---- the grid chart --------------------------------------------------------------------
+
+
+def summary_block(run: Run) -> Block:
+    """Segment | Klanten | Omzet | Aandeel per segment, the total, 80/20 and rows with a
+    message; segment cells in their colours."""
+    s = run.analysis.summary
+    rows: Rows = [
+        [_t(run, "sum.title"), None, None, None],
+        [
+            _t(run, "sum.segment"),
+            _t(run, "sum.customers"),
+            _t(run, "sum.revenue"),
+            _t(run, "sum.share"),
+        ],
+    ]
+    for line in s.segments:
+        rows.append([line.segment, line.customers, line.revenue, line.share])
+    rows.append(
+        [_t(run, "sum.total"), s.customers, s.total_revenue, 1.0 if s.total_revenue else 0.0]
+    )
+    rows.append([None, None, None, None])
+    rows.append([_t(run, "sum.pareto_label"), pareto_text(run), None, None])
+    rows.append([_t(run, "sum.invalid"), s.problems, None, None])
+    r, c = SUMMARY_AT
+    styles = [Styled(_one((r, c)), theme.BOLD), Styled(_row(r + 1, c, 4), theme.RESULT_HEADER)]
+    for i, segment in enumerate(SEGMENTS):
+        fill = theme.fill_of(run.settings.colours[segment])
+        styles.append(Styled(_one((r + 2 + i, c)), Style(bold=True, fill=fill)))
+        styles.append(Styled(_one((r + 2 + i, c + 2)), Style(number_format=theme.MONEY_FORMAT)))
+        styles.append(Styled(_one((r + 2 + i, c + 3)), Style(number_format=theme.PERCENT_FORMAT)))
+    total = r + 2 + len(SEGMENTS)
+    styles.append(Styled(_one((total, c)), theme.BOLD))
+    styles.append(Styled(_one((total, c + 2)), Style(bold=True, number_format=theme.MONEY_FORMAT)))
+    styles.append(
+        Styled(_one((total, c + 3)), Style(bold=True, number_format=theme.PERCENT_FORMAT))
+    )
+    styles.append(Styled(_one((total + 2, c)), theme.BOLD))
+    styles.append(Styled(_one((total + 3, c)), theme.BOLD))
+    return Block(r, c, rows, tuple(styles))
+
+
+def pareto_text(run: Run) -> str:
+    """'20% van de klanten brengt 80% van de omzet', or '-' without revenue."""
+    share = run.analysis.summary.pareto_share
+    if share is None:
+        return "-"
+    return _t(run, "sum.pareto", share=labels.percent(share, run.lang))
+
+
+def chart_points(run: Run) -> pd.DataFrame:
+    """Valid customers with value > 0 and a jittered x, ordered for stable output."""
+    r = run.analysis.results
+    valid = r[r["segment"].notna() & (r["value"] > 0)]
+    frame = pd.DataFrame(
+        {
+            "customer": valid["customer"],
+            "score": valid["score"].astype(int),
+            "value": valid["value"].astype(float),
+            "segment": valid["segment"],
+        }
+    )
+    frame = frame.sort_values(["score", "value", "customer"], ascending=[True, False, True])
+    rank = frame.groupby("score").cumcount().to_numpy()
+    frame["x"] = frame["score"].to_numpy() + np.array(_JITTER)[rank % len(_JITTER)]
+    return frame
+
+
+def chart_capacity(run: Run, target: Target) -> int:
+    """Rows of chart data the grid chart refers to."""
+    n = target.chart_capacity or max(len(chart_points(run)), 1)
+    return min(n, point_limit())
+
+
+def point_limit() -> int:
+    """How many customers the chart can show."""
+    return CHART_LAST_ROW - CHART_DATA_AT[0]
+
+
+def chart_block(run: Run, target: Target) -> ColumnBlock:
+    """Klant | Score | Segment A | Segment B | Segment C from T1, down to the chart's
+    capacity (an update also blanks what an earlier, longer run left below)."""
+    points = chart_points(run)
+    lang = run.lang
+    header = [labels.header("customer", lang), labels.header("score", lang)] + [
+        labels.text("chart.series", lang, segment=s) for s in SEGMENTS
+    ]
+    names = points["customer"].tolist()
+    xs = [round(float(x), 2) for x in points["x"].tolist()]
+    values = points["value"].tolist()
+    segments = points["segment"].tolist()
+    ys = [[v if seg == s else None for v, seg in zip(values, segments)] for s in SEGMENTS]
+    columns = [[header[0], *names], [header[1], *xs]] + [
+        [header[2 + i], *y] for i, y in enumerate(ys)
+    ]
+    rows = len(names) + 1
+    if target.chart_capacity is not None:
+        rows = max(rows, target.chart_capacity + 1)
+    padded = [c + [None] * (rows - len(c)) for c in columns]
+    r, c = CHART_DATA_AT
+    return ColumnBlock(
+        r,
+        c,
+        tuple(Column(col) for col in padded),
+        styles=(Styled(_row(r, c, 5), theme.BOLD),),
+        owns_below=True,
+    )
+
+
+def label_block(run: Run) -> Block:
+    """The LABEL_COUNT largest customers: name, jittered x, value (blank-padded)."""
+    lang = run.lang
+    points = chart_points(run)
+    top = points.sort_values(["value", "customer"], ascending=[False, True]).head(LABEL_COUNT)
+    rows: Rows = [[labels.header("customer", lang), labels.header("score", lang), "Y"]]
+    for name, x, value in zip(top["customer"], top["x"], top["value"]):
+        rows.append([name, round(float(x), 2), float(value)])
+    rows.extend([[None, None, None] for _ in range(LABEL_COUNT + 1 - len(rows))])
+    return Block(*LABELS_AT, rows, (Styled(_row(LABELS_AT[0], LABELS_AT[1], 3), theme.BOLD),))
+
+
+def limit_block(run: Run) -> Block:
+    """The High and Medium limit lines: two points each, from score 0 to 4."""
+    limits = {"high": run.analysis.limits.high, "mid": run.analysis.limits.mid}
+    rows: Rows = [[None, "X", "Y"]]
+    for key, text_key in (("high", "chart.limit_high"), ("mid", "chart.limit_mid")):
+        y = limits[key]
+        rows.append([_t(run, text_key), 0 if y else None, y])
+        rows.append([None, 4 if y else None, y])
+    return Block(*LIMITS_AT, rows, (Styled(_row(LIMITS_AT[0], LIMITS_AT[1], 3), theme.BOLD),))
+
+
+def grid_chart(run: Run, target: Target) -> Chart:
+    """XY scatter: one series per segment, the limit lines, and the 20 largest names."""
+    n = chart_capacity(run, target)
+    data_row, data_col = CHART_DATA_AT
+    xs = Area(data_row + 1, data_col + 1, data_row + n, data_col + 1)
+    series = []
+    for i, segment in enumerate(SEGMENTS):
+        col = data_col + 2 + i
+        series.append(
+            Series(
+                name=(data_row, col),
+                x=xs,
+                y=Area(data_row + 1, col, data_row + n, col),
+                marker="circle",
+                marker_size=7,
+                marker_colour=theme.marker_colour(run.settings.colours[segment]),
+                marker_line=theme.MARKER_LINE,
+                line=False,
+            )
+        )
+    lim_row, lim_col = LIMITS_AT
+    for i, dash in enumerate(("dash", "sysDot")):
+        top = lim_row + 1 + 2 * i
+        series.append(
+            Series(
+                name=(top, lim_col),
+                x=Area(top, lim_col + 1, top + 1, lim_col + 1),
+                y=Area(top, lim_col + 2, top + 1, lim_col + 2),
+                colour=theme.LIMIT_COLOUR,
+                dash=dash,
+                line_width=19050,
+            )
+        )
+    lab_row, lab_col = LABELS_AT
+    for i in range(LABEL_COUNT):
+        r = lab_row + 1 + i
+        series.append(
+            Series(
+                name=(r, lab_col),
+                x=Area(r, lab_col + 1, r, lab_col + 1),
+                y=Area(r, lab_col + 2, r, lab_col + 2),
+                line=False,
+                label="name",
+                label_position="r" if i % 2 == 0 else "l",  # neighbours on opposite sides
+                label_size=800,
+                in_legend=False,
+            )
+        )
+    return Chart(
+        kind="scatter",
+        anchor=CHART_ANCHOR,
+        title=_t(run, "chart.title"),
+        x_axis=Axis(
+            _t(run, "chart.x"),
+            minimum=0,
+            maximum=SCORE_AXIS_MAX,
+            major_unit=1,
+            number_format="0",
+            crosses="min",
+        ),
+        y_axis=Axis(_t(run, "chart.y"), number_format="#,##0", log_base=10, crosses="min"),
+        series=tuple(series),
+        width=22,
+        height=12.5,
+        plot_area=(0.02, 0.08, 0.96, 0.72),
+    )
+
+
+# ---- the portfolio page ----------------------------------------------------------------
+
+
+def curve_points(shares: np.ndarray, values: np.ndarray, points: int = CURVE_POINTS) -> np.ndarray:
+    """A cumulative curve at x = 0, 1/(points-1), ..., 1 (linear between customers).
+
+    `shares` are the customers' cumulative shares (k/n), `values` the curve at each; the
+    curve starts at (0, 0).
+    """
+    xs = np.linspace(0.0, 1.0, points)
+    if len(shares) == 0:
+        return np.full(points, np.nan)
+    return np.interp(xs, np.r_[0.0, shares], np.r_[0.0, values])
+
+
+def _curve_rows(header: list[str], ys: np.ndarray | None) -> Rows:
+    rows: Rows = [header]
+    xs = np.linspace(0.0, 1.0, CURVE_POINTS)
+    for i in range(CURVE_POINTS):
+        y = None if ys is None or np.isnan(ys[i]) else round(float(ys[i]), 6)
+        rows.append([round(float(xs[i]), 2) if y is not None else None, y])
+    return rows
+
+
+def _figures(at: tuple[int, int], rows: Rows) -> Block:
+    """A curve or guide block: bold header, its numbers as percentages."""
+    styles = [Styled(_row(at[0], at[1], len(rows[0])), theme.BOLD)]
+    percent = Style(number_format=theme.CURVE_FORMAT)
+    for r, values in enumerate(rows[1:], start=at[0] + 1):
+        for c, value in enumerate(values, start=at[1]):
+            if isinstance(value, float):
+                styles.append(Styled(_one((r, c)), percent))
+    return Block(*at, rows, tuple(styles))
+
+
+def pareto_block(run: Run) -> Block:
+    """Aandeel klanten | Aandeel omzet (cumulatief): CURVE_POINTS rows, customers by revenue."""
+    portfolio = run.analysis.portfolio
+    pareto = portfolio.pareto if portfolio is not None else None
+    ys = None
+    if pareto is not None and len(pareto):
+        ys = curve_points(pareto["customer_share"].to_numpy(), pareto["revenue_share"].to_numpy())
+    header = [_t(run, "sum.pareto_x"), _t(run, "sum.pareto_y")]
+    return _figures(PARETO_AT, _curve_rows(header, ys))
+
+
+def pareto_guide_block(run: Run) -> Block:
+    """The 80% guide: from (0, 80%) along to the curve, then down to the x axis. The series
+    name (in the first column of the first point) is what the legend shows."""
+    reach = run.analysis.summary.pareto_share
+    rows: Rows = [[None, _t(run, "sum.pareto_x"), _t(run, "sum.pareto_y")]]
+    if reach is None:
+        rows += [[None, None, None] for _ in range(3)]
+    else:
+        x = round(reach, 6)
+        rows += [
+            [_t(run, "sum.pareto_line"), 0.0, PARETO_LIMIT],
+            [None, x, PARETO_LIMIT],
+            [None, x, 0.0],
+        ]
+    return _figures(PARETO_GUIDE_AT, rows)
+
+
+def whale_block(run: Run) -> Block:
+    """Aandeel klanten | Nettobijdrage cumulatief: customers from most to least profitable."""
+    portfolio = run.analysis.portfolio
+    whale = portfolio.whale if portfolio is not None else None
+    ys = None
+    if whale is not None and len(whale) and whale["cumulative_share"].notna().all():
+        ys = curve_points(whale["customer_share"].to_numpy(), whale["cumulative_share"].to_numpy())
+    header = [_t(run, "sum.whale_x"), _t(run, "sum.whale_y")]
+    return _figures(WHALE_AT, _curve_rows(header, ys))
+
+
+def whale_guide_block(run: Run) -> Block:
+    """The 100% line of the whale curve (the total net contribution)."""
+    rows: Rows = [
+        [None, _t(run, "sum.whale_x"), _t(run, "sum.whale_y")],
+        [_t(run, "sum.whale_line"), 0.0, 1.0],
+        [None, 1.0, 1.0],
+    ]
+    return _figures(WHALE_GUIDE_AT, rows)
+
+
+def _table(at: tuple[int, int], rows: Rows, formats: dict[int, str]) -> Block:
+    """A titled table: bold title, result-styled header (wrapped), formatted columns."""
+    r, c = at
+    width = len(rows[1])
+    styles = [Styled(_one(at), theme.BOLD)]
+    styles.append(Styled(_one((r + 1, c)), theme.RESULT_HEADER.merged(theme.WRAP)))
+    styles.append(
+        Styled(
+            Area(r + 1, c + 1, r + 1, c + width - 1), theme.RESULT_HEADER.merged(theme.WRAP_RIGHT)
+        )
+    )
+    for offset, code in formats.items():
+        styles.append(
+            Styled(
+                Area(r + 2, c + offset, r + len(rows) - 1, c + offset), Style(number_format=code)
+            )
+        )
+    return Block(r, c, rows, tuple(styles))
+
+
+def pyramid_block(run: Run) -> Block:
+    """Title, Laag | Klanten | Omzet | Aandeel omzet, then the five layers."""
+    rows: Rows = [
+        [_t(run, "sum.pyramid"), None, None, None],
+        [
+            _t(run, "sum.layer"),
+            _t(run, "sum.customers"),
+            _t(run, "sum.revenue"),
+            _t(run, "sum.share"),
+        ],
+    ]
+    portfolio = run.analysis.portfolio
+    table = portfolio.pyramid if portfolio is not None else None
+    if table is None:
+        rows += [[None] * 4 for _ in range(5)]
+    else:
+        for key, n, revenue, share in zip(
+            table["layer"], table["customers"], table["revenue"], table["revenue_share"]
+        ):
+            name = labels.layer_word(key, run.lang)
+            rows.append([name, int(n), round(float(revenue), 2), clean(float(share))])
+    return _table(PYRAMID_AT, rows, {2: theme.MONEY_FORMAT, 3: theme.PERCENT_FORMAT})
+
+
+def retention_block(run: Run) -> Block:
+    """Title, Jaar | Actieve klanten | Behouden | Behoud % | Nieuw | Verloren | (note),
+    then the last RETENTION_YEARS years, blank-padded."""
+    rows: Rows = [
+        [_t(run, "sum.retention")] + [None] * 6,
+        [
+            _t(run, "sum.year"),
+            _t(run, "sum.active"),
+            _t(run, "sum.retained"),
+            _t(run, "sum.retention_rate"),
+            _t(run, "sum.new"),
+            _t(run, "sum.lost"),
+            None,
+        ],
+    ]
+    portfolio = run.analysis.portfolio
+    table = portfolio.retention if portfolio is not None else None
+    if table is not None:
+        for row in table.tail(RETENTION_YEARS).itertuples(index=False):
+            rows.append(
+                [
+                    int(row.year),
+                    int(row.active),
+                    _count(row.retained),
+                    clean(row.retention),
+                    int(row.new),
+                    _count(row.lost),
+                    _t(run, "sum.partial") if row.partial else None,
+                ]
+            )
+    rows += [[None] * 7 for _ in range(RETENTION_YEARS + 2 - len(rows))]
+    return _table(RETENTION_AT, rows, {3: theme.PERCENT_FORMAT})
+
+
+def _count(value: object) -> int | None:
+    """A whole count, None for a missing one (NaN)."""
+    value = clean(value)
+    return None if value is None else int(value)
+
+
+def portfolio_lines(run: Run) -> Block:
+    """Three label | (blank) | text lines: the 80/20 check, the whale curve's peak, revenue
+    change (the blank cell leaves room for the label)."""
+    lang = run.lang
+    portfolio = run.analysis.portfolio
+    peak = "-"
+    if portfolio is not None and portfolio.whale_peak is not None:
+        share, top = portfolio.whale_peak
+        peak = _t(run, "sum.whale_peak", share=share, peak=top)
+    change = "-"
+    history = portfolio.history if portfolio is not None else None
+    if history is not None:
+        recent, previous = history.revenue_recent, history.revenue_previous
+        ratio = labels.percent(recent / previous - 1, lang, signed=True) if previous > 0 else "-"
+        change = _t(
+            run,
+            "sum.revenue_change",
+            recent=labels.money(recent, lang),
+            previous=labels.money(previous, lang),
+            change=ratio,
+        )
+    rows: Rows = [
+        [_t(run, "sum.pareto_label"), None, pareto_text(run)],
+        [_t(run, "sum.whale_label"), None, peak],
+        [_t(run, "sum.change_label"), None, change],
+    ]
+    r, c = PORTFOLIO_LINES_AT
+    return Block(r, c, rows, (Styled(Area(r, c, r + 2, c), theme.BOLD),))
+
+
+def portfolio_blocks(run: Run, blank: bool = False) -> list[Block]:
+    """Every portfolio block of the Matrix sheet, fixed sizes, in placing order (title,
+    lines, pyramid, retention, Pareto curve and guide, whale curve and 100% line); `blank`:
+    the same cells left empty, which clears an earlier run's values."""
+    title = Block(
+        *PORTFOLIO_TITLE_AT,
+        [[_t(run, "sum.portfolio_title")]],
+        (Styled(_one(PORTFOLIO_TITLE_AT), theme.TITLE),),
+    )
+    blocks = [
+        title,
+        portfolio_lines(run),
+        pyramid_block(run),
+        retention_block(run),
+        pareto_block(run),
+        pareto_guide_block(run),
+        whale_block(run),
+        whale_guide_block(run),
+    ]
+    if blank:
+        return [Block(b.row, b.column, [[None] * b.width for _ in range(b.height)]) for b in blocks]
+    return blocks
+
+
+def portfolio_charts(run: Run) -> list[Chart]:
+    """The native charts below the grid chart: Pareto curve, pyramid, whale curve."""
+    charts = [
+        _curve_chart(
+            run,
+            "sum.pareto_curve",
+            "sum.pareto_x_axis",
+            "sum.pareto_y",
+            PARETO_AT,
+            PARETO_GUIDE_AT,
+            3,
+            PARETO_CHART_ANCHOR,
+            y_max=1,
+        ),
+        _pyramid_chart(run),
+    ]
+    if run.analysis.portfolio.whale is not None:
+        charts.append(
+            _curve_chart(
+                run,
+                "sum.whale",
+                "sum.whale_x",
+                "sum.whale_y",
+                WHALE_AT,
+                WHALE_GUIDE_AT,
+                2,
+                WHALE_CHART_ANCHOR,
+            )
+        )
+    return charts
+
+
+def _curve_chart(
+    run: Run,
+    title: str,
+    x_title: str,
+    y_title: str,
+    curve_at: tuple[int, int],
+    guide_at: tuple[int, int],
+    guide_points: int,
+    anchor: str,
+    y_max: float | None = None,
+) -> Chart:
+    """A cumulative curve over the share of customers (percent axes) with a guide line."""
+    row, col = curve_at
+    curve = Series(
+        name=(row, col + 1),
+        x=Area(row + 1, col, row + CURVE_POINTS, col),
+        y=Area(row + 1, col + 1, row + CURVE_POINTS, col + 1),
+        colour=theme.CURVE_COLOUR,
+        line_width=31750,
+    )
+    g_row, g_col = guide_at
+    guide = Series(
+        name=(g_row + 1, g_col),
+        x=Area(g_row + 1, g_col + 1, g_row + guide_points, g_col + 1),
+        y=Area(g_row + 1, g_col + 2, g_row + guide_points, g_col + 2),
+        colour=theme.GUIDE_COLOUR,
+        dash="dash",
+        line_width=19050,
+    )
+    axis = dict(number_format="0%", minimum=0, crosses="min", text_size=900)
+    return Chart(
+        kind="scatter",
+        anchor=anchor,
+        title=_t(run, title),
+        x_axis=Axis(_t(run, x_title), maximum=1, major_unit=0.1, **axis),
+        y_axis=Axis(_t(run, y_title), maximum=y_max, major_unit=0.2, **axis),
+        series=(curve, guide),
+        width=PORTFOLIO_CHART_SIZE[0],
+        height=PORTFOLIO_CHART_SIZE[1],
+        title_size=1200,
+        scatter_style="line",
+    )
+
+
+def _pyramid_chart(run: Run) -> Chart:
+    """Horizontal bars: revenue per pyramid layer, the top layer on top."""
+    row, col = PYRAMID_AT
+    first, last = row + 2, row + 6
+    series = Series(
+        name=(row + 1, col + 2),
+        y=Area(first, col + 2, last, col + 2),
+        categories=Area(first, col, last, col),  # the layer names are text
+        colour=theme.CURVE_COLOUR,
+        point_colours=theme.LAYER_COLOURS,
+        label="value",
+        label_position="outEnd",
+        label_size=900,
+        label_format=theme.MONEY_FORMAT,
+    )
+    return Chart(
+        kind="bar",
+        anchor=PYRAMID_CHART_ANCHOR,
+        title=_t(run, "sum.pyramid"),
+        x_axis=Axis("", reversed=True, text_size=900),  # Top 1% at the top
+        y_axis=Axis(
+            _t(run, "sum.pyramid_axis"),
+            minimum=0,
+            number_format=theme.MONEY_FORMAT,
+            crosses="max",  # the value axis stays below the reversed categories
+            text_size=900,
+        ),
+        series=(series,),
+        width=PORTFOLIO_CHART_SIZE[0],
+        height=PORTFOLIO_CHART_SIZE[1],
+        title_size=1200,
+        legend=None,
+        gap_width=40,
+    )
+
+
+# (anchor, rows, columns) of every block the Matrix sheet holds, whatever the run
+BLOCK_SIZES: tuple[tuple[tuple[int, int], int, int], ...] = (
+    (SUMMARY_AT, 9, 4),
+    (LABELS_AT, LABEL_COUNT + 1, 3),
+    (LIMITS_AT, 5, 3),
+    (PORTFOLIO_TITLE_AT, 1, 1),
+    (PORTFOLIO_LINES_AT, 3, 3),
+    (PYRAMID_AT, 7, 4),
+    (RETENTION_AT, RETENTION_YEARS + 2, 7),
+    (PARETO_AT, CURVE_POINTS + 1, 2),
+    (PARETO_GUIDE_AT, 4, 3),
+    (WHALE_AT, CURVE_POINTS + 1, 2),
+    (WHALE_GUIDE_AT, 3, 3),
+)
+
+
+def matrix_clear() -> SheetPlan:
+    """The Matrix sheet with every result block left empty (the charts then show nothing)."""
+    blocks = tuple(Block(r, c, [[None] * w for _ in range(h)]) for (r, c), h, w in BLOCK_SIZES)
+    r, c = CHART_DATA_AT
+    empty = tuple(Column([None] * (CHART_CAPACITY + 1)) for _ in range(5))
+    return SheetPlan(
+        name=MATRIX,
+        code_name=SHEETS[MATRIX],
+        blocks=blocks,
+        long_blocks=(ColumnBlock(r, c, empty, owns_below=True),),
+        optional=True,
+    )

@@ -1,0 +1,21 @@
+"""Sheet names, code names and table names of the workbook."""
+
+from __future__ import annotations
+
+from ..core.labels import SHEET_NAMES
+
+# sheet name -> codeName (the VBA document module of that sheet)
+SHEETS: dict[str, str] = {
+    SHEET_NAMES["start"]: "shStart",
+    SHEET_NAMES["customers"]: "shKlanten",
+    SHEET_NAMES["orders"]: "shOrders",
+    SHEET_NAMES["prospects"]: "shProspects",
+    SHEET_NAMES["matrix"]: "shMatrix",
+    SHEET_NAMES["affinity"]: "shVerwantschap",
+    SHEET_NAMES["settings"]: "shInstellingen",
+    SHEET_NAMES["conf"]: "shConf",
+}
+START, CUSTOMERS, ORDERS, PROSPECTS, MATRIX, AFFINITY, SETTINGS, CONF = SHEETS
+CUSTOMER_TABLE = "tblKlanten"
+PROSPECT_TABLE = "tblProspects"
+LAST_ROW = 1_048_576

@@ -1,0 +1,69 @@
+"""Plain values and sizes for the plan: NaN is blank, numpy scalars are Python values."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+
+LINE_HEIGHT = 15.0  # points per line of 11 pt text
+MAX_ROW_HEIGHT = 409.5  # Excel's largest row height
+
+
+def clean(value: object) -> object:
+    """Plain Python values for writers: NaN/NA -> None, numpy scalars -> Python."""
+    if value is None:
+        return None
+    if isinstance(value, float) and value != value:
+        return None
+    if isinstance(value, np.generic):
+        value = value.item()
+        if isinstance(value, float) and value != value:
+            return None
+        return value
+    if value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.to_pydatetime()
+    return value
+
+
+def clean_list(values: Sequence[object]) -> list[object]:
+    return [clean(v) for v in values]
+
+
+def column_width(name: str, column: pd.Series | None) -> float:
+    """Characters to show a header and the first 200 values, between 8 and 45."""
+    longest = len(name)
+    if column is not None and len(column):
+        sample = column.iloc[:200]
+        longest = max([longest] + [len(str(v)) for v in sample.tolist() if v is not None])
+    return float(min(max(longest + 2, 8), 45))
+
+
+def wrapped_height(texts: Sequence[object], widths: Sequence[float]) -> float | None:
+    """The row height that shows wrapped `texts` in columns of `widths` whole; None for one
+    line. Excel and LibreOffice do not grow rows of a generated file by themselves."""
+    lines = 1
+    for text, width in zip(texts, widths, strict=False):
+        if isinstance(text, str) and text:
+            per_line = max(width * 1.3 - 4, 8)  # prose is narrower than '0'; wrapping wastes
+            lines = max(lines, -(-len(text) // int(per_line)))
+    return min(LINE_HEIGHT * lines, MAX_ROW_HEIGHT) if lines > 1 else None
+
+
+def unique_headers(headers: Sequence[object]) -> list[str]:
+    """Headers as written: a repeated name (any case) gets ' (2)', ' (3)', ..."""
+    seen: dict[str, int] = {}
+    out = []
+    for name in headers:
+        name = str(name)
+        key = name.casefold()
+        if key in seen:
+            seen[key] += 1
+            name = f"{name} ({seen[key]})"
+        else:
+            seen[key] = 1
+        out.append(name)
+    return out
