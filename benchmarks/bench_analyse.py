@@ -104,7 +104,8 @@ def bench(n: int, repeat: int, folder: Path, width: int) -> dict[str, float]:
 
     from klantanalyse.cli import main
     from klantanalyse.files.read import read_input
-    from klantanalyse.files.write import BookContent, write_workbook
+    from klantanalyse.files.write import write_workbook
+    from klantanalyse.plan import plan_book
     from klantanalyse.run import run
 
     src = folder / f"klanten-{n}-{width}.xlsx"
@@ -116,7 +117,7 @@ def bench(n: int, repeat: int, folder: Path, width: int) -> dict[str, float]:
         return run(book.tables())
 
     done = core()
-    content = BookContent(book.customers, done.settings, done.analysis, affinity=done.affinity)
+    content = plan_book(done)
 
     def openpyxl_floor():
         wb = openpyxl.load_workbook(src)

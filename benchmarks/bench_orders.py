@@ -112,7 +112,8 @@ def stages(csv_path: Path, repeat: int = 3) -> dict[str, float]:
     from dataclasses import replace
 
     from klantanalyse.files.read import read_input, read_orders
-    from klantanalyse.files.write import BookContent, write_workbook
+    from klantanalyse.files.write import write_workbook
+    from klantanalyse.plan import plan_book
     from klantanalyse.run import run as run_tables
 
     customers = ROOT / "templates" / "demo" / "klanten.csv"
@@ -124,9 +125,7 @@ def stages(csv_path: Path, repeat: int = 3) -> dict[str, float]:
             read = time.perf_counter()
             done = run_tables(book.tables())
             analysed = time.perf_counter()
-            content = BookContent(
-                book.customers, done.settings, done.analysis, affinity=done.affinity
-            )
+            content = plan_book(done)
             write_workbook(Path(folder) / "tmp.xlsx", content)
             written = time.perf_counter()
             times["read"].append(read - start)

@@ -57,7 +57,12 @@ def test_failure_while_writing_keeps_the_previous_output(previous, monkeypatch, 
     src, out, before = previous
     customers_csv(src, 40)  # the new run would change the output
     if stage == "sheet":  # while the sheets are being written
-        monkeypatch.setattr(write_module, "_matrix_sheet", _raise)
+        render = write_module.render_sheet
+
+        def fail_on_matrix(book, sheet):
+            return _raise() if sheet.name == "Matrix" else render(book, sheet)
+
+        monkeypatch.setattr(write_module, "render_sheet", fail_on_matrix)
     elif stage == "save":  # halfway through the zip: part of the file is on disk
         save = write_module._save
 
@@ -75,7 +80,7 @@ def test_failure_while_writing_keeps_the_previous_output(previous, monkeypatch, 
         monkeypatch.setattr(
             write_module,
             "write_workbook",
-            lambda path, content, finish=None: original(path, content, _raise),
+            lambda path, plan, finish=None, lang="nl": original(path, plan, _raise, lang),
         )
     code, stdout, err = main(["analyse", str(src), "-o", str(out)]), *capsys.readouterr()
     assert code == 3
@@ -93,7 +98,12 @@ def _raise(*_args, **_kw):
 
 def test_failure_without_a_previous_output_leaves_nothing(tmp_path, monkeypatch, capsys):
     src = customers_csv(tmp_path / "k.csv", 10)
-    monkeypatch.setattr(write_module, "_settings_sheet", _raise)
+    render = write_module.render_sheet
+
+    def fail_on_settings(book, sheet):
+        return _raise() if sheet.name == "Instellingen" else render(book, sheet)
+
+    monkeypatch.setattr(write_module, "render_sheet", fail_on_settings)
     assert main(["analyse", str(src), "-o", str(tmp_path / "uit.xlsx")]) == 3
     capsys.readouterr()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["k.csv"]

@@ -23,7 +23,11 @@ from klantanalyse.core.analysis import analyse
 from klantanalyse.core.settings import Settings
 from klantanalyse.errors import KlantanalyseError
 from klantanalyse.files.read import SheetTable
-from klantanalyse.files.write import BookContent, cell_text, write_workbook
+from klantanalyse.files.sheetdata import cell_text
+from klantanalyse.files.write import write_workbook
+from klantanalyse.plan import plan_book
+from klantanalyse.plan.model import Block, BookPlan, Column, ColumnBlock, SheetPlan
+from klantanalyse.run import Tables, run
 
 NASTY = [
     "=1+1",
@@ -214,13 +218,12 @@ def test_every_written_string_reads_back_unchanged(tmp_path, names, amounts, hea
     )
     if frame.columns.duplicated().any():  # a header equal to Klant/Omzet is a user error
         return
-    table = SheetTable("Klanten", 1, frame)
     target = tmp_path / "prop.xlsx"
     try:
-        analysis = analyse(frame, Settings())
-    except KlantanalyseError:
-        analysis = None
-    write_workbook(target, BookContent(customers=table, settings=Settings(), analysis=analysis))
+        plan = plan_book(run(Tables(SheetTable("Klanten", 1, frame))))
+    except KlantanalyseError:  # no analysis: the table alone
+        plan = table_plan(frame)
+    write_workbook(target, plan)
     rows = calamine_rows(target, "Klanten")
     assert rows[0][:3] == ["Klant", "Omzet", header]
     for row, name, amount in zip(rows[1:], names, amounts):
@@ -240,8 +243,18 @@ def test_xml_noncharacters_are_written_as_their_escape(tmp_path, char):
     """The two characters no XML can hold are kept as Excel's escape text, not dropped."""
     frame = pd.DataFrame({"Klant": [f"a{char}b"], "Omzet": [1]}, index=[2], dtype=object)
     target = tmp_path / "nc.xlsx"
-    write_workbook(target, BookContent(SheetTable("Klanten", 1, frame), Settings()))
+    write_workbook(target, table_plan(frame))
     assert calamine_rows(target, "Klanten")[1][0] == f"a_x{ord(char):04X}_b"
+
+
+def table_plan(frame: pd.DataFrame) -> BookPlan:
+    """A workbook plan of one sheet holding `frame` as it is (header row, then the rows)."""
+    headers = [str(c) for c in frame.columns]
+    columns = tuple(Column(frame[c].tolist()) for c in frame.columns)
+    sheet = SheetPlan(
+        "Klanten", "shKlanten", (Block(1, 1, [headers]),), (ColumnBlock(2, 1, columns),)
+    )
+    return BookPlan((sheet,))
 
 
 def test_plain_ascii_names_are_untouched():

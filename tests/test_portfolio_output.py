@@ -393,23 +393,34 @@ def test_customers_only_in_the_orders_are_added_below(tmp_path, capsys):
 def test_portfolio_blocks_keep_their_size(customers, orders):
     """A pre-built chart references fixed ranges: every block has the same shape whatever
     the data, with blank cells where there is nothing to show."""
-    from klantanalyse import Settings, analyse, layout
+    from klantanalyse import Settings
+    from klantanalyse.core.tables import SheetTable
+    from klantanalyse.plan import matrix
+    from klantanalyse.run import Tables, run
 
     settings = Settings(reference_date=demo.REFERENCE_DATE)
-    full = analyse(customers.reset_index(), settings, orders)
-    small = analyse(
+
+    def analysed(customer_frame, order_frame):
+        tables = Tables(
+            SheetTable("Klanten", 1, customer_frame), SheetTable("Orders", 1, order_frame)
+        )
+        return run(tables, settings=settings)
+
+    full = analysed(customers.reset_index(), orders)
+    small = analysed(
         pd.DataFrame({"Klant": ["Een", "Twee"], "Omzet": [100, 0]}),
-        settings,
         pd.DataFrame({"Klant": ["Een"], "Datum": ["2026-01-05"], "Bedrag": [100]}),
     )
-    big, little = layout.portfolio_blocks(full), layout.portfolio_blocks(small)
+    big, little = matrix.portfolio_blocks(full), matrix.portfolio_blocks(small)
     shapes = [(b.row, b.column, b.height, b.width) for b in big]
     assert [(b.row, b.column, b.height, b.width) for b in little] == shapes
-    whale = layout.whale_block(small)  # no margins or costs: no whale curve
+    sizes = {at: (h, w) for at, h, w in matrix.BLOCK_SIZES}  # what a clear writes
+    assert all(sizes[(r, c)] == (h, w) for r, c, h, w in shapes)
+    whale = matrix.whale_block(small)  # no margins or costs: no whale curve
     assert all(v is None for row in whale.rows[1:] for v in row)
-    retention = layout.retention_block(small)
+    retention = matrix.retention_block(small)
     assert retention.rows[2][:2] == [2026, 1]
     assert all(v is None for row in retention.rows[3:] for v in row)
-    cleared = [layout.blank(b) for b in big]
+    cleared = matrix.portfolio_blocks(full, blank=True)
     assert all(v is None for b in cleared for row in b.rows for v in row)
     assert [(b.height, b.width) for b in cleared] == [s[2:] for s in shapes]

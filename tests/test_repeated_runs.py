@@ -14,7 +14,7 @@ from python_calamine import CalamineWorkbook
 
 from klantanalyse.core import labels
 from klantanalyse.files.pipeline import analyse_file
-from klantanalyse.workbook import package
+from klantanalyse.ooxml import package
 
 ROOT = Path(__file__).resolve().parent.parent
 NOW = dt.datetime(2025, 3, 1, 9, 30)

@@ -14,7 +14,8 @@ import xlwings
 
 from conftest import SHARED
 from klantanalyse.errors import FileError
-from klantanalyse.workbook import package, udf_wrappers, vba
+from klantanalyse.ooxml import package
+from klantanalyse.workbook import udf_wrappers, vba
 
 with warnings.catch_warnings():  # oletools still uses pyparsing's deprecated names
     warnings.simplefilter("ignore", DeprecationWarning)

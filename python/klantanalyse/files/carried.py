@@ -16,8 +16,7 @@ from xml.etree import ElementTree
 
 from ..core import labels
 from ..core.columns import normalise
-from ..layout import CUSTOMERS, ORDERS, PROSPECTS, SETTINGS
-from ..workbook import package
+from ..ooxml import package
 
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
@@ -111,14 +110,9 @@ def not_carried(
 
 
 _ALIASES = {  # names the reader accepts for the sheets every output has
-    normalise(name): sheet
-    for sheet, names in (
-        (CUSTOMERS, ("Customers",)),
-        (ORDERS, ("Orderhistorie", "Order history")),
-        (SETTINGS, ("Settings",)),
-        (PROSPECTS, ("Prospecten",)),
-    )
-    for name in (sheet, *names)
+    normalise(name): labels.SHEET_NAMES[key]
+    for key, names in labels.SHEET_ALIASES.items()
+    for name in names
 }
 
 

@@ -10,7 +10,11 @@ from ..core import labels
 from ..core.analysis import Analysis
 from ..core.similarity import AffinityView
 from ..errors import FileError
-from ..run import run
+from ..plan import Target, plan_book
+from ..plan.matrix import chart_points, point_limit
+from ..plan.names import CUSTOMERS, ORDERS, PROSPECTS
+from ..plan.values import MAX_CELL_CHARS, long_texts
+from ..run import Run, run
 from .read import read_input, read_orders, read_prospects, where
 
 OUTPUT_SUFFIXES = (".xlsx", ".xlsm")
@@ -68,25 +72,15 @@ def analyse_file(
     if prospects_path is not None:
         book = replace(book, prospects=read_prospects(prospects_path, msg_lang))
     done = run(book.tables(), lang)
-    settings, analysis, view = done.settings, done.analysis, done.affinity
-    from .write import BookContent, write_workbook  # openpyxl only where a file is written
+    target = Target(run_time=now or dt.datetime.now(), orders=copy_orders)
+    from .carry import carry_macros
 
-    content = BookContent(
-        customers=book.customers,
-        settings=settings,
-        analysis=analysis,
-        orders=copy_orders,
-        run_time=now or dt.datetime.now(),
-        prospects=book.prospects,
-        affinity=view,
-    )
-    from ..workbook.carry import carry_macros
+    target, finish = carry_macros(book, target, output, done.lang)  # an .xlsm keeps VBA and ribbon
+    from .write import write_workbook  # openpyxl only where a file is written
 
-    content, finish = carry_macros(book, content, output)  # an .xlsm keeps VBA and ribbon
-    write_workbook(output, content, finish)
-    warnings = done.warnings + output_warnings(content)
+    write_workbook(output, plan_book(done, target), finish, done.lang)
+    warnings = done.warnings + output_warnings(done, target)
     if input_path.suffix.lower() in (".xlsx", ".xlsm"):
-        from ..layout import CUSTOMERS, ORDERS, PROSPECTS
         from .carried import not_carried
 
         tables = {CUSTOMERS: book.customers, ORDERS: copy_orders, PROSPECTS: book.prospects}
@@ -95,18 +89,16 @@ def analyse_file(
             for sheet, table in tables.items()
             if table is not None and table.sheet and table.path in (None, input_path)
         }
-        dropped = not_carried(input_path, output, settings.lang, renamed)
+        dropped = not_carried(input_path, output, done.lang, renamed)
         warnings += (dropped,) if dropped else ()
-    return RunReport(output, analysis, tuple(warnings), view)
+    return RunReport(output, done.analysis, tuple(warnings), done.affinity)
 
 
-def output_warnings(content) -> tuple[str, ...]:
+def output_warnings(done: Run, target: Target) -> tuple[str, ...]:
     """What the output holds differently from the input: shortened texts, a capped chart."""
-    from .write import MAX_CELL_CHARS, chart_point_limit, long_texts
-
-    lang = content.settings.lang
+    lang = done.lang
     found: list[str] = []
-    for table in (content.customers, content.orders):
+    for table in (done.tables.customers, target.orders):
         if table is None:
             continue
         count, first = long_texts(table.frame)
@@ -124,11 +116,7 @@ def output_warnings(content) -> tuple[str, ...]:
                     row=row,
                 )
             )
-    analysis = content.analysis
-    limit = chart_point_limit()
-    if analysis is not None and len(analysis.results) > limit:
-        from ..layout import chart_points
-
-        if len(chart_points(analysis)) > limit:
-            found.append(labels.text("warn.chart_capped", lang, count=limit))
+    limit = point_limit()
+    if len(done.analysis.results) > limit and len(chart_points(done)) > limit:
+        found.append(labels.text("warn.chart_capped", lang, count=limit))
     return tuple(found)

@@ -25,7 +25,7 @@ from ..core.tables import (  # noqa: F401 (the readers' table cutting lives in t
     where,
 )
 from ..errors import FileError
-from ..layout import CONF, CUSTOMERS, SETTINGS
+from ..plan.names import CONF, CUSTOMERS, SETTINGS
 from ..run import Tables
 from . import guard
 

@@ -25,17 +25,17 @@ from dataclasses import dataclass, field
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell._writer import write_cell
 from openpyxl.cell.cell import ERROR_CODES
-from openpyxl.utils import column_index_from_string, get_column_letter
 from openpyxl.utils.datetime import to_excel
 from openpyxl.xml.functions import xmlfile
 
-from .. import layout
+from ..core.a1 import column_index, column_letter
+from ..plan.values import MAX_CELL_CHARS
+from ..plan.values import clean as plain_value
 
 # Text in a cell: at most 32,767 characters (Excel's limit), and characters XML 1.0 cannot
 # hold (control characters, U+FFFE/U+FFFF) written as Excel writes them, `_xHHHH_`, which
 # Excel and calamine read back as the character. A literal `_xHHHH_` in the text gets its
 # underscore escaped (`_x005F_`) so it too reads back unchanged.
-MAX_CELL_CHARS = 32_767
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]|_(?=x[0-9A-Fa-f]{4}_)")
 
 
@@ -74,6 +74,7 @@ class RowBlock:
     first_row: int
     columns: Sequence[Column]
     first_column: int = 1
+    heights: Mapping[int, float] = field(default_factory=dict)  # row number -> points
 
     @property
     def height(self) -> int:
@@ -86,7 +87,9 @@ def rows_xml(ws, block: RowBlock) -> Callable[[], Iterator[bytes]]:
     Call it before the workbook is saved: it registers the styles of date and time cells
     (`ws` is the write-only sheet the rows belong to)."""
     dates = _DateStyles(ws)
-    letters = [get_column_letter(block.first_column + i) for i in range(len(block.columns))]
+    letters = [column_letter(block.first_column + i) for i in range(len(block.columns))]
+
+    heights = {str(r): h for r, h in block.heights.items()}
 
     def chunks() -> Iterator[bytes]:
         texts: list[dict[str, str]] = [{} for _ in block.columns]  # per column, across chunks
@@ -98,10 +101,20 @@ def rows_xml(ws, block: RowBlock) -> Callable[[], Iterator[bytes]]:
                 for letter, column, known in zip(letters, block.columns, texts)
             ]
             rows = zip(numbers, zip(*cells))
-            xml = "".join([f'<row r="{n}">{"".join(row)}</row>' for n, row in rows])
+            xml = "".join(
+                [f"<row {_row_attributes(n, heights)}>{''.join(row)}</row>" for n, row in rows]
+            )
             yield xml.encode("ascii", "xmlcharrefreplace")  # as openpyxl writes text
 
     return chunks
+
+
+def _row_attributes(number: str, heights: Mapping[str, float]) -> str:
+    """`r="5"`, with the row's height as openpyxl writes it when it has one."""
+    height = heights.get(number)
+    if height is None:
+        return f'r="{number}"'
+    return f'r="{number}" ht="{height:g}" customHeight="1"'
 
 
 def _column_cells(
@@ -187,7 +200,7 @@ class _DateStyles:
 
 def _other(ws, letter: str, number: str, value, column: Column, dates: _DateStyles) -> str:
     """A cell of a less common type: numpy scalars, pandas missing values, dates, ..."""
-    clean = layout._clean(value)
+    clean = plain_value(value)
     kind = type(clean)
     if clean is None:
         return ""
@@ -205,8 +218,11 @@ def _fallback(ws, letter: str, number: str, value: object, column: Column) -> st
     """One cell (a plain Python value) through openpyxl's own conversion and cell writer."""
     cell = WriteOnlyCell(ws, value=value)
     if column.style is not None:
+        own_format = cell.number_format  # a date's format, set from its value
         cell._style = copy(ws.parent._cell_styles[column.style])
-    cell.column = column_index_from_string(letter)
+        if cell.number_format == "General" and own_format != "General":
+            cell.number_format = own_format  # a date never shows as a bare serial number
+    cell.column = column_index(letter)
     cell.row = int(number)
     buffer = io.BytesIO()
     with xmlfile(buffer) as xf:

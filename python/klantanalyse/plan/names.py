@@ -19,3 +19,4 @@ START, CUSTOMERS, ORDERS, PROSPECTS, MATRIX, AFFINITY, SETTINGS, CONF = SHEETS
 CUSTOMER_TABLE = "tblKlanten"
 PROSPECT_TABLE = "tblProspects"
 LAST_ROW = 1_048_576
+UDF_MODULE = "klantanalyse.excel.udfs"  # the module xlwings imports the functions from

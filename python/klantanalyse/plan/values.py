@@ -7,6 +7,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
+MAX_CELL_CHARS = 32_767  # Excel's limit of characters in a cell
 LINE_HEIGHT = 15.0  # points per line of 11 pt text
 MAX_ROW_HEIGHT = 409.5  # Excel's largest row height
 
@@ -67,3 +68,20 @@ def unique_headers(headers: Sequence[object]) -> list[str]:
             seen[key] = 1
         out.append(name)
     return out
+
+
+def long_texts(frame: pd.DataFrame) -> tuple[int, tuple[object, object] | None]:
+    """Cells of `frame` longer than MAX_CELL_CHARS: (count, (row label, column) of the first)."""
+    count, first = 0, None
+    for column in frame.columns:
+        values = frame[column]
+        if values.dtype != object:
+            continue
+        over = np.array(
+            [isinstance(v, str) and len(v) > MAX_CELL_CHARS for v in values.tolist()], dtype=bool
+        )
+        if over.any():
+            count += int(over.sum())
+            if first is None:
+                first = (values.index[over][0], column)
+    return count, first

@@ -18,10 +18,14 @@ from ..core import labels
 from ..core.settings import Settings
 from ..errors import FileError
 from ..files.read import SheetTable, read_input
-from ..files.write import BookContent, write_workbook
-from ..layout import CHART_CAPACITY, CUSTOMERS, ORDERS, PROSPECTS
-from ..run import Tables, run
-from . import package, sheets, vba
+from ..files.write import write_workbook
+from ..ooxml import package
+from ..plan import Target, plan_book
+from ..plan.matrix import CHART_CAPACITY
+from ..plan.names import CUSTOMERS, ORDERS, PROSPECTS, UDF_MODULE
+from ..plan.start import conf_rows, start_rows
+from ..run import Run, Tables, run
+from . import vba
 
 DEFAULT_OUTPUT = "klantanalyse.xlsm"
 
@@ -33,7 +37,7 @@ def _sheet_table(sheet: str, frame: pd.DataFrame) -> SheetTable:
     return SheetTable(sheet, 1, frame)
 
 
-def demo_content() -> BookContent:
+def demo_run() -> tuple[Run, Target]:
     """The demo customers and orders, analysed as of the demo's reference date (so the
     workbook does not depend on the day it is built)."""
     data = demo.generate()
@@ -42,46 +46,31 @@ def demo_content() -> BookContent:
     prospects = _sheet_table(PROSPECTS, data.prospects)
     settings = Settings(reference_date=data.reference_date)
     done = run(Tables(customers, orders, prospects, source=Path(DEFAULT_OUTPUT)), settings=settings)
-    return BookContent(
-        customers=customers,
-        settings=settings,
-        analysis=done.analysis,
-        orders=orders,
-        prospects=prospects,
-        affinity=done.affinity,
-    )
+    return done, Target(orders=orders)
 
 
-def file_content(path: str | Path) -> BookContent:
+def file_run(path: str | Path) -> tuple[Run, Target]:
     """A client's customers (and orders) read and analysed as `klantanalyse analyse` does."""
     book = read_input(path)
-    done = run(book.tables())
-    return BookContent(
-        customers=book.customers,
-        settings=done.settings,
-        analysis=done.analysis,
-        orders=book.orders,
-        prospects=book.prospects,
-        affinity=done.affinity,
-    )
+    return run(book.tables()), Target(orders=book.orders)
 
 
 def build(
     output: str | Path = DEFAULT_OUTPUT,
     data: str | Path | None = None,
-    udf_module: str = vba.UDF_MODULE,
+    udf_module: str = UDF_MODULE,
 ) -> Path:
     """Write the macro workbook to `output` (.xlsm); with `data`, pre-filled from that file
     instead of the demo data. Returns the path written."""
     output = Path(output)
     if output.suffix.lower() != ".xlsm":
         raise FileError(labels.text("workbook.output_suffix", file=str(output)))
-    content = file_content(data) if data is not None else demo_content()
-    lang = content.settings.lang
-    content = dataclasses.replace(
-        content,
-        start_rows=sheets.start_rows(lang),
-        conf_rows=sheets.conf_rows(lang, udf_module),
+    done, target = file_run(data) if data is not None else demo_run()
+    lang = done.lang
+    target = dataclasses.replace(
+        target,
+        start_rows=start_rows(lang),
+        conf_rows=conf_rows(lang, udf_module),
         chart_capacity=CHART_CAPACITY,
         run_time=None,
         yes_no_lists=True,
@@ -92,4 +81,4 @@ def build(
     def finish(tmp: Path) -> None:
         tmp.write_bytes(package.repack(package.add_macros(tmp.read_bytes(), modules, ribbon)))
 
-    return write_workbook(output, content, finish)
+    return write_workbook(output, plan_book(done, target), finish, lang)

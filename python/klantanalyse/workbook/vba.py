@@ -2,34 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from ..core import labels
 from ..errors import FileError
+from ..ooxml.vba import CLASS, DOCUMENT, MODULE, VBAModule, crlf  # noqa: F401
+from ..plan.names import UDF_MODULE
 from . import udf_wrappers
 
 # The repository's templates/ folder (the build runs from a checkout of the project).
 TEMPLATES = Path(__file__).resolve().parents[3] / "templates"
 
-MODULE, CLASS, DOCUMENT = "module", "class", "document"
-UDF_MODULE = "klantanalyse.excel.udfs"
 UDF_VBA_MODULE = "xlwings_udfs"  # the name xlwings' own "Import Functions" gives it
-
-
-@dataclass(frozen=True)
-class VBAModule:
-    """One module of the VBA project. `source` has CRLF line ends; a document module's
-    source is its body only (the project supplies its attribute header)."""
-
-    name: str
-    source: str
-    kind: str = MODULE  # MODULE, CLASS or DOCUMENT
-
-
-def crlf(text: str) -> str:
-    """`text` with CRLF line ends and one final line end, as VBA stores module text."""
-    return "".join(line + "\r\n" for line in text.splitlines())
 
 
 def template_path(*parts: str) -> Path:

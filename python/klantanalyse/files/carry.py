@@ -6,31 +6,32 @@ import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 
-from ..files.read import InputBook
-from ..files.write import BookContent
-from ..layout import CHART_CAPACITY, START
-from . import package, sheets
+from ..ooxml import package
+from ..plan import Target
+from ..plan.matrix import CHART_CAPACITY
+from ..plan.names import START
+from ..plan.start import conf_rows, start_rows
+from .read import InputBook
 
 
 def carry_macros(
-    book: InputBook, content: BookContent, output: Path
-) -> tuple[BookContent, Callable[[Path], None] | None]:
-    """For an .xlsm input written to an .xlsm: the content with the macro workbook's own
+    book: InputBook, target: Target, output: Path, lang: str
+) -> tuple[Target, Callable[[Path], None] | None]:
+    """For an .xlsm input written to an .xlsm: the target with the macro workbook's own
     sheets (Start, xlwings.conf with the input's keys, fixed chart ranges, Ja/Nee lists)
     and a `finish` step for `write_workbook` that copies the input's VBA project and ribbon
-    onto the new file unchanged. Anything else: `(content, None)`."""
+    onto the new file unchanged. Anything else: `(target, None)`."""
     if not book.is_macro_workbook or output.suffix.lower() != ".xlsm":
-        return content, None
+        return target, None
     if package.read_macros(book.path) is None:
-        return content, None
+        return target, None
     _, code_names = package.code_names(book.path)
-    lang = content.settings.lang
-    content = dataclasses.replace(
-        content,
-        start_rows=sheets.start_rows(lang) if START in code_names else content.start_rows,
-        conf_rows=sheets.conf_rows(lang, keys=book.conf_rows)
+    target = dataclasses.replace(
+        target,
+        start_rows=start_rows(lang) if START in code_names else target.start_rows,
+        conf_rows=conf_rows(lang, keys=book.conf_rows)
         if book.conf_rows is not None
-        else content.conf_rows,
+        else target.conf_rows,
         chart_capacity=CHART_CAPACITY,
         yes_no_lists=True,
     )
@@ -38,4 +39,4 @@ def carry_macros(
     def finish(tmp: Path) -> None:
         tmp.write_bytes(package.copy_macros(book.path, tmp.read_bytes()))
 
-    return content, finish
+    return target, finish
