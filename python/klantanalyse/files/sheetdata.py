@@ -8,7 +8,7 @@ of rows as a `RowBlock`; `splice` puts the rows, serialised here a column at a t
 against openpyxl's own output for every kind of value. Values follow the writer's rules:
 NaN/NA -> empty, numpy -> Python, text through `cell_text` and never a formula. Types
 without a fast path here (times, timedeltas, infinities, ...) go through openpyxl's own
-cell writer.
+cell writer. Text that looks like an Excel error value ('#N/A') is text too.
 """
 
 from __future__ import annotations
@@ -53,6 +53,13 @@ _CHUNK_ROWS = 4096
 _KNOWN_TEXTS = 4096  # serialised texts kept per column
 _ESCAPE = re.compile("[&<>\r]")
 _ERRORS = frozenset(ERROR_CODES)
+
+
+def needs_text_type(value: str) -> bool:
+    """Whether openpyxl would store the text `value` as something else (a formula, or one
+    of Excel's error values such as '#N/A'): such a cell is given the text type, so that
+    data and headers are always written, and read back, as the text they are."""
+    return value.startswith("=") or value in _ERRORS
 
 
 @dataclass(frozen=True)
@@ -160,8 +167,6 @@ def _text(value: str, style: str) -> str:
     text = cell_text(value)
     if not text:
         return f'{style} t="inlineStr"></c>'
-    if text in _ERRORS:
-        return f'{style} t="e"><v>{text}</v></c>'
     space = ' xml:space="preserve"' if text != text.strip() else ""
     if _ESCAPE.search(text) is not None:
         text = (

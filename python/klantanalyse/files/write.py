@@ -49,7 +49,15 @@ from ..core.columns import match_headers
 from ..core.settings import SEGMENTS, Settings
 from ..errors import FileError
 from .read import SheetTable
-from .sheetdata import MAX_CELL_CHARS, Column, RowBlock, cell_text, rows_xml, splice
+from .sheetdata import (
+    MAX_CELL_CHARS,
+    Column,
+    RowBlock,
+    cell_text,
+    needs_text_type,
+    rows_xml,
+    splice,
+)
 
 Rows = layout.Rows
 # the long runs of rows per sheet (customers, orders, chart data), serialised in sheetdata
@@ -214,15 +222,15 @@ def _text_cell(ws, value: str) -> WriteOnlyCell:
 
 
 def _safe(ws, value: object) -> object:
-    """Values as they go into a row: text that looks like a formula stays text."""
+    """Values as they go into a row: text that looks like a formula or an error stays text."""
     if isinstance(value, str):
-        return _text_cell(ws, value) if value.startswith("=") else cell_text(value)
+        return _text_cell(ws, value) if needs_text_type(value) else cell_text(value)
     return value
 
 
 def _styled(ws, value: object, font=None, fill=None, number_format=None, alignment=None):
     cell = WriteOnlyCell(ws, value=cell_text(value) if isinstance(value, str) else value)
-    if isinstance(value, str) and value.startswith("="):
+    if isinstance(value, str) and needs_text_type(value):
         cell.data_type = "s"
     if font is not None:
         cell.font = font
@@ -1003,7 +1011,7 @@ def _styled_as(ws, value: object, proto: WriteOnlyCell) -> WriteOnlyCell:
     if isinstance(value, (dt.date, dt.time, dt.timedelta)):
         return _safe(ws, value)
     cell = WriteOnlyCell(ws, value=cell_text(value) if isinstance(value, str) else value)
-    if isinstance(value, str) and value.startswith("="):
+    if isinstance(value, str) and needs_text_type(value):
         cell.data_type = "s"
     cell._style = copy(proto._style)
     return cell
