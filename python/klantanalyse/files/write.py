@@ -48,6 +48,8 @@ from ..core.analysis import Analysis
 from ..core.columns import match_headers
 from ..core.settings import SEGMENTS, Settings
 from ..errors import FileError
+from .limits import capped_row_height
+from .names import table_column_names
 from .read import SheetTable
 from .sheetdata import (
     MAX_CELL_CHARS,
@@ -247,21 +249,6 @@ def _width(ws, column: int, width: float) -> None:
     ws.column_dimensions[layout.column_letter(column)].width = width
 
 
-def _unique_headers(headers: Sequence[str]) -> list[str]:
-    seen: dict[str, int] = {}
-    out = []
-    for name in headers:
-        name = str(name)
-        key = name.casefold()
-        if key in seen:
-            seen[key] += 1
-            name = f"{name} ({seen[key]})"
-        else:
-            seen[key] = 1
-        out.append(name)
-    return out
-
-
 # ---- sheets -----------------------------------------------------------------------------
 
 
@@ -272,7 +259,7 @@ def _customer_sheet(book: Workbook, content: BookContent, rows: LongRows) -> Non
     table = _input_table(content.customers.frame, analysis)
     inputs = [str(c) for c in table.columns]
     results = layout.result_headers(analysis) if analysis else []
-    headers = _unique_headers(inputs + results)
+    headers = table_column_names(inputs + results)
     n_in = len(inputs)
     samples = [table.iloc[:, pos] for pos in range(n_in)]
     if analysis is not None:
@@ -868,7 +855,7 @@ def _start_sheet(book: Workbook, content: BookContent) -> None:
                 styles[(r, 3)] = {"alignment": _WRAP}
                 lines = -(-len(str(row[2])) // _START_LINE)  # rows are not auto-fitted on open
                 if lines > 1:
-                    ws.row_dimensions[r].height = 15 * lines
+                    ws.row_dimensions[r].height = capped_row_height(15 * lines)
     grid = _place(blocks)
     for r in range(status.row + 1, status.row + status.height):
         if (r, status.column + 1) in {(r, c) for c in grid.get(r, {})}:
@@ -913,7 +900,7 @@ def _wrapped_height(texts: Sequence[object], widths: Sequence[float]) -> float |
 
 def _set_height(ws, row: int, height: float | None) -> None:
     if height is not None:
-        ws.row_dimensions[row].height = height
+        ws.row_dimensions[row].height = capped_row_height(height)
 
 
 def _affinity_sheet(book: Workbook, content: BookContent) -> None:
@@ -974,7 +961,7 @@ def _prospect_sheet(book: Workbook, content: BookContent) -> None:
     lang = content.settings.lang
     frame = content.prospects.frame
     block = layout.prospect_block(frame, content.affinity, lang)
-    headers = _unique_headers(block.rows[0])
+    headers = table_column_names(block.rows[0])
     n_in = frame.shape[1]
     for pos in range(1, n_in + 1):
         _width(ws, pos, _column_width(headers[pos - 1], frame.iloc[:, pos - 1]))
