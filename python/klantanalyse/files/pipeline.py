@@ -13,6 +13,7 @@ from ..core.analysis import Analysis, analyse
 from ..core.settings import Settings
 from ..errors import FileError, InputError, OrderError
 from ..layout import AffinityView
+from .outfile import open_elsewhere_warnings
 from .read import InputBook, SheetTable, read_input, read_orders, read_prospects, where
 
 OUTPUT_SUFFIXES = (".xlsx", ".xlsm")
@@ -108,6 +109,7 @@ def analyse_file(
     write_workbook(output, content, finish)
     warnings = (*book.warnings, *setting_warnings, *analysis.warnings)
     warnings += output_warnings(content)
+    warnings += open_elsewhere_warnings(output, settings.lang)
     if input_path.suffix.lower() in (".xlsx", ".xlsm"):
         from ..layout import CUSTOMERS, ORDERS, PROSPECTS
         from .carried import not_carried

@@ -15,7 +15,6 @@ import glob
 import io
 import math
 import os
-import tempfile
 import warnings
 from collections.abc import Callable, Sequence
 from copy import copy
@@ -50,6 +49,7 @@ from ..core.settings import SEGMENTS, Settings
 from ..errors import FileError
 from .limits import capped_row_height
 from .names import table_column_names
+from .outfile import claim_temp
 from .read import SheetTable
 from .sheetdata import (
     MAX_CELL_CHARS,
@@ -99,11 +99,9 @@ def write_workbook(
     _remove_stale_temps(folder, path)
     try:  # first claim a place next to the output: no work is done that cannot be saved
         prefix = f"{_TEMP_PREFIX}{path.stem}.{os.getpid()}."
-        handle, tmp_name = tempfile.mkstemp(prefix=prefix, suffix=path.suffix, dir=folder)
-        os.close(handle)
+        tmp = claim_temp(folder, prefix, path.suffix)
     except OSError as exc:
         raise _write_error(exc, path, folder, lang) from exc
-    tmp = Path(tmp_name)
     book = Workbook(write_only=True)
     try:
         _save(book, _build(book, content), tmp)
