@@ -13,6 +13,7 @@ from ..core.analysis import Analysis, analyse
 from ..core.settings import Settings
 from ..errors import FileError, InputError, OrderError
 from ..layout import AffinityView
+from .limits import check_content, check_inputs
 from .outfile import open_elsewhere_warnings
 from .read import InputBook, SheetTable, read_input, read_orders, read_prospects, where
 
@@ -90,6 +91,7 @@ def analyse_file(
     if prospects_path is not None:
         book = replace(book, prospects=read_prospects(prospects_path, msg_lang))
     settings, setting_warnings = load_settings(book, lang)
+    check_inputs(book, settings.lang)  # before the analysis: what cannot fit on a sheet
     analysis = analyse_tables(book.customers, book.orders, settings)
     analysis, view = run_affinity(analysis, book)
     from .write import BookContent, write_workbook  # openpyxl only where a file is written
@@ -103,6 +105,7 @@ def analyse_file(
         prospects=book.prospects,
         affinity=view,
     )
+    check_content(content, input_path, settings.lang)  # with the actual result columns
     from ..workbook.carry import carry_macros
 
     content, finish = carry_macros(book, content, output)  # an .xlsm keeps VBA and ribbon

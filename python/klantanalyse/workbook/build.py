@@ -17,6 +17,7 @@ from .. import demo
 from ..core import labels
 from ..core.settings import Settings
 from ..errors import FileError
+from ..files.limits import check_content, check_inputs
 from ..files.pipeline import add_affinity, analyse_tables, load_settings, run_affinity
 from ..files.read import SheetTable, read_input
 from ..files.write import BookContent, write_workbook
@@ -57,9 +58,10 @@ def file_content(path: str | Path) -> BookContent:
     """A client's customers (and orders) read and analysed as `klantanalyse analyse` does."""
     book = read_input(path)
     settings, _ = load_settings(book, None)
+    check_inputs(book, settings.lang)
     analysis = analyse_tables(book.customers, book.orders, settings)
     analysis, view = run_affinity(analysis, book)
-    return BookContent(
+    content = BookContent(
         customers=book.customers,
         settings=settings,
         analysis=analysis,
@@ -67,6 +69,8 @@ def file_content(path: str | Path) -> BookContent:
         prospects=book.prospects,
         affinity=view,
     )
+    check_content(content, book.path, settings.lang)
+    return content
 
 
 def build(
