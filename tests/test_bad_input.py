@@ -580,7 +580,7 @@ def test_output_folder_without_write_permission_any_user(capsys, tmp_path, csv_i
     def no_permission(*_args, **_kw):
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(write_module.tempfile, "mkstemp", no_permission)
+    monkeypatch.setattr(write_module, "claim_temp", no_permission)
     assert output_refused(capsys, csv_input, tmp_path / "uit.xlsx") == (
         f"Fout: in de map '{tmp_path}' mag niet worden geschreven (geen schrijfrechten); kies met "
         "-o een andere map."

@@ -18,6 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ERROR_CODES
 from openpyxl.styles import Font, PatternFill
 from python_calamine import CalamineWorkbook
 
@@ -27,6 +28,7 @@ from klantanalyse.files.sheetdata import Column, RowBlock, cell_text, rows_xml, 
 
 SPECIAL_TEXT = [
     "", " ", " voor", "na ", "=1+1", "=", "+31 bakker", "@home", "-Tech", "#N/A", "#DIV/0!",
+    "#REF!", "#n/a",
     "a & b <c> d", "regel\r\nregel\tkolom", "_x0041_", "ctrl\x01\x1f", "\ufffe", "é ü ß 中 😀",
     "A", "B", "C", "x" * 40_000,
 ]  # fmt: skip
@@ -76,6 +78,12 @@ def _reference_cell(ws, value, kind: str, styles: dict):
             return cell
         if kind == "segments" and text in styles["segments"]:
             style = styles["segments"][text]
+        if text in ERROR_CODES:  # text that looks like an error value: a text cell
+            cell = WriteOnlyCell(ws, value=text)
+            cell.data_type = "s"
+            if style is not None:
+                cell._style = copy(ws.parent._cell_styles[style])
+            return cell
         value = text
     if style is None:
         return value
@@ -163,6 +171,8 @@ def test_every_kind_of_value_at_once(tmp_path):
     rows = sheet.to_python(skip_empty_area=False)
     assert rows[3][2] == ""  # empty text
     assert rows[7][2] == "=1+1"  # text, not a formula
+    assert rows[3 + SPECIAL_TEXT.index("#N/A")][2] == "#N/A"  # text, not an error
+    assert b't="e"' not in long[SHEET]
     assert rows[3 + SPECIAL_TEXT.index("_x0041_")][2] == "_x0041_"
     assert rows[3 + SPECIAL_TEXT.index("regel\r\nregel\tkolom")][2] == "regel\r\nregel\tkolom"
     ws = load_workbook(tmp_path / "long.xlsx")["Blad"]

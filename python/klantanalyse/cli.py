@@ -80,10 +80,12 @@ def _add_workbook_parser(sub) -> None:
 
 
 def _workbook(args: argparse.Namespace) -> int:
+    from .files.outfile import open_elsewhere_warnings
     from .workbook.build import build
 
     path = build(args.output, args.data)
     print(labels.text("workbook.written", "nl", file=str(path)))
+    _print_warnings(open_elsewhere_warnings(path, "nl"), "nl")
     return 0
 
 
@@ -118,11 +120,15 @@ def _analyse(args: argparse.Namespace) -> int:
         untapped = int(report.analysis.results["untapped"].notna().sum())
         scored = view.prospect_count if view.prospect_scores is not None else 0
         print(labels.text("cli.affinity", lang, untapped=untapped, prospects=scored))
-    if report.warnings:
-        print(labels.text("cli.warnings", lang, count=len(report.warnings)), file=sys.stderr)
-        for warning in report.warnings:
-            print(f"  - {warning}", file=sys.stderr)
+    _print_warnings(report.warnings, lang)
     return 0
+
+
+def _print_warnings(warnings: Sequence[str], lang: str) -> None:
+    if warnings:
+        print(labels.text("cli.warnings", lang, count=len(warnings)), file=sys.stderr)
+        for warning in warnings:
+            print(f"  - {warning}", file=sys.stderr)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -14,7 +14,9 @@ from ..plan import Target, plan_book
 from ..plan.matrix import chart_points, point_limit
 from ..plan.names import CUSTOMERS, ORDERS, PROSPECTS
 from ..plan.values import MAX_CELL_CHARS, long_texts
-from ..run import Run, run
+from ..run import Run, load_settings, run
+from .limits import check_content, check_inputs
+from .outfile import open_elsewhere_warnings
 from .read import read_input, read_orders, read_prospects, where
 
 OUTPUT_SUFFIXES = (".xlsx", ".xlsm")
@@ -71,8 +73,10 @@ def analyse_file(
         copy_orders = None
     if prospects_path is not None:
         book = replace(book, prospects=read_prospects(prospects_path, msg_lang))
+    check_inputs(book, load_settings(book.settings_rows, lang)[0].lang)  # before the analysis
     done = run(book.tables(), lang)
     target = Target(run_time=now or dt.datetime.now(), orders=copy_orders)
+    check_content(done, target, input_path)  # with the actual result columns
     from .carry import carry_macros
 
     target, finish = carry_macros(book, target, output, done.lang)  # an .xlsm keeps VBA and ribbon
@@ -80,6 +84,7 @@ def analyse_file(
 
     write_workbook(output, plan_book(done, target), finish, done.lang)
     warnings = done.warnings + output_warnings(done, target)
+    warnings += open_elsewhere_warnings(output, done.lang)
     if input_path.suffix.lower() in (".xlsx", ".xlsm"):
         from .carried import not_carried
 

@@ -23,7 +23,7 @@ from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 from ..core.a1 import column_letter
 from ..plan import model, theme
 from .charts import chart_of
-from .sheetdata import Column, RowBlock, cell_text
+from .sheetdata import Column, RowBlock, cell_text, needs_text_type
 
 Grid = dict[int, dict[int, object]]
 _BLANK = object()  # a styled cell without a value
@@ -64,17 +64,17 @@ class Styles:
         return None if style is None else self.proto(style).style_id
 
     def cell(self, value: object, style: model.Style | None) -> object:
-        """A cell holding `value` (text stays text, even when it starts with '=')."""
+        """A cell holding `value` (text stays text, even when it looks like a formula)."""
         if style is None:
             if isinstance(value, str):
-                return _text_cell(self.ws, value) if value.startswith("=") else cell_text(value)
+                return _text_cell(self.ws, value) if needs_text_type(value) else cell_text(value)
             return value
         cell = WriteOnlyCell(self.ws, value=None if value is _BLANK else _cell_value(value))
         own_format = cell.number_format
         cell._style = copy(self.proto(style)._style)
         if isinstance(value, (dt.date, dt.time, dt.timedelta)) and style.number_format is None:
             cell.number_format = own_format  # a date keeps its date format
-        if isinstance(value, str) and value.startswith("="):
+        if isinstance(value, str) and needs_text_type(value):
             cell.data_type = "s"
         return cell
 
@@ -84,7 +84,7 @@ def _cell_value(value: object) -> object:
 
 
 def _text_cell(ws, value: str) -> WriteOnlyCell:
-    """A string cell that stays text even when it starts with '='."""
+    """A string cell that stays text even when it looks like a formula or an error."""
     cell = WriteOnlyCell(ws, value=cell_text(value))
     cell.data_type = "s"
     return cell

@@ -8,11 +8,12 @@ of rows as a `RowBlock`; `splice` puts the rows, serialised here a column at a t
 against openpyxl's own output for every kind of value. Values follow the writer's rules:
 NaN/NA -> empty, numpy -> Python, text through `cell_text` and never a formula. Types
 without a fast path here (times, timedeltas, infinities, ...) go through openpyxl's own
-cell writer.
+cell writer. Text that looks like an Excel error value ('#N/A') is text too.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import io
 import re
@@ -52,6 +53,13 @@ _CHUNK_ROWS = 4096
 _KNOWN_TEXTS = 4096  # serialised texts kept per column
 _ESCAPE = re.compile("[&<>\r]")
 _ERRORS = frozenset(ERROR_CODES)
+
+
+def needs_text_type(value: str) -> bool:
+    """Whether openpyxl would store the text `value` as something else (a formula, or one
+    of Excel's error values such as '#N/A'): such a cell is given the text type, so that
+    data and headers are always written, and read back, as the text they are."""
+    return value.startswith("=") or value in _ERRORS
 
 
 @dataclass(frozen=True)
@@ -172,8 +180,6 @@ def _text(value: str, style: str) -> str:
     text = cell_text(value)
     if not text:
         return f'{style} t="inlineStr"></c>'
-    if text in _ERRORS:
-        return f'{style} t="e"><v>{text}</v></c>'
     space = ' xml:space="preserve"' if text != text.strip() else ""
     if _ESCAPE.search(text) is not None:
         text = (
@@ -232,7 +238,36 @@ def _fallback(ws, letter: str, number: str, value: object, column: Column) -> st
 
 def splice(package: bytes, blocks: Mapping[str, Callable[[], Iterator[bytes]]], out) -> None:
     """Write `package` (a saved workbook) to the file object `out`, with the rows that
-    `blocks[part]()` yields added at the end of that worksheet part's sheetData."""
+    `blocks[part]()` yields added at the end of that worksheet part's sheetData.
+
+    Every part gets plain zip headers, which every reader (and Excel 2007) understands; a
+    part that turns out larger than they can describe (zipfile's limit, 2 GiB) is written
+    again, from the start of `out` (which must be seekable), with Zip64 headers, so that its
+    local header and its central directory entry agree."""
+    start = out.tell()
+    large: set[str] = set()
+    while True:
+        try:
+            _splice(package, blocks, out, large)
+            return
+        except _NeedsZip64 as exc:
+            large.add(exc.part)
+            out.seek(start)
+            out.truncate()
+
+
+class _NeedsZip64(Exception):
+    """A spliced part passed what plain zip headers can describe."""
+
+    def __init__(self, part: str):
+        super().__init__(part)
+        self.part = part
+
+
+def _splice(
+    package: bytes, blocks: Mapping[str, Callable[[], Iterator[bytes]]], out, large: set[str]
+) -> None:
+    """One attempt of `splice`; the parts named in `large` are written as Zip64."""
     with (
         zipfile.ZipFile(io.BytesIO(package)) as source,
         zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
@@ -240,14 +275,37 @@ def splice(package: bytes, blocks: Mapping[str, Callable[[], Iterator[bytes]]], 
         for info in source.infolist():
             data = source.read(info)
             rows = blocks.get(info.filename)
-            if rows is None:
+            if rows is None:  # size known: zipfile picks the headers it needs
                 target.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED)
                 continue
             head, tail = _split(data, info.filename)
-            with target.open(info.filename, "w", force_zip64=True) as part:
+            zip64 = info.filename in large
+            limit = None if zip64 else zipfile.ZIP64_LIMIT
+            chunks = _counted(rows(), len(head) + len(tail), limit, info.filename)
+            part = target.open(info.filename, "w", force_zip64=zip64)
+            try:
                 part.write(head)
-                _pipelined(rows(), part.write)
+                _pipelined(chunks, part.write)
                 part.write(tail)
+            except BaseException:
+                with contextlib.suppress(Exception):
+                    part.close()
+                raise
+            try:
+                part.close()
+            except RuntimeError:  # the compressed data passed the plain limit
+                if zip64:
+                    raise
+                raise _NeedsZip64(info.filename) from None
+
+
+def _counted(chunks: Iterator[bytes], size: int, limit: int | None, part: str) -> Iterator[bytes]:
+    """`chunks`, stopping with _NeedsZip64 once `size` plus their length passes `limit`."""
+    for chunk in chunks:
+        size += len(chunk)
+        if limit is not None and size > limit:
+            raise _NeedsZip64(part)
+        yield chunk
 
 
 def _pipelined(chunks: Iterator[bytes], write: Callable[[bytes], object]) -> None:

@@ -10,7 +10,6 @@ import errno
 import glob
 import io
 import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -19,6 +18,7 @@ from openpyxl import Workbook
 from ..core import labels
 from ..errors import FileError
 from ..plan.model import BookPlan
+from .outfile import claim_temp
 from .render import render_sheet
 from .sheetdata import RowBlock, rows_xml, splice
 
@@ -41,11 +41,9 @@ def write_workbook(
     _remove_stale_temps(folder, path)
     try:  # first claim a place next to the output: no work is done that cannot be saved
         prefix = f"{_TEMP_PREFIX}{path.stem}.{os.getpid()}."
-        handle, tmp_name = tempfile.mkstemp(prefix=prefix, suffix=path.suffix, dir=folder)
-        os.close(handle)
+        tmp = claim_temp(folder, prefix, path.suffix)
     except OSError as exc:
         raise _write_error(exc, path, folder, lang) from exc
-    tmp = Path(tmp_name)
     book = Workbook(write_only=True)
     try:
         _save(book, _build(book, plan), tmp)

@@ -7,6 +7,7 @@ from ..core.similarity import AffinityView
 from ..core.tables import SheetTable
 from ..run import Run
 from . import theme
+from .headers import table_column_names
 from .model import (
     Area,
     Block,
@@ -23,7 +24,7 @@ from .model import (
 from .names import AFFINITY, PROSPECT_TABLE, PROSPECTS, SHEETS
 from .placement import place_results, runs
 from .target import Target
-from .values import clean_list, column_width, unique_headers, wrapped_height
+from .values import clean_list, column_width, wrapped_height
 
 PROSPECT_RESULT_KEYS = ("similarity", "similarity_reasons")
 AFFINITY_LINE_KEYS = (
@@ -195,7 +196,7 @@ def prospect_sheet(run: Run, target: Target) -> SheetPlan:
         return _prospect_update(run, table, target)
     frame = table.frame
     result_headers = [labels.header(k, run.lang) for k in PROSPECT_RESULT_KEYS]
-    headers = unique_headers([str(c) for c in frame.columns] + result_headers)
+    headers = table_column_names([str(c) for c in frame.columns] + result_headers)
     n_in = frame.shape[1]
     widths = {
         pos: column_width(headers[pos - 1], frame.iloc[:, pos - 1]) for pos in range(1, n_in + 1)

@@ -10,6 +10,7 @@ from ..core.settings import SEGMENTS
 from ..core.tables import SheetTable
 from ..run import Run
 from . import theme
+from .headers import table_column_names
 from .model import (
     Area,
     Block,
@@ -26,7 +27,7 @@ from .model import (
 from .names import CUSTOMER_TABLE, CUSTOMERS, LAST_ROW, ORDERS, SHEETS
 from .placement import place_results, runs
 from .target import Target
-from .values import column_width, unique_headers
+from .values import column_width
 
 PAGE_CHARACTERS = 220  # characters of column width that fit on one landscape page
 
@@ -89,7 +90,7 @@ def customer_sheet(run: Run, target: Target) -> SheetPlan:
         return _customer_update(run, target)
     table = run.customer_rows()
     inputs = [str(c) for c in table.columns]
-    headers = unique_headers(inputs + result_headers(run))
+    headers = table_column_names(inputs + result_headers(run))
     n_in, n_rows = len(inputs), len(table)
     samples = [table.iloc[:, pos] for pos in range(n_in)]
     samples += [run.analysis.results[key] for key in run.analysis.result_keys]

@@ -11,6 +11,7 @@ from . import theme
 from .model import Area, Block, Page, Rows, SheetPlan, Style, Styled
 from .names import CONF, SETTINGS, SHEETS, START, UDF_MODULE
 from .target import Target
+from .values import LINE_HEIGHT, MAX_ROW_HEIGHT
 
 STATUS_AT = (20, 2)  # Start!B20
 START_LINE = 95  # characters of Start text that fit on one line of column C (width 90)
@@ -106,7 +107,7 @@ def start_sheet(run: Run | None, target: Target, lang: str) -> SheetPlan:
                 styles.append(Styled(Area(r, 3, r, 3), theme.WRAP))
                 lines = -(-len(str(row[2])) // START_LINE)  # rows are not fitted on open
                 if lines > 1:
-                    heights[r] = 15 * lines
+                    heights[r] = min(LINE_HEIGHT * lines, MAX_ROW_HEIGHT)
     return SheetPlan(
         name=START,
         code_name=SHEETS[START],

@@ -54,22 +54,6 @@ def wrapped_height(texts: Sequence[object], widths: Sequence[float]) -> float | 
     return min(LINE_HEIGHT * lines, MAX_ROW_HEIGHT) if lines > 1 else None
 
 
-def unique_headers(headers: Sequence[object]) -> list[str]:
-    """Headers as written: a repeated name (any case) gets ' (2)', ' (3)', ..."""
-    seen: dict[str, int] = {}
-    out = []
-    for name in headers:
-        name = str(name)
-        key = name.casefold()
-        if key in seen:
-            seen[key] += 1
-            name = f"{name} ({seen[key]})"
-        else:
-            seen[key] = 1
-        out.append(name)
-    return out
-
-
 def long_texts(frame: pd.DataFrame) -> tuple[int, tuple[object, object] | None]:
     """Cells of `frame` longer than MAX_CELL_CHARS: (count, (row label, column) of the first)."""
     count, first = 0, None

@@ -17,6 +17,7 @@ from .. import demo
 from ..core import labels
 from ..core.settings import Settings
 from ..errors import FileError
+from ..files.limits import check_content, check_inputs
 from ..files.read import SheetTable, read_input
 from ..files.write import write_workbook
 from ..ooxml import package
@@ -24,7 +25,7 @@ from ..plan import Target, plan_book
 from ..plan.matrix import CHART_CAPACITY
 from ..plan.names import CUSTOMERS, ORDERS, PROSPECTS, UDF_MODULE
 from ..plan.start import conf_rows, start_rows
-from ..run import Run, Tables, run
+from ..run import Run, Tables, load_settings, run
 from . import vba
 
 DEFAULT_OUTPUT = "klantanalyse.xlsm"
@@ -52,7 +53,10 @@ def demo_run() -> tuple[Run, Target]:
 def file_run(path: str | Path) -> tuple[Run, Target]:
     """A client's customers (and orders) read and analysed as `klantanalyse analyse` does."""
     book = read_input(path)
-    return run(book.tables()), Target(orders=book.orders)
+    check_inputs(book, load_settings(book.settings_rows)[0].lang)
+    done, target = run(book.tables()), Target(orders=book.orders)
+    check_content(done, target, book.path)
+    return done, target
 
 
 def build(
