@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
-MAX_ROW = 1_048_576
-MAX_COLUMN = 16_384  # XFD
+MAX_ROWS = 1_048_576  # rows of a sheet
+MAX_COLUMNS = 16_384  # columns of a sheet: A to XFD
 
 
 def column_letter(column: int) -> str:
@@ -37,22 +35,6 @@ def area(top: int, left: int, bottom: int, right: int, absolute: bool = False) -
     return f"{cell(top, left, absolute)}:{cell(bottom, right, absolute)}"
 
 
-def column_area(column: int, top: int, bottom: int) -> str:
-    """One column from row `top` to `bottom`: 'D2:D61'."""
-    return area(top, column, bottom, column)
-
-
 def sheet_ref(sheet: str, reference: str) -> str:
     """ "'Matrix'!$T$2:$T$61" (the sheet name quoted, quotes in it doubled)."""
     return "'" + sheet.replace("'", "''") + "'!" + reference
-
-
-_CELL = re.compile(r"^\$?([A-Za-z]{1,3})\$?(\d+)$")
-
-
-def parse_cell(reference: str) -> tuple[int, int]:
-    """'L3' -> (3, 12)."""
-    match = _CELL.match(reference)
-    if match is None:
-        raise ValueError(f"not a cell reference: {reference!r}")
-    return int(match.group(2)), column_index(match.group(1))

@@ -70,8 +70,6 @@ class OrderHistory:
     per_customer: pd.DataFrame
     retention: pd.DataFrame
     reference: pd.Timestamp
-    window_start: pd.Timestamp
-    previous_start: pd.Timestamp
     skipped: dict[str, tuple[object, ...]] = field(default_factory=dict)
     warnings: tuple[str, ...] = ()
     has_margin: bool = False
@@ -209,8 +207,6 @@ def order_history(orders: pd.DataFrame, settings: Settings | None = None) -> Ord
         per_customer=table,
         retention=retention,
         reference=reference,
-        window_start=start,
-        previous_start=before,
         skipped=skipped,
         warnings=tuple(warnings),
         has_margin="margin" in lines,

@@ -11,15 +11,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..core import labels
+from ..core.a1 import MAX_COLUMNS, MAX_ROWS
 from ..core.tables import SheetTable, where
 from ..errors import InputError
 from ..plan import Target
 from ..plan.affinity import PROSPECT_RESULT_KEYS
 from ..run import Run
 from .read import InputBook
-
-MAX_ROWS = 1_048_576  # rows of a sheet: row 1 holds the headers
-MAX_COLUMNS = 16_384  # columns of a sheet: A to XFD
 
 
 def check_sheet_size(

@@ -10,9 +10,11 @@ from pathlib import Path
 from ..core import labels
 from ..core.columns import is_blank, normalise
 from ..core.tables import (  # noqa: F401 (the readers' table cutting lives in the core)
+    CUSTOMER_SHEETS,
     HEADER_SEARCH_ROWS,
     ORDER_SHEETS,
     PROSPECT_SHEETS,
+    SETTINGS_SHEETS,
     SheetTable,
     _blank_rows,
     _no_prospect_header,
@@ -25,7 +27,7 @@ from ..core.tables import (  # noqa: F401 (the readers' table cutting lives in t
     where,
 )
 from ..errors import FileError
-from ..plan.names import CONF, CUSTOMERS, SETTINGS
+from ..plan.names import CONF
 from ..run import Tables
 from . import guard
 
@@ -198,7 +200,7 @@ class _Sheets:
 def _read_workbook(path: Path, lang: str) -> InputBook:
     sheets = _Sheets(path, lang)
     # the customer table: the Klanten sheet, else the first sheet with a Klant header
-    first = sheets.find(CUSTOMERS, "Customers")
+    first = sheets.find(*CUSTOMER_SHEETS)
     candidates = ([first] if first else []) + [n for n in sheets.names if n != first]
     candidates = [n for n in candidates if n != sheets.find(*PROSPECT_SHEETS)]
     customers = None
@@ -215,7 +217,7 @@ def _read_workbook(path: Path, lang: str) -> InputBook:
             labels.text("file.no_table", lang, file=path.name, sheets=", ".join(sheets.names))
         )
     orders, order_warnings = sheets.orders(skip=customers.sheet)
-    settings_rows = sheets.key_values(sheets.find(SETTINGS, "Settings"))
+    settings_rows = sheets.key_values(sheets.find(*SETTINGS_SHEETS))
     conf_rows = sheets.key_values(CONF if CONF in sheets.names else None)
     prospects, prospect_warnings = sheets.prospects(skip=customers.sheet)
     sheets.close()
@@ -257,7 +259,7 @@ def read_prospects(path: str | Path, lang: str = "nl") -> SheetTable:
         sheets = _Sheets(path, lang)
         try:
             first = sheets.find(*PROSPECT_SHEETS)
-            customers = sheets.find(CUSTOMERS, "Customers")
+            customers = sheets.find(*CUSTOMER_SHEETS)
             others = [n for n in sheets.names if n not in (first, customers)]
             for name in ([first] if first else []) + others:
                 if header_row(sheets.rows(name), labels.PROSPECT_KEYS) is not None:

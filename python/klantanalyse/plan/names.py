@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..core.a1 import MAX_ROWS as LAST_ROW  # noqa: F401
 from ..core.labels import SHEET_NAMES
 
 # sheet name -> codeName (the VBA document module of that sheet)
@@ -18,5 +19,4 @@ SHEETS: dict[str, str] = {
 START, CUSTOMERS, ORDERS, PROSPECTS, MATRIX, AFFINITY, SETTINGS, CONF = SHEETS
 CUSTOMER_TABLE = "tblKlanten"
 PROSPECT_TABLE = "tblProspects"
-LAST_ROW = 1_048_576
 UDF_MODULE = "klantanalyse.excel.udfs"  # the module xlwings imports the functions from

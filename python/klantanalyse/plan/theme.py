@@ -29,7 +29,6 @@ WRAP_RIGHT = Style(wrap=True, vertical="top", horizontal="right")
 HEADER_WRAP = Style(wrap=True, vertical="center")
 TOP = Style(vertical="top")
 TOP_CENTRE = Style(vertical="top", horizontal="center")
-LEFT = Style(horizontal="left")
 
 # The result columns of Klanten: number formats (runs with orders) and widths (characters).
 RESULT_FORMATS: dict[str, str] = {

@@ -365,13 +365,5 @@ def signal_word(key: str, lang: str = "nl") -> str:
     return _pick(SIGNALS[key], lang)
 
 
-def customer_type(key: str, lang: str = "nl") -> str:
-    return _pick(CUSTOMER_TYPES[key], lang)
-
-
-def action_word(key: str, lang: str = "nl") -> str:
-    return _pick(ACTIONS[key], lang)
-
-
 def layer_word(key: str, lang: str = "nl") -> str:
     return _pick(PYRAMID_LAYERS[key], lang)
