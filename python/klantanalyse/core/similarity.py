@@ -11,6 +11,7 @@ from ..errors import InputError
 from . import affinity, labels
 from .affinity import Profile, Scores
 from .analysis import Analysis
+from .characteristics import has_characteristics
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,7 @@ def add_affinity(
             prospect_problem=exc.message if prospects is not None else None,
             prospect_count=count,
         )
-        if prospects is None and not affinity.has_characteristics(customers, analysis.settings):
+        if prospects is None and not has_characteristics(customers, analysis.settings):
             return analysis, view  # a plain A/B/C list: nothing was asked, nothing to say
         key = "aff.warn.prospects_not_scored" if count else "aff.warn.skipped"
         warning = labels.text(key, lang, reason=exc.message)
