@@ -13,9 +13,9 @@ sys.path.insert(0, str(ROOT / "python"))
 
 SHARED = ROOT.parent / "shared"
 
-# Integration tests of several seconds each (measured with `pytest --durations`), by file:
-# LibreOffice renders, workbook builds and runs on them, large or many runs. Tests in new
-# files are marked where they are written (`@pytest.mark.slow`).
+# The slow integration tests, by file (measured with `pytest --durations`): LibreOffice
+# renders, workbook builds and runs on them, fresh Python processes, large, repeated or
+# whole-corpus runs. Tests in new files are marked where they are written.
 SLOW = {
     "test_affinity_output.py": ["test_rendered_verwantschap_and_prospects"],
     "test_portfolio_output.py": ["test_rendered_pdf_shows_the_charts"],
@@ -29,12 +29,16 @@ SLOW = {
     "test_excel_actions.py": [
         "test_the_number_of_xlwings_calls_does_not_grow_with_the_customers",  # 20,000 customers
         "test_a_ribbon_click_loads_no_workbook_or_plotting_library",  # a fresh Python process
+        "test_demo_data_replaces_customers_and_their_results",  # two runs and Voorbeelddata
     ],
     "test_repeated_runs.py": [
         "test_ten_runs_on_the_macro_workbook_keep_everything",
         "test_ten_runs_on_an_xlsx_output_keep_inputs_and_settings",
     ],
+    "test_excel_sheets.py": ["test_the_ribbon_shows_what_the_command_line_writes"],  # 2 fronts
+    "test_excel_udfs.py": ["test_importing_the_functions_loads_no_workbook_or_plotting_library"],
     "test_corpus.py": ["test_whole_shared_corpus_never_crashes"],
+    "test_not_carried.py": ["test_shared_corpus_features_are_named"],
     "test_bad_input.py": ["test_value_in_the_last_row_of_the_sheet_is_read"],  # 1,048,576 rows
 }
 
