@@ -20,7 +20,8 @@ def revenue_class(value: pd.Series, settings: Settings) -> pd.Series:
 
     Pareto: sort descending; a customer is High while the cumulative share *before* it is
     below the High limit (so the customer that crosses the limit is still High), Medium
-    likewise up to the Medium limit, the rest Low. Amount: fixed amounts.
+    likewise up to the Medium limit, the rest Low; customers with equal values share the
+    class of the first of them. Amount: fixed amounts.
     """
     if value.empty:
         return pd.Series([], index=value.index, dtype=object)
@@ -39,6 +40,9 @@ def revenue_class(value: pd.Series, settings: Settings) -> pd.Series:
     before = (np.cumsum(sorted_values) - sorted_values) / total
     # guard against float noise: 0.8000000001 must still count as 80%
     before = np.round(before, 12)
+    # equal values get one class: that of the first of them in the ranking
+    starts = np.r_[True, sorted_values[1:] != sorted_values[:-1]] if len(before) else before > 0
+    before = before[starts][np.cumsum(starts) - 1]
     classes_sorted = np.where(
         before < settings.pareto_high,
         "high",
