@@ -187,7 +187,7 @@ def test_password_protected_xls_named_by_the_reader(capsys, tmp_path, monkeypatc
     def locked(*_args, **_kw):
         raise python_calamine.PasswordError("Workbook is password protected")
 
-    monkeypatch.setattr(python_calamine.CalamineWorkbook, "from_path", locked)
+    monkeypatch.setattr(python_calamine.CalamineWorkbook, "from_filelike", locked)
     assert refused(capsys, src).startswith("Fout: oud.xls is met een wachtwoord beveiligd ")
 
 

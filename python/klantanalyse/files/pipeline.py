@@ -13,7 +13,16 @@ from ..core.analysis import Analysis, analyse
 from ..core.settings import Settings
 from ..errors import FileError, InputError, OrderError
 from ..layout import AffinityView
-from .read import InputBook, SheetTable, read_input, read_orders, read_prospects, where
+from .guard import same_file
+from .read import (
+    InputBook,
+    SheetTable,
+    input_changes,
+    read_input,
+    read_orders,
+    read_prospects,
+    where,
+)
 
 OUTPUT_SUFFIXES = (".xlsx", ".xlsm")
 
@@ -79,8 +88,9 @@ def analyse_file(
                 suffixes=" of ".join(OUTPUT_SUFFIXES),
             )
         )
-    if output.resolve() == input_path.resolve():
-        raise FileError(labels.text("file.same_output", msg_lang, file=str(output)))
+    for source in (input_path, orders_path, prospects_path):
+        if source is not None and same_file(output, Path(source)):
+            raise FileError(labels.text("file.same_output", msg_lang, file=str(output)))
     book = read_input(input_path, msg_lang)
     copy_orders = book.orders
     if orders_path is not None:
@@ -120,6 +130,7 @@ def analyse_file(
         }
         dropped = not_carried(input_path, output, settings.lang, renamed)
         warnings += (dropped,) if dropped else ()
+    warnings += input_changes(book.customers, book.orders, book.prospects, lang=settings.lang)
     return RunReport(output, analysis, tuple(warnings), view)
 
 
