@@ -150,6 +150,10 @@ _CURRENCY = re.compile(r"(eur|euro|usd|gbp|€|\$|£)", re.IGNORECASE)
 _SPACES = re.compile(r"[\s\u00a0\u202f']")
 
 
+# Amounts from a quadrillion up are not amounts (400 typed digits would become infinity).
+MAX_AMOUNT = 1e15
+
+
 def parse_amount(value: object) -> float | None:
     """A number from a cell: 12500, '€ 12.500,00', '1,234.56', '12 500', '25%'. None if blank.
 
@@ -161,8 +165,11 @@ def parse_amount(value: object) -> float | None:
     if isinstance(value, bool):
         raise ValueError(value)
     if isinstance(value, (int, float)):
-        number = float(value)
-        if math.isinf(number):
+        try:
+            number = float(value)
+        except OverflowError as exc:  # an int beyond any float
+            raise ValueError(value) from exc
+        if not abs(number) < MAX_AMOUNT and not math.isnan(number):
             raise ValueError(value)
         return number
     text = _SPACES.sub("", _CURRENCY.sub("", str(value))).rstrip("%")
@@ -197,6 +204,8 @@ def parse_amount(value: object) -> float | None:
         else:
             text = text.replace(sep, ".")
     number = float(text)
+    if not number < MAX_AMOUNT:
+        raise ValueError(value)
     return -number if negative else number
 
 
@@ -315,7 +324,8 @@ def parse_amount_column(series: pd.Series) -> tuple[pd.Series, pd.Series]:
         return pd.Series(np.nan, index=index), pd.Series(bad, index=index)
     if pd.api.types.is_numeric_dtype(series.dtype):
         values = series.to_numpy(dtype=float, na_value=np.nan)
-        bad = np.isinf(values)
+        with np.errstate(invalid="ignore"):
+            bad = np.isinf(values) | (np.abs(values) >= MAX_AMOUNT)
         values = np.where(bad, np.nan, values)
         return pd.Series(values, index=index), pd.Series(bad, index=index)
     parsed, codes, bad_unique = _per_unique(series, parse_amount, np.nan)

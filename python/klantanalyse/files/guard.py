@@ -435,7 +435,8 @@ class Package:
             if tag == "workbookPr":
                 self.date1904 = element.get("date1904", "").lower() in ("1", "true")
             elif tag == "workbookProtection":
-                self.protected_book = True
+                locks = (element.get(k, "").lower() for k in ("lockStructure", "lockWindows"))
+                self.protected_book = any(v in ("1", "true") for v in locks)
             elif tag == "sheet":
                 ids = [v for k, v in element.attrib.items() if _local(k) == "id"]
                 parts = sheets.setdefault(element.get("name", ""), [])
@@ -620,7 +621,10 @@ _PREFIXED = _patterns(_P, rb"\s+")
 _ANY_CELL = re.compile(rb"<" + _P + rb"c[\s/>]")
 _ANY_SHARED = re.compile(rb"""=\s*["']\s*s\s*["']""")  # a t="s" in any spelling (and more)
 _START = re.compile(rb"<" + _P + rb"(?:c|row)[\s/>]")  # where a chunk may be cut
-_PROTECTION = re.compile(rb"<" + _P + rb"sheetProtection[\s/>]")
+# a protected sheet: sheetProtection with sheet="1" (the attribute's default is off)
+_PROTECTION = re.compile(
+    rb"<" + _P + rb"""sheetProtection\s(?:[^<>]*?\s)?sheet\s*=\s*["'](?:1|true)["']"""
+)
 _MAX_TAIL = 64 << 20
 
 
@@ -776,7 +780,7 @@ class _SheetScan:
                 cell["digits"] = ""
                 cell["in_v"] = False
             elif local == "sheetProtection":
-                protected = True
+                protected = protected or attrs.get("sheet", "").lower() in ("1", "true")
 
         def end(tag: str) -> None:
             nonlocal cell

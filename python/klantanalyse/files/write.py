@@ -15,6 +15,7 @@ import glob
 import io
 import math
 import os
+import shutil
 import tempfile
 import warnings
 from collections.abc import Callable, Sequence
@@ -103,6 +104,11 @@ def write_workbook(
         os.replace(tmp, path)
     except OSError as exc:
         raise _write_error(exc, path, folder, lang, replacing=True) from exc
+    except Exception as exc:  # sheets stream through the temporary folder: is it full?
+        if temp_folder_full():
+            folder = tempfile.gettempdir()
+            raise FileError(labels.text("file.temp_full", lang, folder=folder)) from exc
+        raise
     finally:
         if tmp.exists():
             tmp.unlink()
@@ -111,6 +117,14 @@ def write_workbook(
 
 
 _TEMP_PREFIX = ".~"
+
+
+def temp_folder_full(margin: int = 1 << 20) -> bool:
+    """True when the temporary folder has less than `margin` bytes free."""
+    try:
+        return shutil.disk_usage(tempfile.gettempdir()).free < margin
+    except OSError:
+        return False
 
 
 def _remove_stale_temps(folder: Path, path: Path) -> None:

@@ -230,6 +230,14 @@ TEXTS.update(
             '{limit} characters (usually a quote " that is never closed); close or remove '
             "the quote and try again.",
         ),
+        "file.temp_full": (
+            "de map voor tijdelijke bestanden ({folder}) is vol, er is niets geschreven; maak "
+            "daar ruimte vrij of wijs met de omgevingsvariabele TMPDIR (Windows: TEMP) een "
+            "andere map aan.",
+            "the folder for temporary files ({folder}) is full, nothing was written; free some "
+            "space there or point the environment variable TMPDIR (Windows: TEMP) at another "
+            "folder.",
+        ),
         "warn.protected": (
             "{where} is beveiligd; de gegevens zijn gelezen, maar de uitvoer is niet beveiligd.",
             "{where} is protected; its data was read, but the output is not protected.",
