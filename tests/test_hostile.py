@@ -442,3 +442,209 @@ def test_the_reader_is_given_bytes_not_a_path(tmp_path, monkeypatch):
     monkeypatch.setattr(python_calamine.CalamineWorkbook, "from_path", no_path)
     src = package(tmp_path / "k.xlsx", TABLE_XML)
     assert main(["analyse", str(src), "-o", str(tmp_path / "uit.xlsx")]) == 0
+
+
+# ---- macros of a client's workbook -------------------------------------------------------
+
+EVIL_OPEN = 'Private Sub Workbook_Open()\n    Shell "cmd.exe /c calc"\nEnd Sub\n'
+EVIL_MODULE = (
+    'Sub AutoOpen()\n    CreateObject("WScript.Shell").Run "powershell -enc AAAA"\nEnd Sub\n'
+)
+EVIL_CONF = [
+    ("INTERPRETER_WIN", "\\\\share\\python.exe"),
+    ("PYTHONPATH", "\\\\share\\lib"),
+    ("UDF MODULES", "evilmod"),
+]
+
+
+def client_xlsm(path: Path, modules=None) -> Path:
+    """A client's macro workbook: customers, an xlwings.conf sheet pointing elsewhere, and a
+    VBA project that runs a program when it is opened."""
+    import io
+
+    import openpyxl
+
+    from klantanalyse.workbook import package, vba
+
+    book = openpyxl.Workbook()
+    book.code_name = "ThisWorkbook"
+    ws = book.active
+    ws.title = "Klanten"
+    ws.sheet_properties.codeName = "Blad1"
+    for row in [["Klant", "Omzet"], ["Jansen", 5000], ["Pietersen", 70]]:
+        ws.append(row)
+    conf = book.create_sheet("xlwings.conf")
+    conf.sheet_properties.codeName = "Blad2"
+    for row in EVIL_CONF:
+        conf.append(list(row))
+    buffer = io.BytesIO()
+    book.save(buffer)
+    if modules is None:
+        modules = [
+            vba.VBAModule("ThisWorkbook", vba.crlf(EVIL_OPEN), vba.DOCUMENT),
+            vba.VBAModule("Module1", vba.crlf(EVIL_MODULE), vba.MODULE),
+        ]
+    path.write_bytes(package.add_macros(buffer.getvalue(), modules, vba.ribbon_xml()))
+    return path
+
+
+def modules_of(path: Path) -> dict[str, str] | None:
+    from klantanalyse.workbook import carry, package
+
+    macros = package.read_macros(path)
+    return None if macros is None else carry.project_modules(macros)
+
+
+def conf_of(path: Path) -> list[tuple[object, object]]:
+    import openpyxl
+
+    ws = openpyxl.load_workbook(path)["xlwings.conf"]
+    return [(r[0], r[1]) for r in ws.iter_rows(values_only=True) if r[0] is not None]
+
+
+def test_client_macros_are_left_out_and_named(tmp_path, capsys):
+    from klantanalyse.workbook import package
+
+    src = client_xlsm(tmp_path / "klant.xlsm")
+    assert "Module1" in modules_of(src)  # the project is there to be dropped
+    out = tmp_path / "uit.xlsm"
+    code, _, err = run(capsys, "analyse", src, "-o", out)
+    assert code == 0, err
+    assert modules_of(out) is None  # no VBA project, no ribbon
+    data = out.read_bytes()
+    assert package.package_problems(data) == []
+    assert b"vbaProject" not in data and b"customUI" not in data
+    assert conf_of(out) == [("UDF MODULES", "klantanalyse.excel.udfs")]
+    assert (
+        "  - klant.xlsm: het VBA-project is niet overgenomen in de uitvoer, omdat het niet dat "
+        "van Klantanalyse is (modules: ThisWorkbook, Module1); macro's uit een ander bestand "
+        "worden nooit zonder vragen meegenomen, gebruik --keep-macros als u ze vertrouwt."
+    ) in err.splitlines()
+    assert (
+        "  - klant.xlsm: instellingen op blad xlwings.conf niet overgenomen (INTERPRETER_WIN = "
+        "\\\\share\\python.exe, PYTHONPATH = \\\\share\\lib, UDF MODULES = evilmod); alleen "
+        "'UDF MODULES' van Klantanalyse gaat mee, gebruik --keep-macros als u ze vertrouwt."
+    ) in err.splitlines()
+
+
+def test_client_macros_kept_on_request_still_warn(tmp_path, capsys):
+    src = client_xlsm(tmp_path / "klant.xlsm")
+    out = tmp_path / "uit.xlsm"
+    code, _, err = run(capsys, "analyse", src, "-o", out, "--keep-macros", "--lang", "en")
+    assert code == 0, err
+    assert modules_of(out) == modules_of(src)
+    assert conf_of(out) == EVIL_CONF
+    lines = err.splitlines()
+    assert (
+        "  - klant.xlsm: the VBA project was kept with --keep-macros (modules: ThisWorkbook, "
+        "Module1) and holds code that runs on opening or starts programs (Workbook_Open, "
+        "AutoOpen, Shell, CreateObject, WScript, PowerShell, cmd.exe); only enable macros in "
+        "the output if you trust its maker."
+    ) in lines
+    assert any(
+        line.startswith("  - klant.xlsm: settings on sheet xlwings.conf kept") for line in lines
+    )
+
+
+def test_our_modules_with_one_more_are_not_ours(tmp_path):
+    from klantanalyse.workbook import vba
+
+    extra = vba.VBAModule("Extra", vba.crlf("Sub Hallo()\nEnd Sub\n"), vba.MODULE)
+    src = client_xlsm(tmp_path / "klant.xlsm", vba.project_modules(vba.UDF_MODULE) + [extra])
+    report = analyse_file(src, tmp_path / "uit.xlsm")
+    assert modules_of(tmp_path / "uit.xlsm") is None
+    assert "Extra" in report.warnings[0] and "xlwings_udfs" in report.warnings[0]
+
+
+def test_our_own_project_gets_our_modules_afresh(tmp_path):
+    """The input's project is ours: the output's is built from templates/, the same code."""
+    from klantanalyse.workbook import vba
+
+    src = client_xlsm(tmp_path / "klant.xlsm", vba.project_modules(vba.UDF_MODULE))
+    report = analyse_file(src, tmp_path / "uit.xlsm")
+    assert not any("VBA" in w for w in report.warnings)
+    assert modules_of(tmp_path / "uit.xlsm") == modules_of(src)
+
+
+def test_same_file_through_a_link_is_refused_in_workbook_data(tmp_path, capsys):
+    src = client_xlsm(tmp_path / "data.xlsm")
+    before = src.read_bytes()
+    (tmp_path / "link.xlsm").symlink_to(src)
+    os.link(src, tmp_path / "hard.xlsm")
+    for output in ("data.xlsm", "link.xlsm", "hard.xlsm"):
+        code, out, err = run(capsys, "workbook", "--data", src, "-o", tmp_path / output)
+        assert (code, out) == (2, ""), err
+        assert err.strip() == (
+            f"Fout: de uitvoer '{tmp_path / output}' is het invoerbestand zelf; kies met -o een "
+            "andere naam, de invoer wordt nooit overschreven."
+        )
+    assert src.read_bytes() == before
+
+
+def test_same_file_through_a_link_is_refused_in_analyse(tmp_path, capsys):
+    src = tmp_path / "k.csv"
+    src.write_text("Klant;Omzet\nA;1\n", encoding="utf-8")
+    orders = tmp_path / "o.xlsx"
+    orders.write_bytes(b"x")
+    os.link(src, tmp_path / "hard.xlsx")
+    for args in (["-o", tmp_path / "hard.xlsx"], ["--orders", orders, "-o", orders]):
+        code, _, err = run(capsys, "analyse", src, *args)
+        assert code == 2
+        assert "is het invoerbestand zelf" in err
+    assert src.read_text(encoding="utf-8") == "Klant;Omzet\nA;1\n"
+
+
+# ---- stopped mid-write -------------------------------------------------------------------
+
+
+@pytest.mark.skipif(os.name != "posix", reason="SIGTERM and SIGHUP are POSIX")
+@pytest.mark.parametrize("name", ["SIGTERM", "SIGHUP"])
+def test_stop_signal_mid_write_leaves_no_temporary_file(tmp_path, capsys, name):
+    import signal
+    import time
+
+    from test_atomic import customers_csv, digest, leftovers
+
+    first = customers_csv(tmp_path / "klein.csv", 5)
+    out = tmp_path / "uit.xlsx"
+    assert main(["analyse", str(first), "-o", str(out)]) == 0
+    capsys.readouterr()
+    before = digest(out)
+    src = customers_csv(tmp_path / "k.csv", 15_000)
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "python")}
+    cmd = [sys.executable, "-m", "klantanalyse.cli", "analyse", str(src), "-o", str(out)]
+    process = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    sent = False
+    deadline = time.monotonic() + 120
+    while process.poll() is None and time.monotonic() < deadline:
+        if leftovers(tmp_path):  # the temporary output exists: the run is writing
+            process.send_signal(getattr(signal, name))
+            sent = True
+            break
+        time.sleep(0.002)
+    _, err = process.communicate(timeout=120)
+    if not sent:
+        pytest.skip("the run finished before it could be stopped mid-write")
+    assert process.returncode == 128 + getattr(signal, name)
+    assert err.decode().strip() == "Afgebroken; er is niets geschreven."
+    assert digest(out) == before
+    assert leftovers(tmp_path) == []
+
+
+def test_full_temporary_folder_is_named(tmp_path, capsys, monkeypatch):
+    from klantanalyse.files import write as write_module
+
+    def streamed_to_a_full_folder(*_args, **_kw):
+        raise ValueError("xl/worksheets/sheet1.xml has no sheetData")
+
+    monkeypatch.setattr(write_module, "_build", streamed_to_a_full_folder)
+    monkeypatch.setattr(write_module, "temp_folder_full", lambda: True)
+    folder = str(tmp_path / "tijdelijk")
+    monkeypatch.setattr(write_module.tempfile, "gettempdir", lambda: folder)
+    src = tmp_path / "k.csv"
+    src.write_text("Klant;Omzet\nA;1\n", encoding="utf-8")
+    assert refused(capsys, src) == (
+        f"Fout: de map voor tijdelijke bestanden ({folder}) is vol, er is niets geschreven; maak "
+        "daar ruimte vrij of wijs met de omgevingsvariabele TMPDIR (Windows: TEMP) een andere "
+        "map aan."
+    )

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from collections.abc import Sequence
 
 from .core import labels
-from .errors import KlantanalyseError
+from .errors import KlantanalyseError, Stopped
 
 PROG = "klantanalyse"
 
@@ -49,6 +50,12 @@ def _parser() -> argparse.ArgumentParser:
         metavar="PROSPECTS",
         help="prospects to score against the A customers (.csv, or a workbook with a Prospects "
         "sheet)",
+    )
+    run.add_argument(
+        "--keep-macros",
+        action="store_true",
+        help="keep the VBA project of an .xlsm input that is not Klantanalyse's own (it is "
+        "left out by default, with a warning naming its modules)",
     )
     run.add_argument(
         "--lang",
@@ -97,6 +104,7 @@ def _analyse(args: argparse.Namespace) -> int:
         lang=args.lang,
         orders_path=args.orders,
         prospects_path=args.prospects,
+        keep_macros=args.keep_macros,
     )
     lang = report.analysis.settings.lang
     s = report.analysis.summary
@@ -125,9 +133,36 @@ def _analyse(args: argparse.Namespace) -> int:
     return 0
 
 
+def _stop(signal_number: int, _frame) -> None:
+    raise Stopped(signal_number)
+
+
+def _on_stop_signals() -> dict[int, object]:
+    """Make SIGTERM and SIGHUP unwind the run (the previous handlers come back)."""
+    previous = {}
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is None:
+            continue
+        try:
+            previous[number] = signal.signal(number, _stop)
+        except ValueError:  # not the main thread: leave the signals alone
+            pass
+    return previous
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `klantanalyse` command; returns the exit code."""
     args = _parser().parse_args(argv)
+    previous = _on_stop_signals()
+    try:
+        return _run(args)
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+
+def _run(args: argparse.Namespace) -> int:
     lang = getattr(args, "lang", None) or "nl"
     try:
         if args.command == "workbook":
@@ -139,6 +174,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(labels.text("cli.interrupted", lang), file=sys.stderr)
         return 130
+    except Stopped as stop:
+        print(labels.text("cli.interrupted", lang), file=sys.stderr)
+        return stop.exit_code
     except Exception as exc:  # last resort: one sentence, never a traceback
         print(
             labels.text("cli.unexpected", lang, error=f"{type(exc).__name__}: {exc}"),

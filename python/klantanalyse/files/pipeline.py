@@ -69,6 +69,7 @@ def analyse_file(
     now: dt.datetime | None = None,
     orders_path: str | Path | None = None,
     prospects_path: str | Path | None = None,
+    keep_macros: bool = False,
 ) -> RunReport:
     """Analyse INPUT (and an optional order file) into a new workbook; inputs are never written.
 
@@ -114,9 +115,10 @@ def analyse_file(
     )
     from ..workbook.carry import carry_macros
 
-    content, finish = carry_macros(book, content, output)  # an .xlsm keeps VBA and ribbon
+    # an .xlsm output: our VBA and ribbon, or the input's only with keep_macros
+    content, finish, macro_warnings = carry_macros(book, content, output, keep_macros)
     write_workbook(output, content, finish)
-    warnings = (*book.warnings, *setting_warnings, *analysis.warnings)
+    warnings = (*book.warnings, *macro_warnings, *setting_warnings, *analysis.warnings)
     warnings += output_warnings(content)
     if input_path.suffix.lower() in (".xlsx", ".xlsm"):
         from ..layout import CUSTOMERS, ORDERS, PROSPECTS
@@ -128,7 +130,7 @@ def analyse_file(
             for sheet, table in tables.items()
             if table is not None and table.sheet and table.path in (None, input_path)
         }
-        dropped = not_carried(input_path, output, settings.lang, renamed)
+        dropped = not_carried(book.data or input_path, output, settings.lang, renamed, input_path)
         warnings += (dropped,) if dropped else ()
     warnings += input_changes(book.customers, book.orders, book.prospects, lang=settings.lang)
     return RunReport(output, analysis, tuple(warnings), view)

@@ -17,6 +17,7 @@ from .. import demo
 from ..core import labels
 from ..core.settings import Settings
 from ..errors import FileError
+from ..files.guard import same_file
 from ..files.pipeline import add_affinity, analyse_tables, load_settings, run_affinity
 from ..files.read import SheetTable, read_input
 from ..files.write import BookContent, write_workbook
@@ -79,6 +80,8 @@ def build(
     output = Path(output)
     if output.suffix.lower() != ".xlsm":
         raise FileError(labels.text("workbook.output_suffix", file=str(output)))
+    if data is not None and same_file(output, Path(data)):
+        raise FileError(labels.text("file.same_output", file=str(output)))
     content = file_content(data) if data is not None else demo_content()
     lang = content.settings.lang
     content = dataclasses.replace(

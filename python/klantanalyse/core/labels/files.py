@@ -238,6 +238,36 @@ TEXTS.update(
             "space there or point the environment variable TMPDIR (Windows: TEMP) at another "
             "folder.",
         ),
+        # macros and xlwings.conf of an input macro workbook (workbook/carry.py)
+        "warn.macros_dropped": (
+            "{file}: het VBA-project is niet overgenomen in de uitvoer, omdat het niet dat "
+            "van Klantanalyse is (modules: {modules}); macro's uit een ander bestand worden "
+            "nooit zonder vragen meegenomen, gebruik --keep-macros als u ze vertrouwt.",
+            "{file}: the VBA project was not carried into the output because it is not "
+            "Klantanalyse's (modules: {modules}); macros from another file are never taken "
+            "along without asking, use --keep-macros if you trust them.",
+        ),
+        "warn.macros_risky": (
+            "{file}: het VBA-project is met --keep-macros overgenomen (modules: {modules}) en "
+            "bevat code die bij openen start of programma's aanroept ({words}); open de "
+            "uitvoer alleen met macro's aan als u de maker vertrouwt.",
+            "{file}: the VBA project was kept with --keep-macros (modules: {modules}) and "
+            "holds code that runs on opening or starts programs ({words}); only enable "
+            "macros in the output if you trust its maker.",
+        ),
+        "warn.conf_dropped": (
+            "{file}: instellingen op blad xlwings.conf niet overgenomen ({keys}); alleen "
+            "'UDF MODULES' van Klantanalyse gaat mee, gebruik --keep-macros als u ze "
+            "vertrouwt.",
+            "{file}: settings on sheet xlwings.conf not carried over ({keys}); only "
+            "Klantanalyse's 'UDF MODULES' goes along, use --keep-macros if you trust them.",
+        ),
+        "warn.conf_kept": (
+            "{file}: instellingen op blad xlwings.conf met --keep-macros overgenomen ({keys}); "
+            "die bepalen welk Python-programma de werkmap start.",
+            "{file}: settings on sheet xlwings.conf kept with --keep-macros ({keys}); they "
+            "decide which Python program the workbook starts.",
+        ),
         "warn.protected": (
             "{where} is beveiligd; de gegevens zijn gelezen, maar de uitvoer is niet beveiligd.",
             "{where} is protected; its data was read, but the output is not protected.",
