@@ -563,7 +563,18 @@ def test_our_own_project_gets_our_modules_afresh(tmp_path):
     src = client_xlsm(tmp_path / "klant.xlsm", vba.project_modules(vba.UDF_MODULE))
     report = analyse_file(src, tmp_path / "uit.xlsm")
     assert not any("VBA" in w for w in report.warnings)
-    assert modules_of(tmp_path / "uit.xlsm") == modules_of(src)
+
+    def with_code(path: Path) -> dict[str, str]:  # sheet modules follow the output's sheets
+        return {name: code for name, code in modules_of(path).items() if code}
+
+    assert with_code(tmp_path / "uit.xlsm") == with_code(src)
+    assert set(with_code(src)) == {
+        "ThisWorkbook",
+        "xlwings",
+        "Dictionary",
+        "Ribbon",
+        "xlwings_udfs",
+    }
 
 
 def test_same_file_through_a_link_is_refused_in_workbook_data(tmp_path, capsys):
@@ -648,3 +659,50 @@ def test_full_temporary_folder_is_named(tmp_path, capsys, monkeypatch):
         "daar ruimte vrij of wijs met de omgevingsvariabele TMPDIR (Windows: TEMP) een andere "
         "map aan."
     )
+
+
+# ---- silent choices ----------------------------------------------------------------------
+
+
+def test_composed_and_decomposed_names_are_one_customer(tmp_path):
+    import unicodedata
+
+    composed = unicodedata.normalize("NFC", "Café Noël")
+    decomposed = unicodedata.normalize("NFD", "Café Noël")
+    assert composed != decomposed
+    src = tmp_path / "k.csv"
+    src.write_text(f"Klant;Omzet\n{composed};100\n{decomposed};200\n", encoding="utf-8")
+    report = analyse_file(src, tmp_path / "uit.xlsx")
+    messages = report.analysis.results["message"].tolist()
+    assert messages[1] == "Klantnaam 'Café Noël' staat ook op rij 2; maak de namen uniek."
+    orders = tmp_path / "o.csv"
+    orders.write_text(f"Klant;Datum;Bedrag\n{decomposed};15-03-2024;50\n", encoding="utf-8")
+    src.write_text(f"Klant;Omzet\n{composed};100\n", encoding="utf-8")
+    report = analyse_file(src, tmp_path / "uit.xlsx", orders_path=orders)
+    assert report.analysis.results["last_order"].iloc[0].year == 2024
+
+
+@pytest.mark.parametrize("date_1904", [False, True])
+def test_dates_before_1900_are_not_orders(tmp_path, date_1904):
+    import datetime as dt
+
+    import xlsxwriter
+
+    src = tmp_path / "k.xlsx"
+    book = xlsxwriter.Workbook(src, {"date_1904": date_1904})
+    klanten = book.add_worksheet("Klanten")
+    klanten.write_row(0, 0, ["Klant", "Omzet"])
+    klanten.write_row(1, 0, ["Jansen", 1000])
+    orders = book.add_worksheet("Orders")
+    date_format = book.add_format({"num_format": "dd-mm-yyyy"})
+    orders.write_row(0, 0, ["Klant", "Datum", "Bedrag"])
+    orders.write_row(1, 0, ["Jansen", "31-12-1899", 10])
+    orders.write_row(2, 0, ["Jansen", "0001-01-01", 10])
+    orders.write(3, 0, "Jansen")
+    orders.write_datetime(3, 1, dt.datetime(2024, 3, 15), date_format)
+    orders.write(3, 2, 250)
+    book.close()
+    report = analyse_file(src, tmp_path / "uit.xlsx")
+    result = report.analysis.results.iloc[0]
+    assert result["last_order"].date() == dt.date(2024, 3, 15)
+    assert any("2 rij(en) met een onleesbare of lege datum" in w for w in report.warnings)

@@ -151,6 +151,23 @@ def _on_stop_signals() -> dict[int, object]:
     return previous
 
 
+def _tidy(args: argparse.Namespace) -> None:
+    """After a stop: no temporary file of this process stays next to the output."""
+    from pathlib import Path
+
+    from .files.write import remove_own_temps
+
+    try:
+        if args.command == "workbook":
+            remove_own_temps(Path(args.output))
+        else:
+            from .files.pipeline import default_output
+
+            remove_own_temps(Path(args.output) if args.output else default_output(Path(args.input)))
+    except (OSError, Stopped):
+        pass
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `klantanalyse` command; returns the exit code."""
     args = _parser().parse_args(argv)
@@ -171,12 +188,10 @@ def _run(args: argparse.Namespace) -> int:
     except KlantanalyseError as exc:
         print(labels.text("cli.error", lang, message=exc.message), file=sys.stderr)
         return exc.exit_code
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, Stopped) as stop:
+        _tidy(args)
         print(labels.text("cli.interrupted", lang), file=sys.stderr)
-        return 130
-    except Stopped as stop:
-        print(labels.text("cli.interrupted", lang), file=sys.stderr)
-        return stop.exit_code
+        return stop.exit_code if isinstance(stop, Stopped) else 130
     except Exception as exc:  # last resort: one sentence, never a traceback
         print(
             labels.text("cli.unexpected", lang, error=f"{type(exc).__name__}: {exc}"),

@@ -9,6 +9,7 @@ by `sheetdata` and added to the sheets as the package is saved.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import errno
 import glob
@@ -16,6 +17,7 @@ import io
 import math
 import os
 import shutil
+import signal
 import tempfile
 import warnings
 from collections.abc import Callable, Sequence
@@ -88,15 +90,18 @@ def write_workbook(
         key = "file.parent_not_folder" if folder.exists() else "file.no_folder"
         raise FileError(labels.text(key, lang, folder=str(folder)))
     _remove_stale_temps(folder, path)
-    try:  # first claim a place next to the output: no work is done that cannot be saved
-        prefix = f"{_TEMP_PREFIX}{path.stem}.{os.getpid()}."
-        handle, tmp_name = tempfile.mkstemp(prefix=prefix, suffix=path.suffix, dir=folder)
-        os.close(handle)
-    except OSError as exc:
-        raise _write_error(exc, path, folder, lang) from exc
-    tmp = Path(tmp_name)
-    book = Workbook(write_only=True)
+    tmp: Path | None = None
+    book: Workbook | None = None
     try:
+        with _stop_signals_held():  # a stop signal waits until `tmp` is looked after
+            try:  # first claim a place next to the output: no work is done that cannot be saved
+                prefix = f"{_TEMP_PREFIX}{path.stem}.{os.getpid()}."
+                handle, tmp_name = tempfile.mkstemp(prefix=prefix, suffix=path.suffix, dir=folder)
+                tmp = Path(tmp_name)
+                os.close(handle)
+            except OSError as exc:
+                raise _write_error(exc, path, folder, lang) from exc
+            book = Workbook(write_only=True)
         _save(book, _build(book, content), tmp)
         if finish is not None:
             finish(tmp)
@@ -110,13 +115,28 @@ def write_workbook(
             raise FileError(labels.text("file.temp_full", lang, folder=folder)) from exc
         raise
     finally:
-        if tmp.exists():
+        if tmp is not None and tmp.exists():
             tmp.unlink()
-        _discard(book)
+        if book is not None:
+            _discard(book)
     return path
 
 
 _TEMP_PREFIX = ".~"
+
+
+@contextlib.contextmanager
+def _stop_signals_held():
+    """Hold SIGTERM, SIGHUP and SIGINT back (POSIX) while the block runs."""
+    held = [getattr(signal, n) for n in ("SIGTERM", "SIGHUP", "SIGINT") if hasattr(signal, n)]
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def temp_folder_full(margin: int = 1 << 20) -> bool:
@@ -142,6 +162,15 @@ def _remove_stale_temps(folder: Path, path: Path) -> None:
             tmp.unlink(missing_ok=True)
         except OSError:
             continue
+
+
+def remove_own_temps(path: Path) -> None:
+    """Remove what this process left for `path` when it was stopped by a signal at a moment
+    its own clean-up could not run."""
+    folder = path.parent if str(path.parent) else Path(".")
+    start = f"{_TEMP_PREFIX}{path.stem}.{os.getpid()}."
+    for tmp in folder.glob(glob.escape(start) + "*" + glob.escape(path.suffix)):
+        tmp.unlink(missing_ok=True)
 
 
 def _discard(book: Workbook) -> None:
