@@ -21,7 +21,7 @@ import xlsxwriter
 from klantanalyse.cli import main
 from klantanalyse.files import guard
 from klantanalyse.files import write as write_module
-from klantanalyse.files.pipeline import analyse_file
+from klantanalyse.pipeline import analyse_file
 
 FORMATS = Path(__file__).resolve().parent / "data" / "formats"
 HEADER = ["Klant", "Omzet", "Marge", "Snelheid", "Innovatie", "Netwerk"]
@@ -187,7 +187,7 @@ def test_password_protected_xls_named_by_the_reader(capsys, tmp_path, monkeypatc
     def locked(*_args, **_kw):
         raise python_calamine.PasswordError("Workbook is password protected")
 
-    monkeypatch.setattr(python_calamine.CalamineWorkbook, "from_path", locked)
+    monkeypatch.setattr(python_calamine.CalamineWorkbook, "from_filelike", locked)
     assert refused(capsys, src).startswith("Fout: oud.xls is met een wachtwoord beveiligd ")
 
 

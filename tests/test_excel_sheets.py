@@ -21,7 +21,7 @@ from klantanalyse.excel.book import (
     order_table,
     prospect_table,
 )
-from klantanalyse.files.pipeline import analyse_file
+from klantanalyse.pipeline import analyse_file
 from klantanalyse.run import Tables
 from klantanalyse.run import run as run_tables
 

@@ -13,7 +13,7 @@ import pytest
 
 from conftest import SHARED
 from klantanalyse.cli import main
-from klantanalyse.files.pipeline import analyse_file
+from klantanalyse.pipeline import analyse_file
 
 LOCAL = Path(__file__).resolve().parent / "data" / "corpus"
 CORPUS = SHARED / "corpus" / "excel-made"
@@ -67,10 +67,12 @@ def with_klanten_part(src: Path, out: Path) -> Path:
     return out
 
 
-def warning_for(tmp_path: Path, name: str, folder: Path = LOCAL, output: str = "uit.xlsx"):
+def warning_for(
+    tmp_path: Path, name: str, folder: Path = LOCAL, output: str = "uit.xlsx", **options
+):
     src = with_klanten_part(folder / name, tmp_path / name)
     before = hashlib.sha256(src.read_bytes()).hexdigest()
-    report = analyse_file(src, tmp_path / output)
+    report = analyse_file(src, tmp_path / output, **options)
     assert hashlib.sha256(src.read_bytes()).hexdigest() == before
     found = [w for w in report.warnings if KEPT in w]
     assert len(found) <= 1
@@ -98,8 +100,14 @@ def test_what_stays_behind_is_named(tmp_path, name, output, expected):
     assert warning_for(tmp_path, name, output=output) == f"{name}: {KEPT}: {expected}."
 
 
-def test_macro_workbook_to_xlsm_keeps_its_vba_and_says_so_for_the_rest(tmp_path):
+def test_client_macro_workbook_to_xlsm_leaves_its_vba_behind(tmp_path):
+    """A VBA project that is not ours is not carried without asking (test_hostile.py)."""
     warning = warning_for(tmp_path, "macro01.xlsm", output="uit.xlsm")
+    assert warning == f"macro01.xlsm: {KEPT}: blad Sheet1; het VBA-project (macro's)."
+
+
+def test_client_macro_workbook_kept_with_the_option_says_so_for_the_rest(tmp_path):
+    warning = warning_for(tmp_path, "macro01.xlsm", output="uit.xlsm", keep_macros=True)
     assert warning == f"macro01.xlsm: {KEPT}: blad Sheet1."
 
 

@@ -24,7 +24,7 @@ import pytest
 from python_calamine import CalamineWorkbook
 
 from conftest import need_soffice
-from klantanalyse.files.pipeline import analyse_file
+from klantanalyse.pipeline import analyse_file
 from klantanalyse.workbook import build
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -13,8 +13,8 @@ import openpyxl
 from python_calamine import CalamineWorkbook
 
 from klantanalyse.core import labels
-from klantanalyse.files.pipeline import analyse_file
 from klantanalyse.ooxml import package
+from klantanalyse.pipeline import analyse_file
 
 ROOT = Path(__file__).resolve().parent.parent
 NOW = dt.datetime(2025, 3, 1, 9, 30)

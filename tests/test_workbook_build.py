@@ -14,8 +14,8 @@ import pytest
 from conftest import need_soffice
 from klantanalyse.cli import main
 from klantanalyse.errors import FileError, InputError
-from klantanalyse.files.pipeline import analyse_file
 from klantanalyse.ooxml import package
+from klantanalyse.pipeline import analyse_file
 from klantanalyse.workbook.build import build
 
 with warnings.catch_warnings():  # oletools still uses pyparsing's deprecated names

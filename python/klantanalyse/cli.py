@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from collections.abc import Sequence
 
 from .core import labels
-from .errors import KlantanalyseError
+from .errors import KlantanalyseError, Stopped
 
 PROG = "klantanalyse"
 
@@ -51,6 +52,12 @@ def _parser() -> argparse.ArgumentParser:
         "sheet)",
     )
     run.add_argument(
+        "--keep-macros",
+        action="store_true",
+        help="keep the VBA project of an .xlsm input that is not Klantanalyse's own (it is "
+        "left out by default, with a warning naming its modules)",
+    )
+    run.add_argument(
         "--lang",
         choices=labels.LANGS,
         help="language of results and messages (default: the workbook's Taal setting, else nl)",
@@ -90,7 +97,7 @@ def _workbook(args: argparse.Namespace) -> int:
 
 
 def _analyse(args: argparse.Namespace) -> int:
-    from .files.pipeline import analyse_file
+    from .pipeline import analyse_file
 
     lang = args.lang or "nl"
     report = analyse_file(
@@ -99,6 +106,7 @@ def _analyse(args: argparse.Namespace) -> int:
         lang=args.lang,
         orders_path=args.orders,
         prospects_path=args.prospects,
+        keep_macros=args.keep_macros,
     )
     lang = report.analysis.settings.lang
     s = report.analysis.summary
@@ -131,9 +139,53 @@ def _print_warnings(warnings: Sequence[str], lang: str) -> None:
             print(f"  - {warning}", file=sys.stderr)
 
 
+def _stop(signal_number: int, _frame) -> None:
+    raise Stopped(signal_number)
+
+
+def _on_stop_signals() -> dict[int, object]:
+    """Make SIGTERM and SIGHUP unwind the run (the previous handlers come back)."""
+    previous = {}
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is None:
+            continue
+        try:
+            previous[number] = signal.signal(number, _stop)
+        except ValueError:  # not the main thread: leave the signals alone
+            pass
+    return previous
+
+
+def _tidy(args: argparse.Namespace) -> None:
+    """After a stop: no temporary file of this process stays next to the output."""
+    from pathlib import Path
+
+    from .files.write import remove_own_temps
+
+    try:
+        if args.command == "workbook":
+            remove_own_temps(Path(args.output))
+        else:
+            from .pipeline import default_output
+
+            remove_own_temps(Path(args.output) if args.output else default_output(Path(args.input)))
+    except (OSError, Stopped):
+        pass
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `klantanalyse` command; returns the exit code."""
     args = _parser().parse_args(argv)
+    previous = _on_stop_signals()
+    try:
+        return _run(args)
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+
+def _run(args: argparse.Namespace) -> int:
     lang = getattr(args, "lang", None) or "nl"
     try:
         if args.command == "workbook":
@@ -142,9 +194,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KlantanalyseError as exc:
         print(labels.text("cli.error", lang, message=exc.message), file=sys.stderr)
         return exc.exit_code
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, Stopped) as stop:
+        _tidy(args)
         print(labels.text("cli.interrupted", lang), file=sys.stderr)
-        return 130
+        return stop.exit_code if isinstance(stop, Stopped) else 130
     except Exception as exc:  # last resort: one sentence, never a traceback
         print(
             labels.text("cli.unexpected", lang, error=f"{type(exc).__name__}: {exc}"),

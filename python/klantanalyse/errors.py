@@ -32,3 +32,12 @@ class FileError(KlantanalyseError):
     """A file cannot be read or written (missing, locked, wrong format)."""
 
     exit_code = 2
+
+
+class Stopped(BaseException):
+    """The process was told to stop (SIGTERM, SIGHUP): unwinds like Ctrl+C, so that no
+    temporary file stays behind and a previous output stays as it was."""
+
+    def __init__(self, signal_number: int):
+        super().__init__(signal_number)
+        self.exit_code = 128 + signal_number

@@ -62,10 +62,20 @@ def duplicate_headers(headers: Iterable[object], keys: Iterable[str]) -> dict[st
 _WHOLE_NUMBER_TEXT = re.compile(r"^(\d+)\.0+$")
 
 
+def _nfc(text: str) -> str:
+    """One spelling for one name: 'Café' typed as e + accent is the same as with é."""
+    return (
+        text
+        if text.isascii() or unicodedata.is_normalized("NFC", text)
+        else (unicodedata.normalize("NFC", text))
+    )
+
+
 def name_text(value: object) -> str | None:
-    """The text of a customer name or number cell: 17850.0 and '17850.0' become '17850'."""
+    """The text of a customer name or number cell: 17850.0 and '17850.0' become '17850';
+    accented letters in one (composed) form, so the two ways of typing 'é' are one name."""
     if type(value) is str:  # the common case, first
-        text = value.strip()
+        text = _nfc(value.strip())
         if text.endswith("0") and "." in text:
             whole = _WHOLE_NUMBER_TEXT.match(text)
             return whole.group(1) if whole else text
@@ -81,7 +91,7 @@ def name_text(value: object) -> str | None:
 
 def name_texts(values: list) -> list[str | None]:
     """`name_text` of each cell of a column; plain names at the speed of a list comprehension."""
-    texts = [v.strip() if type(v) is str else v for v in values]
+    texts = [_nfc(v.strip()) if type(v) is str else v for v in values]
     return [
         t if type(t) is str and t and not (t[-1] == "0" and "." in t) else name_text(t)
         for t in texts
@@ -146,6 +156,10 @@ _CURRENCY = re.compile(r"(eur|euro|usd|gbp|€|\$|£)", re.IGNORECASE)
 _SPACES = re.compile(r"[\s\u00a0\u202f']")
 
 
+# Amounts from a quadrillion up are not amounts (400 typed digits would become infinity).
+MAX_AMOUNT = 1e15
+
+
 def parse_amount(value: object) -> float | None:
     """A number from a cell: 12500, '€ 12.500,00', '1,234.56', '12 500', '25%'. None if blank.
 
@@ -157,8 +171,11 @@ def parse_amount(value: object) -> float | None:
     if isinstance(value, bool):
         raise ValueError(value)
     if isinstance(value, (int, float)):
-        number = float(value)
-        if math.isinf(number):
+        try:
+            number = float(value)
+        except OverflowError as exc:  # an int beyond any float
+            raise ValueError(value) from exc
+        if not abs(number) < MAX_AMOUNT and not math.isnan(number):
             raise ValueError(value)
         return number
     text = _SPACES.sub("", _CURRENCY.sub("", str(value))).rstrip("%")
@@ -193,6 +210,8 @@ def parse_amount(value: object) -> float | None:
         else:
             text = text.replace(sep, ".")
     number = float(text)
+    if not number < MAX_AMOUNT:
+        raise ValueError(value)
     return -number if negative else number
 
 
@@ -311,7 +330,8 @@ def parse_amount_column(series: pd.Series) -> tuple[pd.Series, pd.Series]:
         return pd.Series(np.nan, index=index), pd.Series(bad, index=index)
     if pd.api.types.is_numeric_dtype(series.dtype):
         values = series.to_numpy(dtype=float, na_value=np.nan)
-        bad = np.isinf(values)
+        with np.errstate(invalid="ignore"):
+            bad = np.isinf(values) | (np.abs(values) >= MAX_AMOUNT)
         values = np.where(bad, np.nan, values)
         return pd.Series(values, index=index), pd.Series(bad, index=index)
     parsed, codes, bad_unique = _per_unique(series, parse_amount, np.nan)
@@ -348,7 +368,9 @@ def parse_date_column(series: pd.Series) -> tuple[pd.Series, pd.Series]:
     if isinstance(series.dtype, pd.DatetimeTZDtype):
         series = series.dt.tz_localize(None)
     if pd.api.types.is_datetime64_any_dtype(series.dtype):
-        return series.astype("datetime64[ns]"), pd.Series(False, index=index)
+        dates = series.astype("datetime64[ns]")
+        early = (dates < _FIRST_DATE).to_numpy(dtype=bool)
+        return dates.where(~early), pd.Series(early, index=index)
     if pd.api.types.is_numeric_dtype(series.dtype) and not pd.api.types.is_bool_dtype(series.dtype):
         values = series.to_numpy(dtype=float, na_value=np.nan)
         dates, bad = _serial_dates(values)
@@ -360,7 +382,8 @@ def parse_date_column(series: pd.Series) -> tuple[pd.Series, pd.Series]:
     return pd.Series(dates[codes], index=index), pd.Series(bad[codes], index=index)
 
 
-_FIRST_DATE, _LAST_DATE = dt.datetime(1678, 1, 1), dt.datetime(2262, 4, 11)  # pandas' range
+# Excel's first date (1-1-1900) to the end of pandas' range: nothing before 1900 is an order
+_FIRST_DATE, _LAST_DATE = dt.datetime(1900, 1, 1), dt.datetime(2262, 4, 11)
 _MAX_SERIAL = (_LAST_DATE - _EXCEL_EPOCH).days
 
 
@@ -415,4 +438,6 @@ def _parse_distinct_dates(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
                 out[i] = np.datetime64(pd.Timestamp(value), "ns")
         except (ValueError, TypeError, OverflowError):
             bad[i] = True
-    return out, bad
+    early = out < np.datetime64(_FIRST_DATE, "ns")  # typed before 1900: not a real order
+    out[early] = np.datetime64("NaT", "ns")
+    return out, bad | early

@@ -8,7 +8,7 @@ row at the end (a warning says so); our own result columns are never inputs.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import PurePath
 
 import pandas as pd
@@ -35,6 +35,8 @@ class SheetTable:
     header_row: int
     frame: pd.DataFrame
     path: PurePath | None = None  # the file it came from
+    # what the file held when it was read (a front checks later that it did not change)
+    snapshot: object | None = field(default=None, repr=False, compare=False)
 
 
 def where(path: PurePath, sheet: str | None, lang: str) -> str:

@@ -8,6 +8,7 @@ packages sheet by sheet and names each such thing, so nothing is dropped silentl
 
 from __future__ import annotations
 
+import io
 import re
 import zipfile
 from collections import Counter
@@ -65,14 +66,20 @@ KINDS = (
 
 
 def not_carried(
-    source: Path, output: Path, lang: str = "nl", renamed: dict[str, str] | None = None
+    source: Path | bytes,
+    output: Path,
+    lang: str = "nl",
+    renamed: dict[str, str] | None = None,
+    name: Path | None = None,
 ) -> str | None:
     """One warning naming what `source` holds and `output` does not, or None.
 
     `renamed` maps input sheets to the output sheet that carries their table (the customer
     table read from 'Sheet1' is written to 'Klanten'); other sheets match by name, ignoring
-    case and spaces, or by the English and older names the reader accepts.
+    case and spaces, or by the English and older names the reader accepts. `source` may
+    be the input's bytes as read; `name` is then its file.
     """
+    name = name or (source if isinstance(source, Path) else Path("?"))
     try:
         with _Parts(source) as parts:
             before = _inventory(parts, None)
@@ -106,7 +113,7 @@ def not_carried(
             items.append(labels.text(f"carry.{kind}", lang, count=lost))
     if not items:
         return None
-    return labels.text("warn.not_carried", lang, file=source.name, items="; ".join(items))
+    return labels.text("warn.not_carried", lang, file=name.name, items="; ".join(items))
 
 
 _ALIASES = {  # names the reader accepts for the sheets every output has
@@ -130,8 +137,8 @@ def _output_sheet(sheet: str, outputs: dict, renamed: dict[str, str]) -> str:
 class _Parts:
     """The parts of a package, read on demand: small ones whole, sheets in chunks."""
 
-    def __init__(self, path: Path):
-        self.archive = zipfile.ZipFile(path)
+    def __init__(self, path: Path | bytes):
+        self.archive = zipfile.ZipFile(io.BytesIO(path) if isinstance(path, bytes) else path)
         self.names = set(self.archive.namelist())
 
     def __enter__(self) -> _Parts:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..core import labels
@@ -32,7 +32,6 @@ from ..run import Tables
 from . import guard
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
-_CALAMINE_FORMATS = {".xlsx": "xlsx", ".xlsm": "xlsx", ".xls": "xls", ".ods": "ods"}
 CSV_SUFFIXES = (".csv", ".csv.gz")
 
 
@@ -47,6 +46,8 @@ class InputBook:
     conf_rows: list[list[object]] | None = None
     warnings: tuple[str, ...] = field(default_factory=tuple)
     prospects: SheetTable | None = None  # the optional Prospects sheet
+    snapshot: guard.Snapshot | None = field(default=None, repr=False, compare=False)
+    date1904: bool = False
 
     @property
     def is_macro_workbook(self) -> bool:
@@ -63,41 +64,64 @@ class InputBook:
             self.path,
         )
 
+    @property
+    def data(self) -> bytes | None:
+        """The input's bytes as read (every later look at the input uses these)."""
+        return None if self.snapshot is None else self.snapshot.data
+
+
+def snapshot(path: Path, lang: str = "nl") -> guard.Snapshot:
+    """The bytes of an input file, read once (within the size limit of its kind)."""
+    if path.is_dir():
+        raise FileError(labels.text("file.is_dir", lang, file=str(path)))
+    suffix = _suffix(path)
+    if suffix not in CSV_SUFFIXES + WORKBOOK_SUFFIXES:
+        if not path.exists():
+            raise FileError(labels.text("file.missing", lang, file=str(path)))
+        raise FileError(labels.text("file.bad_suffix", lang, file=path.name, suffix=suffix or "-"))
+    if suffix in CSV_SUFFIXES:
+        return guard.read_snapshot(path, guard.MAX_CSV_BYTES, lang, csv=True)
+    return guard.read_snapshot(path, guard.MAX_FILE_BYTES, lang)
+
 
 def read_input(path: str | Path, lang: str = "nl") -> InputBook:
     """Read INPUT (.xlsx, .xlsm or .csv). Raises FileError with a sentence on any problem."""
     path = Path(path)
-    if not path.exists():
-        raise FileError(labels.text("file.missing", lang, file=str(path)))
-    if path.is_dir():
-        raise FileError(labels.text("file.is_dir", lang, file=str(path)))
-    suffix = _suffix(path)
-    if suffix in CSV_SUFFIXES:
-        rows = _read_csv_rows(path, lang)
+    shot = snapshot(path, lang)
+    if _suffix(path) in CSV_SUFFIXES:
+        rows = _read_csv_rows(shot, lang)
         table, warnings = table_from_rows(rows, None, path, lang)
-        return InputBook(path, table, warnings=tuple(warnings))
-    if suffix in WORKBOOK_SUFFIXES:
-        return _read_workbook(path, lang)
-    raise FileError(labels.text("file.bad_suffix", lang, file=path.name, suffix=suffix or "-"))
+        table = replace(table, snapshot=shot)
+        return InputBook(path, table, warnings=tuple(warnings), snapshot=shot)
+    return _read_workbook(shot, lang)
 
 
 def read_orders(path: str | Path, lang: str = "nl") -> SheetTable:
     """An order history from its own file: a .csv (or .csv.gz) or a workbook's Orders sheet."""
     path = Path(path)
-    if not path.is_file():
-        raise FileError(labels.text("file.missing", lang, file=str(path)))
-    suffix = _suffix(path)
-    if suffix in CSV_SUFFIXES:
-        table, _ = orders_from_rows(_read_csv_rows(path, lang), None, path, lang)
-        if table is None:
-            raise FileError(labels.text("file.no_order_header", lang, file=path.name))
-        return table
-    if suffix in WORKBOOK_SUFFIXES:
-        orders = _workbook_orders(path, lang)
-        if orders is None:
-            raise FileError(labels.text("file.no_order_header", lang, file=path.name))
-        return orders
-    raise FileError(labels.text("file.bad_suffix", lang, file=path.name, suffix=suffix or "-"))
+    shot = snapshot(path, lang)
+    if _suffix(path) in CSV_SUFFIXES:
+        table, _ = orders_from_rows(_read_csv_rows(shot, lang), None, path, lang)
+    else:
+        table = _workbook_orders(shot, lang)
+    if table is None:
+        raise FileError(labels.text("file.no_order_header", lang, file=path.name))
+    return replace(table, snapshot=shot)
+
+
+def input_changes(*tables: SheetTable | None, lang: str = "nl") -> tuple[str, ...]:
+    """A warning for each input file that changed or disappeared since it was read."""
+    found: list[str] = []
+    seen: set[Path] = set()
+    for table in tables:
+        shot = None if table is None else table.snapshot
+        if shot is None or shot.path in seen:
+            continue
+        seen.add(shot.path)
+        change = shot.changed()
+        if change is not None:
+            found.append(labels.text(f"warn.input_{change}", lang, file=shot.path.name))
+    return tuple(found)
 
 
 def _suffix(path: Path) -> str:
@@ -108,37 +132,92 @@ def _suffix(path: Path) -> str:
     return suffixes[-1] if suffixes else ""
 
 
-def _read_csv_rows(path: Path, lang: str) -> list[list[object]]:
-    data = guard.read_csv_bytes(path, lang)
-    for encoding in ("utf-8-sig", "cp1252"):
+CSV_FIELD_LIMIT = 131_072  # characters in one field (Excel holds 32,767 in a cell)
+
+
+def _csv_text(data: bytes) -> str:
+    """The text of a CSV file: UTF-16 or -32 by its byte-order mark (or, without one, by
+    its zero bytes), else UTF-8, else Windows-1252 (which decodes any byte)."""
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        encodings: tuple[str, ...] = ("utf-32",)
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encodings = ("utf-16",)
+    elif len(data) >= 4 and data[1:4:2] == b"\x00\x00" and b"\x00" not in data[0:4:2]:
+        encodings = ("utf-16-le",)
+    elif len(data) >= 4 and data[0:4:2] == b"\x00\x00" and b"\x00" not in data[1:4:2]:
+        encodings = ("utf-16-be",)
+    else:
+        encodings = ()
+    for encoding in (*encodings, "utf-8-sig"):
         try:
-            text = data.decode(encoding)
-            break
+            return data.decode(encoding)
         except UnicodeDecodeError:
             continue
+    return data.decode("cp1252", errors="replace")
+
+
+def _read_csv_rows(shot: guard.Snapshot, lang: str) -> list[list[object]]:
+    path = shot.path
+    text = _csv_text(guard.csv_bytes(shot, lang))
+    if "\x00" in text:
+        raise FileError(labels.text("file.csv_binary", lang, file=path.name))
     sample = text[:20000]
     first_line = sample.splitlines()[0] if sample.strip() else ""
     counts = {d: first_line.count(d) for d in (";", ",", "\t")}
     delimiter = max(counts, key=counts.get) if any(counts.values()) else ","
     guard.check_csv_cells(path, text, delimiter, lang)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    return [list(row) for row in reader]
+    rows: list[list[object]] = []
+    line = last = 1  # where the next row starts, where the last one read started
+    previous = csv.field_size_limit(CSV_FIELD_LIMIT)
+    try:
+        for row in reader:
+            rows.append(list(row))
+            last, line = line, reader.line_num + 1
+    except csv.Error as exc:
+        raise FileError(_csv_problem(path, line, lang)) from exc
+    finally:
+        csv.field_size_limit(previous)
+    if rows and rows[-1] and "\n" in rows[-1][-1] and _open_quote_at_end(text, delimiter):
+        raise FileError(_csv_problem(path, last, lang))
+    return rows
+
+
+def _open_quote_at_end(text: str, delimiter: str) -> bool:
+    """True when the text ends inside a quoted field (a quote that is never closed)."""
+    try:
+        for _ in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True):
+            pass
+    except csv.Error as exc:
+        return "unexpected end of data" in str(exc)
+    return False
+
+
+def _csv_problem(path: Path, line: int, lang: str) -> str:
+    return labels.text(
+        "file.csv_field",
+        lang,
+        file=path.name,
+        line=labels.number(max(line, 1), lang),
+        limit=labels.number(CSV_FIELD_LIMIT, lang),
+    )
 
 
 class _Sheets:
-    """An open workbook whose sheets are read once, on first use."""
+    """An open workbook whose sheets are read once, on first use. Everything is read from
+    the snapshot's bytes: the file checked is the file read, whatever happens to it."""
 
-    def __init__(self, path: Path, lang: str):
+    def __init__(self, shot: guard.Snapshot, lang: str):
         from python_calamine import CalamineWorkbook, PasswordError
 
-        self.path, self.lang = path, lang
-        self.format = guard.workbook_format(path, lang)  # refuses what must not be opened
+        path = shot.path
+        self.path, self.lang, self.snapshot = path, lang, shot
+        self.notes: list[str] = []
+        # refuses what must not be opened, then checks what calamine reads when it opens
+        self.format = guard.workbook_format(shot.data, path.name, lang)
+        self.package = guard.Package(shot.data, path.name, lang) if self.format == "xlsx" else None
         try:
-            if self.format == _CALAMINE_FORMATS.get(_suffix(path)):
-                self.book = CalamineWorkbook.from_path(str(path))
-            else:  # e.g. a legacy .xls saved as .xlsx: let calamine go by the content
-                with path.open("rb") as handle:
-                    self.book = CalamineWorkbook.from_filelike(handle)
+            self.book = CalamineWorkbook.from_filelike(io.BytesIO(shot.data))
         except PasswordError as exc:
             raise FileError(labels.text("file.encrypted", lang, file=path.name)) from exc
         except Exception as exc:  # calamine raises several types for damaged files
@@ -155,11 +234,17 @@ class _Sheets:
 
     def rows(self, name: str) -> list[list[object]]:
         if name not in self._rows:
-            if self.format == "xlsx":
-                guard.check_sheet(self.path, name, self.lang)
+            if self.package is not None:
+                facts = self.package.check_sheet(name)
+                if facts.protected:
+                    self.notes.append(
+                        labels.text(
+                            "warn.protected", self.lang, where=where(self.path, name, self.lang)
+                        )
+                    )
             try:
                 sheet = self.book.get_sheet_by_name(name)
-                guard.check_area(self.path, name, sheet.end, self.lang)
+                guard.check_area(self.path.name, name, sheet.end, self.lang)
                 self._rows[name] = sheet.to_python(skip_empty_area=False)
             except FileError:
                 raise
@@ -195,10 +280,13 @@ class _Sheets:
 
     def close(self) -> None:
         self.book.close()
+        if self.package is not None:
+            self.package.close()
 
 
-def _read_workbook(path: Path, lang: str) -> InputBook:
-    sheets = _Sheets(path, lang)
+def _read_workbook(shot: guard.Snapshot, lang: str) -> InputBook:
+    path = shot.path
+    sheets = _Sheets(shot, lang)
     # the customer table: the Klanten sheet, else the first sheet with a Klant header
     first = sheets.find(*CUSTOMER_SHEETS)
     candidates = ([first] if first else []) + [n for n in sheets.names if n != first]
@@ -221,19 +309,23 @@ def _read_workbook(path: Path, lang: str) -> InputBook:
     conf_rows = sheets.key_values(CONF if CONF in sheets.names else None)
     prospects, prospect_warnings = sheets.prospects(skip=customers.sheet)
     sheets.close()
+    if sheets.package is not None and sheets.package.protected_book:
+        sheets.notes.append(labels.text("warn.protected_book", lang, file=path.name))
     return InputBook(
         path,
-        customers,
+        replace(customers, snapshot=shot),
         orders,
         [(k, v) for k, v in settings_rows] if settings_rows is not None else None,
         conf_rows,
-        tuple(warnings + order_warnings + prospect_warnings),
+        tuple(sheets.notes + warnings + order_warnings + prospect_warnings),
         prospects=prospects,
+        snapshot=shot,
+        date1904=sheets.package is not None and sheets.package.date1904,
     )
 
 
-def _workbook_orders(path: Path, lang: str) -> SheetTable | None:
-    sheets = _Sheets(path, lang)
+def _workbook_orders(shot: guard.Snapshot, lang: str) -> SheetTable | None:
+    sheets = _Sheets(shot, lang)
     try:
         return sheets.orders()[0]
     finally:
@@ -247,26 +339,20 @@ def read_prospects(path: str | Path, lang: str = "nl") -> SheetTable:
     """A prospect list from its own file: a .csv (or .csv.gz) or a workbook's Prospects sheet
     (else its first sheet, other than Klanten, with a Prospect/Naam/Klant header)."""
     path = Path(path)
-    if not path.is_file():
-        raise FileError(labels.text("file.missing", lang, file=str(path)))
-    suffix = _suffix(path)
-    if suffix in CSV_SUFFIXES:
-        rows = _read_csv_rows(path, lang)
+    shot = snapshot(path, lang)
+    if _suffix(path) in CSV_SUFFIXES:
+        rows = _read_csv_rows(shot, lang)
         if header_row(rows, labels.PROSPECT_KEYS) is None:
             raise FileError(_no_prospect_header(path, None, lang))
-        return _prospect_table(rows, None, path, lang)
-    if suffix in WORKBOOK_SUFFIXES:
-        sheets = _Sheets(path, lang)
-        try:
-            first = sheets.find(*PROSPECT_SHEETS)
-            customers = sheets.find(*CUSTOMER_SHEETS)
-            others = [n for n in sheets.names if n not in (first, customers)]
-            for name in ([first] if first else []) + others:
-                if header_row(sheets.rows(name), labels.PROSPECT_KEYS) is not None:
-                    return _prospect_table(sheets.rows(name), name, path, lang)
-        finally:
-            sheets.close()
-        raise FileError(
-            labels.text("file.no_prospects", lang, file=path.name, rows=HEADER_SEARCH_ROWS)
-        )
-    raise FileError(labels.text("file.bad_suffix", lang, file=path.name, suffix=suffix or "-"))
+        return replace(_prospect_table(rows, None, path, lang), snapshot=shot)
+    sheets = _Sheets(shot, lang)
+    try:
+        first = sheets.find(*PROSPECT_SHEETS)
+        customers = sheets.find(*CUSTOMER_SHEETS)
+        others = [n for n in sheets.names if n not in (first, customers)]
+        for name in ([first] if first else []) + others:
+            if header_row(sheets.rows(name), labels.PROSPECT_KEYS) is not None:
+                return replace(_prospect_table(sheets.rows(name), name, path, lang), snapshot=shot)
+    finally:
+        sheets.close()
+    raise FileError(labels.text("file.no_prospects", lang, file=path.name, rows=HEADER_SEARCH_ROWS))

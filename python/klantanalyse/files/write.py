@@ -6,10 +6,14 @@ sheets as the package is saved.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import glob
 import io
 import os
+import shutil
+import signal
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -39,13 +43,16 @@ def write_workbook(
         key = "file.parent_not_folder" if folder.exists() else "file.no_folder"
         raise FileError(labels.text(key, lang, folder=str(folder)))
     _remove_stale_temps(folder, path)
-    try:  # first claim a place next to the output: no work is done that cannot be saved
-        prefix = f"{_TEMP_PREFIX}{path.stem}.{os.getpid()}."
-        tmp = claim_temp(folder, prefix, path.suffix)
-    except OSError as exc:
-        raise _write_error(exc, path, folder, lang) from exc
-    book = Workbook(write_only=True)
+    tmp: Path | None = None
+    book: Workbook | None = None
     try:
+        with _stop_signals_held():  # a stop signal waits until `tmp` is looked after
+            try:  # first claim a place next to the output: no work is done that cannot be saved
+                prefix = f"{_TEMP_PREFIX}{path.stem}.{os.getpid()}."
+                tmp = claim_temp(folder, prefix, path.suffix)
+            except OSError as exc:
+                raise _write_error(exc, path, folder, lang) from exc
+            book = Workbook(write_only=True)
         _save(book, _build(book, plan), tmp)
         if finish is not None:
             finish(tmp)
@@ -53,14 +60,42 @@ def write_workbook(
         os.replace(tmp, path)
     except OSError as exc:
         raise _write_error(exc, path, folder, lang, replacing=True) from exc
+    except Exception as exc:  # sheets stream through the temporary folder: is it full?
+        if temp_folder_full():
+            folder = tempfile.gettempdir()
+            raise FileError(labels.text("file.temp_full", lang, folder=folder)) from exc
+        raise
     finally:
-        if tmp.exists():
+        if tmp is not None and tmp.exists():
             tmp.unlink()
-        _discard(book)
+        if book is not None:
+            _discard(book)
     return path
 
 
 _TEMP_PREFIX = ".~"
+
+
+@contextlib.contextmanager
+def _stop_signals_held():
+    """Hold SIGTERM, SIGHUP and SIGINT back (POSIX) while the block runs."""
+    held = [getattr(signal, n) for n in ("SIGTERM", "SIGHUP", "SIGINT") if hasattr(signal, n)]
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def temp_folder_full(margin: int = 1 << 20) -> bool:
+    """True when the temporary folder has less than `margin` bytes free."""
+    try:
+        return shutil.disk_usage(tempfile.gettempdir()).free < margin
+    except OSError:
+        return False
 
 
 def _remove_stale_temps(folder: Path, path: Path) -> None:
@@ -78,6 +113,15 @@ def _remove_stale_temps(folder: Path, path: Path) -> None:
             tmp.unlink(missing_ok=True)
         except OSError:
             continue
+
+
+def remove_own_temps(path: Path) -> None:
+    """Remove what this process left for `path` when it was stopped by a signal at a moment
+    its own clean-up could not run."""
+    folder = path.parent if str(path.parent) else Path(".")
+    start = f"{_TEMP_PREFIX}{path.stem}.{os.getpid()}."
+    for tmp in folder.glob(glob.escape(start) + "*" + glob.escape(path.suffix)):
+        tmp.unlink(missing_ok=True)
 
 
 def _discard(book: Workbook) -> None:

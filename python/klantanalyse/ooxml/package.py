@@ -22,7 +22,7 @@ import posixpath
 import re
 import tempfile
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree import ElementTree
@@ -92,6 +92,34 @@ def open_package(data: bytes, name: str = "werkmap") -> dict[str, bytes]:
         raise FileError(labels.text("workbook.not_a_package", path=name)) from error
 
 
+class LazyPackage(Mapping):
+    """The parts of a package, each unpacked when it is asked for (an input workbook may
+    be large: the macro parts and a few small ones are all that is read)."""
+
+    def __init__(self, data: bytes, name: str = "werkmap"):
+        try:
+            self.archive = zipfile.ZipFile(io.BytesIO(data))
+        except zipfile.BadZipFile as error:
+            raise FileError(labels.text("workbook.not_a_package", path=name)) from error
+        self.names = list(dict.fromkeys(self.archive.namelist()))
+
+    def __getitem__(self, part: str) -> bytes:
+        if part not in self.names:
+            raise KeyError(part)
+        return self.archive.read(part)
+
+    def __iter__(self):
+        return iter(self.names)
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+    def head(self, part: str, size: int = 1 << 16) -> bytes:
+        """The first `size` unpacked bytes of a part."""
+        with self.archive.open(part) as stream:
+            return stream.read(size)
+
+
 def rels_name(part: str) -> str:
     """The relationship part of `part` ("" for the package itself)."""
     folder, _, base = part.rpartition("/")
@@ -149,7 +177,7 @@ def content_type(part: str, defaults: dict[str, str], overrides: dict[str, str])
     return defaults.get(part.rpartition(".")[2].lower())
 
 
-def workbook_part(parts: dict[str, bytes]) -> str:
+def workbook_part(parts: Mapping[str, bytes]) -> str:
     for rel in read_rels(parts.get(PACKAGE_RELS)):
         if rel.type == REL_OFFICE_DOCUMENT:
             return resolve("", rel.target)
@@ -263,7 +291,7 @@ def graft(data: bytes, macros: MacroParts) -> bytes:
 def read_macros(source: bytes | str | Path) -> MacroParts | None:
     """The macro parts of an .xlsm (VBA project, its signatures, ribbon parts and their
     images), or None when it has no VBA project and no ribbon."""
-    parts = open_package(_read(source), str(source) if not isinstance(source, bytes) else "")
+    parts = LazyPackage(_read(source), str(source) if not isinstance(source, bytes) else "")
     defaults, overrides = read_content_types(parts[CONTENT_TYPES])
     book = workbook_part(parts)
     macros = MacroParts()
@@ -310,7 +338,7 @@ def copy_macros(from_xlsm: bytes | str | Path, to_workbook: bytes | str | Path) 
 
 def code_names(source: bytes | str | Path) -> tuple[str | None, dict[str, str]]:
     """(workbook codeName, {sheet name: codeName}) of a workbook package."""
-    parts = open_package(_read(source))
+    parts = LazyPackage(_read(source))
     book = workbook_part(parts)
     root = ElementTree.fromstring(parts[book])
     pr = root.find(f"{{{NS_MAIN}}}workbookPr")
@@ -322,10 +350,13 @@ def code_names(source: bytes | str | Path) -> tuple[str | None, dict[str, str]]:
         part = targets.get(sheet.get(f"{{{ns_r}}}id", ""))
         if part not in parts:
             continue
-        sheet_pr = ElementTree.fromstring(parts[part]).find(f"{{{NS_MAIN}}}sheetPr")
-        if sheet_pr is not None and sheet_pr.get("codeName"):
-            sheets[sheet.get("name", "")] = sheet_pr.get("codeName", "")
+        found = _CODE_NAME.search(parts.head(part))  # sheetPr comes before the cells
+        if found and found.group(1):
+            sheets[sheet.get("name", "")] = found.group(1).decode()
     return book_code, sheets
+
+
+_CODE_NAME = re.compile(rb"""<(?:[\w.-]+:)?sheetPr\b[^>]*?\scodeName\s*=\s*["']([^"'<>]*)["']""")
 
 
 # --- building a VBA project --------------------------------------------------------------

@@ -17,6 +17,7 @@ from .. import demo
 from ..core import labels
 from ..core.settings import Settings
 from ..errors import FileError
+from ..files.guard import same_file
 from ..files.limits import check_content, check_inputs
 from ..files.read import SheetTable, read_input
 from ..files.write import write_workbook
@@ -69,6 +70,8 @@ def build(
     output = Path(output)
     if output.suffix.lower() != ".xlsm":
         raise FileError(labels.text("workbook.output_suffix", file=str(output)))
+    if data is not None and same_file(output, Path(data)):
+        raise FileError(labels.text("file.same_output", file=str(output)))
     done, target = file_run(data) if data is not None else demo_run()
     lang = done.lang
     target = dataclasses.replace(

@@ -160,6 +160,134 @@ TEXTS.update(
         "carry.names": ("{count} benoemd(e) bereik(en)", "{count} defined name(s)"),
         "carry.connections": ("gegevensverbindingen", "data connections"),
         "carry.slicers": ("{count} slicer(s) of tijdlijn(en)", "{count} slicer(s) or timeline(s)"),
+        # ---- one read of the bytes; a guard that cannot be walked around ----
+        "file.too_big": (
+            "{file} is te groot om te lezen ({size}, de grens voor een werkmap is {limit}); "
+            "bewaar alleen de klantgegevens in een nieuwe werkmap of splits het bestand.",
+            "{file} is too large to read ({size}, the limit for a workbook is {limit}); keep "
+            "only the customer data in a new workbook or split the file.",
+        ),
+        "file.no_read": (
+            "'{file}' mag niet worden gelezen (geen leesrechten); geef uzelf leesrechten of "
+            "kopieer het bestand naar een eigen map.",
+            "'{file}' cannot be read (no read permission); give yourself read permission or "
+            "copy the file to a folder of your own.",
+        ),
+        "file.read_failed": (
+            "'{file}' kon niet worden gelezen (de schijf of de netwerkmap gaf een fout); "
+            "kopieer het bestand naar een lokale map en probeer het opnieuw.",
+            "'{file}' could not be read (the disk or network folder gave an error); copy the "
+            "file to a local folder and try again.",
+        ),
+        "file.xml_encoding": (
+            "{file}: onderdeel {part} is opgeslagen als {encoding}, wat Excel niet doet en wat "
+            "niet kan worden gelezen; open het bestand in Excel of LibreOffice en sla het "
+            "opnieuw op als .xlsx.",
+            "{file}: part {part} is stored as {encoding}, which Excel does not do and which "
+            "cannot be read; open the file in Excel or LibreOffice and save it again as .xlsx.",
+        ),
+        "file.xml_too_complex": (
+            "{file} is te ingewikkeld om veilig te lezen: onderdeel {part} heeft meer "
+            "elementen of is dieper genest (meer dan {depth} niveaus) dan een gewone werkmap; "
+            "kopieer alleen de klantgegevens naar een nieuwe werkmap en gebruik die.",
+            "{file} is too complex to read safely: part {part} has more elements or nests "
+            "deeper (more than {depth} levels) than an ordinary workbook; copy only the "
+            "customer data into a new workbook and use that.",
+        ),
+        "file.repeated_row": (
+            "{where}: rij {row} staat meer dan eens in het bestand (het is beschadigd of niet "
+            "door Excel gemaakt); open het in Excel, controleer rij {row} en sla het opnieuw op.",
+            "{where}: row {row} appears more than once in the file (it is damaged or not made "
+            "by Excel); open it in Excel, check row {row} and save it again.",
+        ),
+        "file.bad_reference": (
+            "{where}: de celverwijzing '{ref}' bestaat niet in Excel (de laatste cel is "
+            "XFD1048576), het bestand is beschadigd of niet door Excel gemaakt; open het in "
+            "Excel en sla het opnieuw op als .xlsx.",
+            "{where}: the cell reference '{ref}' does not exist in Excel (the last cell is "
+            "XFD1048576), the file is damaged or not made by Excel; open it in Excel and save "
+            "it again as .xlsx.",
+        ),
+        "file.sheet_text_too_big": (
+            "{where} bevat te veel tekst om te lezen ({chars} tekens als elke cel haar "
+            "gedeelde tekst krijgt, de grens is {limit}); verwijder lange teksten die in veel "
+            "cellen herhaald worden of splits de gegevens over meer bestanden.",
+            "{where} holds too much text to read ({chars} characters once every cell gets its "
+            "shared text, the limit is {limit}); delete long texts repeated in many cells or "
+            "split the data over more files.",
+        ),
+        "file.csv_binary": (
+            "{file} bevat nul-tekens en is geen tekstbestand dat als CSV kan worden gelezen; "
+            "exporteer de gegevens opnieuw als CSV (UTF-8).",
+            "{file} contains null characters and is not a text file that can be read as CSV; "
+            "export the data again as CSV (UTF-8).",
+        ),
+        "file.csv_field": (
+            "{file}, regel {line}: hier begint een veld dat nooit eindigt of langer is dan "
+            '{limit} tekens (meestal een aanhalingsteken " dat niet wordt gesloten); sluit of '
+            "verwijder het aanhalingsteken en probeer het opnieuw.",
+            "{file}, line {line}: a field starts here that never ends or is longer than "
+            '{limit} characters (usually a quote " that is never closed); close or remove '
+            "the quote and try again.",
+        ),
+        "file.temp_full": (
+            "de map voor tijdelijke bestanden ({folder}) is vol, er is niets geschreven; maak "
+            "daar ruimte vrij of wijs met de omgevingsvariabele TMPDIR (Windows: TEMP) een "
+            "andere map aan.",
+            "the folder for temporary files ({folder}) is full, nothing was written; free some "
+            "space there or point the environment variable TMPDIR (Windows: TEMP) at another "
+            "folder.",
+        ),
+        # macros and xlwings.conf of an input macro workbook (workbook/carry.py)
+        "warn.macros_dropped": (
+            "{file}: het VBA-project is niet overgenomen in de uitvoer, omdat het niet dat "
+            "van Klantanalyse is (modules: {modules}); macro's uit een ander bestand worden "
+            "nooit zonder vragen meegenomen, gebruik --keep-macros als u ze vertrouwt.",
+            "{file}: the VBA project was not carried into the output because it is not "
+            "Klantanalyse's (modules: {modules}); macros from another file are never taken "
+            "along without asking, use --keep-macros if you trust them.",
+        ),
+        "warn.macros_risky": (
+            "{file}: het VBA-project is met --keep-macros overgenomen (modules: {modules}) en "
+            "bevat code die bij openen start of programma's aanroept ({words}); open de "
+            "uitvoer alleen met macro's aan als u de maker vertrouwt.",
+            "{file}: the VBA project was kept with --keep-macros (modules: {modules}) and "
+            "holds code that runs on opening or starts programs ({words}); only enable "
+            "macros in the output if you trust its maker.",
+        ),
+        "warn.conf_dropped": (
+            "{file}: instellingen op blad xlwings.conf niet overgenomen ({keys}); alleen "
+            "'UDF MODULES' van Klantanalyse gaat mee, gebruik --keep-macros als u ze "
+            "vertrouwt.",
+            "{file}: settings on sheet xlwings.conf not carried over ({keys}); only "
+            "Klantanalyse's 'UDF MODULES' goes along, use --keep-macros if you trust them.",
+        ),
+        "warn.conf_kept": (
+            "{file}: instellingen op blad xlwings.conf met --keep-macros overgenomen ({keys}); "
+            "die bepalen welk Python-programma de werkmap start.",
+            "{file}: settings on sheet xlwings.conf kept with --keep-macros ({keys}); they "
+            "decide which Python program the workbook starts.",
+        ),
+        "warn.protected": (
+            "{where} is beveiligd; de gegevens zijn gelezen, maar de uitvoer is niet beveiligd.",
+            "{where} is protected; its data was read, but the output is not protected.",
+        ),
+        "warn.protected_book": (
+            "{file}: de werkmapstructuur is beveiligd; de uitvoer is niet beveiligd.",
+            "{file}: the workbook structure is protected; the output is not protected.",
+        ),
+        "warn.input_changed": (
+            "{file} is tijdens de analyse gewijzigd; de uitvoer is gemaakt uit het bestand "
+            "zoals het aan het begin was, start de analyse opnieuw voor de nieuwe versie.",
+            "{file} changed during the analysis; the output was made from the file as it was "
+            "at the start, run the analysis again for the new version.",
+        ),
+        "warn.input_gone": (
+            "{file} is tijdens de analyse verwijderd of verplaatst; de uitvoer is gemaakt uit "
+            "het bestand zoals het aan het begin was.",
+            "{file} was deleted or moved during the analysis; the output was made from the "
+            "file as it was at the start.",
+        ),
         "warn.chart_capped": (
             "de grafiek op blad Matrix toont de eerste {count} klanten; alle klanten staan wel "
             "in de tabellen.",

@@ -6,18 +6,20 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ..core import labels
-from ..core.analysis import Analysis
-from ..core.similarity import AffinityView
-from ..errors import FileError
-from ..plan import Target, plan_book
-from ..plan.matrix import chart_points, point_limit
-from ..plan.names import CUSTOMERS, ORDERS, PROSPECTS
-from ..plan.values import MAX_CELL_CHARS, long_texts
-from ..run import Run, load_settings, run
-from .limits import check_content, check_inputs
-from .outfile import open_elsewhere_warnings
-from .read import read_input, read_orders, read_prospects, where
+from .core import labels
+from .core.analysis import Analysis
+from .core.similarity import AffinityView
+from .errors import FileError
+from .files.guard import same_file
+from .files.limits import check_content, check_inputs
+from .files.outfile import open_elsewhere_warnings
+from .files.read import input_changes, read_input, read_orders, read_prospects, where
+from .plan import Target, plan_book
+from .plan.matrix import chart_points, point_limit
+from .plan.names import CUSTOMERS, ORDERS, PROSPECTS
+from .plan.values import MAX_CELL_CHARS, long_texts
+from .run import Run, load_settings, run
+from .workbook.carry import carry_macros
 
 OUTPUT_SUFFIXES = (".xlsx", ".xlsm")
 
@@ -45,6 +47,7 @@ def analyse_file(
     now: dt.datetime | None = None,
     orders_path: str | Path | None = None,
     prospects_path: str | Path | None = None,
+    keep_macros: bool = False,
 ) -> RunReport:
     """Analyse INPUT (and an optional order file) into a new workbook; inputs are never written.
 
@@ -64,8 +67,9 @@ def analyse_file(
                 suffixes=" of ".join(OUTPUT_SUFFIXES),
             )
         )
-    if output.resolve() == input_path.resolve():
-        raise FileError(labels.text("file.same_output", msg_lang, file=str(output)))
+    for source in (input_path, orders_path, prospects_path):
+        if source is not None and same_file(output, Path(source)):
+            raise FileError(labels.text("file.same_output", msg_lang, file=str(output)))
     book = read_input(input_path, msg_lang)
     copy_orders = book.orders
     if orders_path is not None:
@@ -73,20 +77,21 @@ def analyse_file(
         copy_orders = None
     if prospects_path is not None:
         book = replace(book, prospects=read_prospects(prospects_path, msg_lang))
-    check_inputs(book, load_settings(book.settings_rows, lang)[0].lang)  # before the analysis
-    done = run(book.tables(), lang)
+    run_lang = load_settings(book.settings_rows, lang)[0].lang
+    check_inputs(book, run_lang)  # before the analysis: what cannot fit on a sheet
     target = Target(run_time=now or dt.datetime.now(), orders=copy_orders)
+    # an .xlsm output: our VBA and ribbon, or the input's only with keep_macros
+    target, finish, macro_warnings = carry_macros(book, target, output, run_lang, keep_macros)
+    book = replace(book, warnings=(*book.warnings, *macro_warnings))
+    done = run(book.tables(), lang)
     check_content(done, target, input_path)  # with the actual result columns
-    from .carry import carry_macros
-
-    target, finish = carry_macros(book, target, output, done.lang)  # an .xlsm keeps VBA and ribbon
-    from .write import write_workbook  # openpyxl only where a file is written
+    from .files.write import write_workbook  # openpyxl only where a file is written
 
     write_workbook(output, plan_book(done, target), finish, done.lang)
     warnings = done.warnings + output_warnings(done, target)
     warnings += open_elsewhere_warnings(output, done.lang)
     if input_path.suffix.lower() in (".xlsx", ".xlsm"):
-        from .carried import not_carried
+        from .files.carried import not_carried
 
         tables = {CUSTOMERS: book.customers, ORDERS: copy_orders, PROSPECTS: book.prospects}
         renamed = {
@@ -94,8 +99,9 @@ def analyse_file(
             for sheet, table in tables.items()
             if table is not None and table.sheet and table.path in (None, input_path)
         }
-        dropped = not_carried(input_path, output, done.lang, renamed)
+        dropped = not_carried(book.data or input_path, output, done.lang, renamed, input_path)
         warnings += (dropped,) if dropped else ()
+    warnings += input_changes(book.customers, book.orders, book.prospects, lang=done.lang)
     return RunReport(output, done.analysis, tuple(warnings), done.affinity)
 
 
