@@ -25,6 +25,7 @@ from ..plan.model import (
     Area,
     Block,
     BookPlan,
+    Column,
     ColumnBlock,
     SheetPlan,
     Style,
@@ -72,10 +73,10 @@ def render_sheet(sheet: Any, plan: SheetPlan) -> None:
         first, last = plan.clear_columns
         _range(sheet, Area(1, first, max(bottom, 1), last)).clear()
     for block in plan.blocks:
-        _write(sheet, block.row, block.column, block.rows, block.width, _height(block, bottom))
+        _write(sheet, _written(block, bottom), block.rows)
     for long in plan.long_blocks:
         rows = [list(row) for row in zip_longest(*(c.values for c in long.columns))]
-        _write(sheet, long.row, long.column, rows, long.width, _height(long, bottom))
+        _write(sheet, _written(long, bottom), rows)
     _resize_tables(sheet, plan)
     for block in plan.blocks:
         _style_areas(sheet, block.styles)
@@ -97,23 +98,36 @@ def _used_bottom(sheet: Any) -> int:
     return used.row + used.shape[0] - 1
 
 
-def _height(block: Block | ColumnBlock, bottom: int) -> int:
-    """Rows to write: the block's, down to the used bottom when it owns what is below."""
+def _written(block: Block | ColumnBlock, bottom: int) -> Area | None:
+    """The cells a block's write covers: its own, down to the used bottom when it owns what
+    is below (None for an empty block)."""
+    height = block.height
     if block.owns_below:
-        return max(block.height, bottom - block.row + 1)
-    return block.height
+        height = max(height, bottom - block.row + 1)
+    if not block.width or not height:
+        return None
+    return Area(block.row, block.column, block.row + height - 1, block.column + block.width - 1)
+
+
+def _columns(long: ColumnBlock) -> list[tuple[Area, Column]]:
+    """Each column of a long block with the cells its values fill."""
+    if not long.height:
+        return []
+    bottom = long.row + long.height - 1
+    return [
+        (Area(long.row, at, bottom, at), column)
+        for at, column in enumerate(long.columns, start=long.column)
+    ]
 
 
 def _range(sheet: Any, area: Area) -> Any:
     return sheet.range((area.top, area.left), (area.bottom, area.right))
 
 
-def _write(
-    sheet: Any, row: int, column: int, rows: Sequence[Sequence[object]], width: int, height: int
-) -> None:
-    """One write of `rows` from (row, column), padded with blanks to width x height."""
-    if width and height:
-        sheet.range((row, column)).value = prepare(rows, width, height)
+def _write(sheet: Any, area: Area | None, rows: Sequence[Sequence[object]]) -> None:
+    """One write of `rows` from the top-left cell of `area`, padded with blanks to fill it."""
+    if area is not None:
+        sheet.range((area.top, area.left)).value = prepare(rows, area.width, area.height)
 
 
 def _resize_tables(sheet: Any, plan: SheetPlan) -> None:
@@ -138,14 +152,7 @@ def _style_areas(sheet: Any, styled: Sequence[Styled]) -> None:
 
 def _style_columns(sheet: Any, long: ColumnBlock) -> None:
     """Each column's style over the rows of its block."""
-    if not long.height:
-        return
-    bottom = long.row + long.height - 1
-    areas = [
-        (Area(long.row, long.column + i, bottom, long.column + i), column.style)
-        for i, column in enumerate(long.columns)
-        if column.style is not None
-    ]
+    areas = [(area, column.style) for area, column in _columns(long) if column.style is not None]
     for area, style in _merged(areas):
         _apply(_range(sheet, area), style)
 
@@ -217,23 +224,15 @@ def _rules(sheet: Any, plan: SheetPlan, bottom: int) -> None:
     """The conditional formats: an earlier run's rules in the long blocks' areas (and in
     every rule's area) removed first, then the value styles of the columns, the value fills
     and the colour scales."""
-    owned = [
-        Area(b.row, b.column, b.row + _height(b, bottom) - 1, b.column + b.width - 1)
-        for b in plan.long_blocks
-        if b.width and _height(b, bottom)
-    ]
+    owned = [a for a in (_written(b, bottom) for b in plan.long_blocks) if a is not None]
     targets = [f.area for f in plan.value_fills] + [s.area for s in plan.colour_scales]
     owned += [a for a in targets if not any(_inside(a, o) for o in owned)]
     for area in owned:
         _range(sheet, area).conditional_formats.clear()
     for long in plan.long_blocks:
-        if not long.height:
-            continue
-        bottom_row = long.row + long.height - 1
-        for i, column in enumerate(long.columns):
+        for area, column in _columns(long):
             if column.value_styles:
-                at = long.column + i
-                rules = _range(sheet, Area(long.row, at, bottom_row, at)).conditional_formats
+                rules = _range(sheet, area).conditional_formats
                 for value, style in column.value_styles.items():
                     _equals(rules, value, style)
     for fill in plan.value_fills:
