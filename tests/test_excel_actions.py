@@ -161,8 +161,9 @@ def test_analyse_fills_matrix_blocks_and_status(demo_book):
 
 
 def test_the_number_of_xlwings_calls_does_not_grow_with_the_customers(monkeypatch):
-    """With orders and prospects: results, portfolio page, Verwantschap, Prospects scores."""
-    calls = {}
+    """With orders and prospects: results, portfolio page, Verwantschap, Prospects scores;
+    and Wis resultaten after it."""
+    calls, cleared = {}, {}
     for n in (20, 20_000):
         rows = customers(n, traits=True)
         fake = macro_book(rows, orders(rows), prospects=prospects(n))
@@ -173,8 +174,13 @@ def test_the_number_of_xlwings_calls_does_not_grow_with_the_customers(monkeypatc
         assert isinstance(fake.value("Prospects", "F2"), int)  # prospects were scored
         assert fake.value("Matrix", "I64") is not None  # the pyramid of the order history
         calls[n] = list(fake.calls)
+        fake.reset_log()
+        actions.clear()
+        assert fake.alerts == [] and fake.value("Prospects", "F2") is None
+        cleared[n] = list(fake.calls)
     assert len(calls[20]) == len(calls[20_000])
     assert calls[20] == calls[20_000]
+    assert cleared[20] == cleared[20_000]
 
 
 def test_input_cells_are_never_written(demo_book):
