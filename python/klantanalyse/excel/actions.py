@@ -215,6 +215,8 @@ def _current(context: _Context, customers_sheet: Any) -> Any:
 
 
 def _load_demo(context: _Context) -> None:
+    """Ask before replacing data; clear the old inputs' result columns, then write the demo
+    Klanten, Orders and Prospects (adding the sheets a workbook lacks)."""
     from .. import demo
     from ..plan import BookPlan, plan_clear
     from ..plan.names import CUSTOMERS, PROSPECTS
