@@ -76,6 +76,8 @@ class FakeExcel:
         self.number_formats: dict[str, dict[Cell, str]] = {}
         self.wrapped: dict[str, set[Cell]] = {}  # cells with wrap_text on
         self.alignments: dict[str, dict[Cell, str]] = {}  # vertical alignment
+        self.horizontal: dict[str, dict[Cell, str]] = {}  # horizontal alignment
+        self.heights: dict[str, dict[int, float]] = {}  # row -> height (points)
         self.widths: dict[str, dict[int, float]] = {}  # column -> width (characters)
         self.autofitted: list[tuple[str, tuple[int, int]]] = []  # rows whose height was fitted
         self.written: dict[str, set[Cell]] = {}  # cells whose value or format was changed
@@ -114,7 +116,9 @@ class FakeExcel:
             self.fonts,
             self.number_formats,
             self.alignments,
+            self.horizontal,
             self.widths,
+            self.heights,
         ):
             store[name] = {}
         self.wrapped[name] = set()
@@ -415,7 +419,8 @@ class FakeExcel:
 
         def clear_formats() -> None:
             excel = _real(self)
-            for store in (excel.fills, excel.fonts, excel.number_formats, excel.alignments):
+            stores = (excel.fills, excel.fonts, excel.number_formats, excel.alignments)
+            for store in (*stores, excel.horizontal):
                 cells = store[sheet]
                 for cell in area:
                     cells.pop(cell, None)
@@ -442,6 +447,21 @@ class FakeExcel:
             for cell in area:
                 alignments[cell] = value
             touch(area, formatted=True)
+
+        def set_horizontal(value: str) -> None:
+            allowed = ("general", "left", "center", "right", "fill", "justify")
+            if value not in (*allowed, "center_across_selection", "distributed"):
+                raise ValueError(f"xlwings has no horizontal alignment {value!r}")
+            alignments = _real(self).horizontal[sheet]
+            for cell in area:
+                alignments[cell] = value
+            touch(area, formatted=True)
+
+        def set_height(value: float) -> None:
+            if not 0 <= value <= 409.5:
+                raise ValueError(f"Excel has no row height {value!r}")
+            for row in range(top, bottom + 1):
+                _real(self).heights[sheet][row] = value
 
         def set_width(value: float) -> None:
             for column in range(left, right + 1):
@@ -495,7 +515,9 @@ class FakeExcel:
                 "number_format": (None, set_number_format),
                 "wrap_text": (None, set_wrap),
                 "vertical_alignment": (None, set_alignment),
+                "horizontal_alignment": (None, set_horizontal),
                 "column_width": (None, set_width),
+                "row_height": (None, set_height),
                 "font": (lambda: parts("font", self._font), None),
                 "conditional_formats": (lambda: parts("rules", self._rules), None),
                 "rows": (lambda: parts("rows", self._rows_of), None),

@@ -15,7 +15,7 @@ from excel_data import customers, orders, prospects
 from fake_excel import FakeExcel, column_letter
 from klantanalyse import demo, layout
 from klantanalyse.core.settings import Settings
-from klantanalyse.excel import actions, logfile
+from klantanalyse.excel import actions, logfile, render
 from klantanalyse.excel.book import (
     customer_table,
     order_table,
@@ -161,8 +161,9 @@ def test_analyse_fills_matrix_blocks_and_status(demo_book):
 
 
 def test_the_number_of_xlwings_calls_does_not_grow_with_the_customers(monkeypatch):
-    """With orders and prospects: results, portfolio page, Verwantschap, Prospects scores."""
-    calls = {}
+    """With orders and prospects: results, portfolio page, Verwantschap, Prospects scores;
+    and Wis resultaten after it."""
+    calls, cleared = {}, {}
     for n in (20, 20_000):
         rows = customers(n, traits=True)
         fake = macro_book(rows, orders(rows), prospects=prospects(n))
@@ -173,8 +174,13 @@ def test_the_number_of_xlwings_calls_does_not_grow_with_the_customers(monkeypatc
         assert isinstance(fake.value("Prospects", "F2"), int)  # prospects were scored
         assert fake.value("Matrix", "I64") is not None  # the pyramid of the order history
         calls[n] = list(fake.calls)
+        fake.reset_log()
+        actions.clear()
+        assert fake.alerts == [] and fake.value("Prospects", "F2") is None
+        cleared[n] = list(fake.calls)
     assert len(calls[20]) == len(calls[20_000])
     assert calls[20] == calls[20_000]
+    assert cleared[20] == cleared[20_000]
 
 
 def test_input_cells_are_never_written(demo_book):
@@ -344,7 +350,7 @@ def test_an_unexpected_error_says_where_the_log_is(monkeypatch, tmp_path):
     def broken(*args, **kwargs):
         raise RuntimeError("kapot")
 
-    monkeypatch.setattr(actions, "_write_results", broken)
+    monkeypatch.setattr(render, "render_sheet", broken)
     actions.analyse()
     prompt = fake.alerts[0]["prompt"]
     assert prompt.startswith("Er ging iets onverwachts mis (RuntimeError).")
@@ -370,7 +376,16 @@ def test_clear_removes_exactly_what_analyse_wrote(demo_book):
     actions.analyse()
     assert snapshot(demo_book) != before
     actions.clear()
-    assert snapshot(demo_book) == before | {"fills": snapshot(demo_book)["fills"]}
+    after = snapshot(demo_book)
+    for part in ("cells", "rules", "tables"):
+        assert after[part] == before[part], part
+    # the fixed blocks of Matrix and the status title on Start keep their look (the macro
+    # workbook is built with it); the result columns and Verwantschap lose theirs
+    fixed = ("Matrix", "Start")
+    for part in ("fills", "fonts"):
+        assert {k: v for k, v in after[part].items() if k not in fixed} == {
+            k: v for k, v in before[part].items() if k not in fixed
+        }, part
     assert {c: v for c, v in demo_book.fills["Klanten"].items() if v} == {}
 
 

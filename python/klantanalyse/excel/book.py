@@ -4,13 +4,11 @@ whatever the number of rows: one read per sheet, one write per block.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from typing import Any
 
-import numpy as np
-
-from ..layout import AFFINITY, CUSTOMERS, MATRIX, ORDERS, PROSPECTS, SETTINGS, START
+from ..plan.names import AFFINITY, CUSTOMERS, MATRIX, ORDERS, PROSPECTS, SETTINGS, START
+from ..plan.values import clean
 
 __all__ = ["AFFINITY", "CUSTOMERS", "MATRIX", "ORDERS", "PROSPECTS", "SETTINGS", "START"]
 
@@ -50,7 +48,8 @@ def read_values(sheet: Any) -> Rows:
 
 
 def cell_value(value: Any) -> Any:
-    """A value as it must be sent to Excel: text stays text, missing numbers are blank.
+    """A value as it must be sent to Excel: text stays text, missing values (NaN, NaT)
+    are blank, numpy and pandas values become plain Python ones.
 
     Excel interprets a string as if typed: '=1+1' becomes a formula, '1/2' a date and
     a leading apostrophe disappears. A leading apostrophe makes Excel keep the text
@@ -60,11 +59,7 @@ def cell_value(value: Any) -> Any:
         return None
     if isinstance(value, str):
         return "'" + value if value else None
-    if isinstance(value, float) and math.isnan(value):
-        return None
-    if isinstance(value, np.generic):
-        return cell_value(value.item())
-    return value
+    return clean(value)
 
 
 def prepare(rows: Sequence[Sequence[Any]], width: int | None = None, height: int = 0) -> Rows:

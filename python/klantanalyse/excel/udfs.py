@@ -25,8 +25,8 @@ import xlwings as xw
 
 from ..core import labels
 from ..core.lookup import Lookup, ProspectLookup, revenue_class_of, score_of
+from ..core.tables import ORDER_SHEETS, PROSPECT_SHEETS
 from ..errors import KlantanalyseError
-from ..files.read import ORDER_SHEETS, PROSPECT_SHEETS
 from . import book as xlbook
 
 QUIET_SECONDS = 1.0  # re-read the sheets when no call came for this long
