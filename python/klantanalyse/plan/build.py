@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..core.labels import PROSPECT_KEYS
+from ..core.settings import Settings
 from ..run import Run
 from .affinity import AFFINITY_WIDTHS, affinity_sheet, has_affinity_sheet, prospect_sheet
 from .customers import customer_sheet, orders_sheet
@@ -37,6 +38,11 @@ def plan_book(run: Run, target: Target | None = None) -> BookPlan:
         if target.conf_rows is not None:
             sheets.append(conf_sheet(target.conf_rows))
     return BookPlan(tuple(sheets))
+
+
+def plan_settings(settings: Settings) -> SheetPlan:
+    """The Instellingen sheet with `settings` (the defaults for an empty sheet)."""
+    return settings_sheet(settings)
 
 
 def plan_clear(target: Target, lang: str) -> BookPlan:
