@@ -271,69 +271,94 @@ def _parse_lang(value: object) -> str | None:
 
 
 def _parse_values(raw: Mapping[str, object], base: Settings) -> dict[str, object]:
-    """Turn raw sheet values into Settings fields; blank means default."""
-    fail = base._fail
+    """Turn raw sheet values into Settings fields; blank means default (see `_FIELDS`)."""
     out: dict[str, object] = {}
-    matrix = dict(base.matrix)
-    colours = dict(base.colours)
-    advice = dict(base.advice)
-    rules = dict(base.rules)
+    parts = {name: dict(getattr(base, name)) for name in ("matrix", "colours", "advice", "rules")}
     for key, value in raw.items():
-        if key.startswith("rule_"):
-            criterion = {"rule_margin": "margin", "rule_speed": "speed"}.get(
-                key, key.removeprefix("rule_")
-            )
-            rules[criterion] = None if is_blank(value) else _parse_rule(key, value, base)
+        if key.startswith("rule_"):  # a blank rule switches the rule off
+            criterion = _RULE_CRITERIA.get(key, key.removeprefix("rule_"))
+            parts["rules"][criterion] = None if is_blank(value) else _parse_rule(key, value, base)
             continue
         if is_blank(value):
             continue
-        if key == "lang":
-            out["lang"] = _parse_lang(value)
-        elif key == "revenue_method":
-            word = normalise(value)
-            method = {"pareto": "pareto", "bedrag": "amount", "amount": "amount"}.get(word)
-            if method is None:
-                fail(key, value, "set.hint.method")
-            out[key] = method
-        elif key in ("pareto_high", "pareto_mid"):
-            number = _number(key, value, base, "set.hint.percent")
-            if isinstance(value, float) and 0 < number <= 1 and not isinstance(value, bool):
-                number *= 100  # a cell formatted as percentage holds 0.8
-            if not 0 < number <= 100:
-                fail(key, value, "set.hint.percent")
-            out[key] = number / 100
-        elif key in ("amount_high", "amount_mid"):
-            out[key] = _number(key, value, base, "set.hint.amount")
-        elif key.startswith("matrix_"):
-            letters = tuple(re.findall(r"[A-Za-z]", str(value).upper()))
-            matrix[key.removeprefix("matrix_")] = letters
-        elif key.startswith("colour_"):
-            colour = str(value).strip().upper()
-            if not colour.startswith("#"):
-                colour = "#" + colour
-            if not re.fullmatch(r"#[0-9A-F]{6}", colour):
-                fail(key, value, "set.hint.colour")
-            colours[key[-1].upper()] = colour
-        elif key.startswith("advice_"):
-            segment, text = key[-1].upper(), str(value).strip()
-            advice[segment] = None if text in labels.DEFAULT_ADVICE[segment] else text
-        elif key == "reference_date":
-            try:
-                date = parse_date(value)
-            except ValueError:
-                fail(key, value, "set.hint.date")
-            out[key] = date.date() if date else None
-        elif key in ("recent_months", "silent_months"):
-            number = _number(key, value, base, "set.hint.months")
-            if number != int(number):
-                fail(key, value, "set.hint.months")
-            out[key] = int(number)
-        elif key.startswith("affinity_"):  # verwantschap (affinity)
-            out[key] = _parse_affinity(key, value, base)
-        elif key in HISTORY_PERCENTS + HISTORY_COUNTS + HISTORY_NUMBERS:
-            out[key] = _parse_history_value(key, value, base)
-    out.update(matrix=matrix, colours=colours, advice=advice, rules=rules)
+        parse, part = _field(key)
+        if parse is None:
+            continue
+        parsed = parse(key, value, base)
+        if part is None:
+            out[key] = parsed
+        else:
+            parts[part][_part_key(key, part)] = parsed
+    out.update(parts)
     return out
+
+
+def _part_key(key: str, part: str) -> str:
+    """The key within a mapping field: 'matrix_high' -> 'high', 'colour_a' -> 'A'."""
+    return key.removeprefix("matrix_") if part == "matrix" else key[-1].upper()
+
+
+def _parse_method(key: str, value: object, base: Settings) -> str:
+    method = {"pareto": "pareto", "bedrag": "amount", "amount": "amount"}.get(normalise(value))
+    if method is None:
+        base._fail(key, value, "set.hint.method")
+    return method
+
+
+def _parse_pareto_limit(key: str, value: object, base: Settings) -> float:
+    number = _number(key, value, base, "set.hint.percent")
+    if isinstance(value, float) and 0 < number <= 1 and not isinstance(value, bool):
+        number *= 100  # a cell formatted as percentage holds 0.8
+    if not 0 < number <= 100:
+        base._fail(key, value, "set.hint.percent")
+    return number / 100
+
+
+def _parse_amount_limit(key: str, value: object, base: Settings) -> float:
+    return _number(key, value, base, "set.hint.amount")
+
+
+def _parse_matrix_row(key: str, value: object, base: Settings) -> tuple[str, ...]:
+    return tuple(re.findall(r"[A-Za-z]", str(value).upper()))
+
+
+def _parse_colour(key: str, value: object, base: Settings) -> str:
+    colour = str(value).strip().upper()
+    if not colour.startswith("#"):
+        colour = "#" + colour
+    if not re.fullmatch(r"#[0-9A-F]{6}", colour):
+        base._fail(key, value, "set.hint.colour")
+    return colour
+
+
+def _parse_advice(key: str, value: object, base: Settings) -> str | None:
+    segment, text = key[-1].upper(), str(value).strip()
+    return None if text in labels.DEFAULT_ADVICE[segment] else text
+
+
+def _parse_reference_date(key: str, value: object, base: Settings) -> dt.date | None:
+    try:
+        date = parse_date(value)
+    except ValueError:
+        base._fail(key, value, "set.hint.date")
+    return date.date() if date else None
+
+
+def _parse_months(key: str, value: object, base: Settings) -> int:
+    number = _number(key, value, base, "set.hint.months")
+    if number != int(number):
+        base._fail(key, value, "set.hint.months")
+    return int(number)
+
+
+def _field(key: str) -> tuple[object, str | None]:
+    """(parser, mapping field or None) of a setting key; (None, None) for no such key."""
+    if key in _FIELDS:
+        return _FIELDS[key], None
+    for prefix, parse, part in _PREFIXES:
+        if key.startswith(prefix):
+            return parse, part
+    return None, None
 
 
 def _number(key: str, value: object, base: Settings, hint: str) -> float:
@@ -420,3 +445,26 @@ def _parse_history_value(key: str, value: object, base: Settings) -> float | int
             base._fail(key, value, "set.hint.count")
         return int(number)
     return _number(key, value, base, "set.hint.number")
+
+
+_RULE_CRITERIA = {"rule_margin": "margin", "rule_speed": "speed"}
+# every setting: key -> parser(key, value, base) of its non-blank sheet value
+_FIELDS = {
+    "lang": lambda key, value, base: _parse_lang(value),
+    "revenue_method": _parse_method,
+    "pareto_high": _parse_pareto_limit,
+    "pareto_mid": _parse_pareto_limit,
+    "amount_high": _parse_amount_limit,
+    "amount_mid": _parse_amount_limit,
+    "reference_date": _parse_reference_date,
+    "recent_months": _parse_months,
+    "silent_months": _parse_months,
+    **{k: _parse_history_value for k in HISTORY_PERCENTS + HISTORY_COUNTS + HISTORY_NUMBERS},
+}
+# settings by prefix: (prefix, parser, the mapping field the value goes into or None)
+_PREFIXES = (
+    ("matrix_", _parse_matrix_row, "matrix"),
+    ("colour_", _parse_colour, "colours"),
+    ("advice_", _parse_advice, "advice"),
+    ("affinity_", _parse_affinity, None),
+)
