@@ -154,6 +154,13 @@ def _show(value: object) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
+Problems = dict[object, list[str]]  # row label -> the messages of that row
+
+
+def _add(problems: Problems, label: object, message: str) -> None:
+    problems.setdefault(label, []).append(message)
+
+
 def analyse(
     customers: pd.DataFrame, settings: Settings | None = None, orders: pd.DataFrame | None = None
 ) -> Analysis:
@@ -170,163 +177,35 @@ def analyse(
     history = order_history(orders, settings) if orders is not None else None
     if history is not None and len(customers.columns) == 0:
         customers = pd.DataFrame({labels.header("customer", lang): pd.Series(dtype=object)})
-    headers = list(customers.columns)
-    duplicate = first_duplicate(headers, labels.INPUT_KEYS)
-    if duplicate:
-        key, letters = duplicate
-        raise InputError(
-            labels.text(
-                "err.duplicate_header", lang, column=labels.header(key, lang), columns=letters
-            )
-        )
-    found = match_headers(headers, labels.INPUT_KEYS)
-    for required in ("customer", "revenue") if history is None else ("customer",):
-        if required not in found:
-            raise InputError(
-                labels.text(
-                    "err.no_column",
-                    lang,
-                    column=labels.header(required, lang),
-                    alias=labels.HEADERS[required][0 if lang == "en" else 1],
-                )
-            )
+    found = _input_columns(list(customers.columns), history is not None, lang)
     added: tuple[object, ...] = ()
     if history is not None:
         customers, added = add_order_customers(customers, found["customer"], history)
+    headers = list(customers.columns)
     columns = {key: headers[pos] for key, pos in found.items()}
     col = {key: customers.iloc[:, pos] for key, pos in found.items()}
     index = customers.index
     if len(index) == 0:
         raise InputError(labels.text("err.no_rows", lang))
-    problems: dict[object, list[str]] = {}
-
-    def flag(mask: pd.Series, make: Callable[[object, object], str]) -> None:
-        for label in mask.index[mask.to_numpy()]:
-            problems.setdefault(label, []).append(make(label, None))
-
-    # names
-    names = pd.Series(name_texts(col["customer"].tolist()), index=index, dtype=object)
-    missing_name = names.isna()
-    if missing_name.all() and not added:
-        raise InputError(labels.text("err.empty_names", lang, column=columns["customer"]))
-    flag(missing_name, lambda *_: labels.text("row.no_name", lang))
-    folded = pd.Series([n.casefold() if n else n for n in names.tolist()], index=index)
-    repeated = (folded.duplicated() & ~missing_name).to_numpy()
-    if repeated.any():  # each later row names the first row with that name
-        first = ~repeated & ~missing_name.to_numpy()
-        first_row = dict(zip(folded[first].tolist(), index[first]))
-        for label, name, key in zip(
-            index[repeated], names[repeated].tolist(), folded[repeated].tolist()
-        ):
-            problems.setdefault(label, []).append(
-                labels.text("row.duplicate", lang, name=name, other=first_row[key])
-            )
-
-    # numbers
-    numbers: dict[str, pd.Series] = {}
-    bad_numbers: dict[str, pd.Series] = {}
-    for key in NUMERIC_INPUTS:
-        if key not in col:
-            continue
-        raw = col[key]
-        values, bad = _parse_column(raw, parse_amount)
-        values = pd.to_numeric(values, errors="coerce").astype(float)
-        column_name = str(columns[key])
-        for label in bad.index[bad.to_numpy()]:
-            problems.setdefault(label, []).append(
-                labels.text("row.bad_amount", lang, column=column_name, value=_show(raw[label]))
-            )
-        if key in ("revenue", "potential"):
-            negative = values < 0
-            for label in negative.index[negative.to_numpy()]:
-                problems.setdefault(label, []).append(
-                    labels.text(
-                        "row.negative", lang, column=column_name, value=f"{values[label]:g}"
-                    )
-                )
-        numbers[key] = values
-        bad_numbers[key] = bad
-
+    problems: Problems = {}
+    names = _names(col["customer"], columns["customer"], bool(added), problems, lang)
+    numbers, bad_numbers = _numbers(col, columns, problems, lang)
     revenue = numbers.get("revenue", pd.Series(np.nan, index=index))
     bad_revenue = bad_numbers.get("revenue", pd.Series(False, index=index))
     if history is not None:  # a blank Omzet comes from the orders' recent window
         from_orders = annual_revenue(history, names, settings)
         revenue = revenue.where(revenue.notna() | bad_revenue, from_orders)
         numbers["revenue"] = revenue
-    blank_revenue = revenue.isna() & ~bad_revenue & ~missing_name
+    blank_revenue = revenue.isna() & ~bad_revenue & names.notna()
     revenue_name = str(columns.get("revenue", labels.header("revenue", lang)))
-    for label in blank_revenue.index[blank_revenue.to_numpy()]:
-        problems.setdefault(label, []).append(
-            labels.text("row.no_revenue", lang, column=revenue_name)
-        )
+    for label in index[blank_revenue.to_numpy()]:
+        _add(problems, label, labels.text("row.no_revenue", lang, column=revenue_name))
     potential = numbers.get("potential", pd.Series(0.0, index=index)).fillna(0.0)
-
-    # answers: typed answers win, rules fill blanks, blank means Nee
-    answers = pd.DataFrame(index=index)
-    for criterion in labels.CRITERIA:
-        if criterion in col:
-            parsed, bad = _parse_column(col[criterion], parse_yes_no)
-            column_name = str(columns[criterion])
-            for label in bad.index[bad.to_numpy()]:
-                problems.setdefault(label, []).append(
-                    labels.text(
-                        "row.bad_yes_no",
-                        lang,
-                        column=column_name,
-                        value=_show(col[criterion][label]),
-                    )
-                )
-        else:
-            parsed = pd.Series(None, index=index, dtype=object)
-        rule = settings.rules.get(criterion)
-        if rule is not None and rule.column in numbers:
-            data = numbers[rule.column].to_numpy(dtype=float, na_value=np.nan)
-            with np.errstate(invalid="ignore"):
-                holds = rule.holds(data)  # element-wise
-            derived = pd.Series(np.where(np.isnan(data), None, holds), index=index, dtype=object)
-            parsed = parsed.where(parsed.notna(), derived)
-        answers[criterion] = parsed.where(parsed.notna(), False).astype(bool)
-
+    answers = _answers(col, columns, numbers, settings, problems, index)
     ok = pd.Series(True, index=index)
     if problems:
         ok.loc[list(problems)] = False
-    value = revenue.fillna(0.0) + potential
-
-    scores = grid.score(answers)
-    classes = pd.Series(None, index=index, dtype=object)
-    segments = pd.Series(None, index=index, dtype=object)
-    valid = ok.to_numpy()
-    if valid.any():
-        classes[valid] = grid.revenue_class(value[valid], settings)
-        segments[valid] = grid.segment(classes[valid], scores[valid], settings)
-    segments = segments.astype(object).where(segments.notna(), None)
-    limits = grid.class_limits(value[valid], classes[valid], settings)
-    advice_text = {s: settings.advice_for(s) for s in SEGMENTS}
-    messages = pd.Series(
-        [" ".join(problems[label]) if label in problems else None for label in index],
-        index=index,
-        dtype=object,
-    )
-    results = pd.DataFrame(
-        {
-            "customer": names,
-            "revenue": revenue,
-            "potential": potential,
-            "value": value,
-            "score": pd.Series(
-                [int(s) if good else None for s, good in zip(scores.tolist(), ok.tolist())],
-                index=index,
-                dtype=object,
-            ),
-            "revenue_class": classes.where(classes.notna(), None),
-            "segment": segments,
-            "advice": pd.Series(
-                [advice_text.get(seg) for seg in segments.tolist()], index=index, dtype=object
-            ),
-            "message": messages,
-        },
-        index=index,
-    )
+    results, limits = _grid_results(names, revenue, potential, answers, ok, problems, settings)
     results, extra_keys, portfolio = extend(results, numbers, answers, ok, history, settings, added)
     summary = _summarise(results, ok, revenue)
     warnings: list[str] = list(_order_warnings(history, results, added, lang))
@@ -349,6 +228,169 @@ def analyse(
         portfolio=portfolio,
         limits=limits,
     )
+
+
+def _input_columns(headers: list[object], with_orders: bool, lang: str) -> dict[str, int]:
+    """Position of each input column we know; a repeated or missing required one is an
+    InputError (without orders both Klant and Omzet are required, with orders only Klant)."""
+    duplicate = first_duplicate(headers, labels.INPUT_KEYS)
+    if duplicate:
+        key, letters = duplicate
+        raise InputError(
+            labels.text(
+                "err.duplicate_header", lang, column=labels.header(key, lang), columns=letters
+            )
+        )
+    found = match_headers(headers, labels.INPUT_KEYS)
+    for required in ("customer",) if with_orders else ("customer", "revenue"):
+        if required not in found:
+            raise InputError(
+                labels.text(
+                    "err.no_column",
+                    lang,
+                    column=labels.header(required, lang),
+                    alias=labels.HEADERS[required][0 if lang == "en" else 1],
+                )
+            )
+    return found
+
+
+def _names(raw: pd.Series, header: object, added: bool, problems: Problems, lang: str) -> pd.Series:
+    """Customer names as text; a row without a name, or repeating an earlier row's name
+    (any case), gets a message."""
+    index = raw.index
+    names = pd.Series(name_texts(raw.tolist()), index=index, dtype=object)
+    missing = names.isna()
+    if missing.all() and not added:
+        raise InputError(labels.text("err.empty_names", lang, column=header))
+    for label in index[missing.to_numpy()]:
+        _add(problems, label, labels.text("row.no_name", lang))
+    folded = pd.Series([n.casefold() if n else n for n in names.tolist()], index=index)
+    repeated = (folded.duplicated() & ~missing).to_numpy()
+    if repeated.any():  # each later row names the first row with that name
+        first = ~repeated & ~missing.to_numpy()
+        first_row = dict(zip(folded[first].tolist(), index[first]))
+        for label, name, key in zip(
+            index[repeated], names[repeated].tolist(), folded[repeated].tolist()
+        ):
+            _add(
+                problems, label, labels.text("row.duplicate", lang, name=name, other=first_row[key])
+            )
+    return names
+
+
+def _numbers(
+    col: dict[str, pd.Series], columns: dict[str, object], problems: Problems, lang: str
+) -> tuple[dict[str, pd.Series], dict[str, pd.Series]]:
+    """(parsed numbers, unparseable cells) of every numeric input column; a cell that is
+    not a number, or a negative revenue or potential, gets a message."""
+    numbers: dict[str, pd.Series] = {}
+    bad_numbers: dict[str, pd.Series] = {}
+    for key in NUMERIC_INPUTS:
+        if key not in col:
+            continue
+        raw = col[key]
+        values, bad = _parse_column(raw, parse_amount)
+        values = pd.to_numeric(values, errors="coerce").astype(float)
+        column_name = str(columns[key])
+        for label in bad.index[bad.to_numpy()]:
+            _add(
+                problems,
+                label,
+                labels.text("row.bad_amount", lang, column=column_name, value=_show(raw[label])),
+            )
+        if key in ("revenue", "potential"):
+            negative = values < 0
+            for label in negative.index[negative.to_numpy()]:
+                message = labels.text(
+                    "row.negative", lang, column=column_name, value=f"{values[label]:g}"
+                )
+                _add(problems, label, message)
+        numbers[key] = values
+        bad_numbers[key] = bad
+    return numbers, bad_numbers
+
+
+def _answers(
+    col: dict[str, pd.Series],
+    columns: dict[str, object],
+    numbers: dict[str, pd.Series],
+    settings: Settings,
+    problems: Problems,
+    index: pd.Index,
+) -> pd.DataFrame:
+    """The four answers per row: typed answers win, rules fill blanks, blank means Nee."""
+    lang = settings.lang
+    answers = pd.DataFrame(index=index)
+    for criterion in labels.CRITERIA:
+        if criterion in col:
+            parsed, bad = _parse_column(col[criterion], parse_yes_no)
+            column_name = str(columns[criterion])
+            for label in bad.index[bad.to_numpy()]:
+                value = _show(col[criterion][label])
+                _add(
+                    problems,
+                    label,
+                    labels.text("row.bad_yes_no", lang, column=column_name, value=value),
+                )
+        else:
+            parsed = pd.Series(None, index=index, dtype=object)
+        rule = settings.rules.get(criterion)
+        if rule is not None and rule.column in numbers:
+            data = numbers[rule.column].to_numpy(dtype=float, na_value=np.nan)
+            with np.errstate(invalid="ignore"):
+                holds = rule.holds(data)  # element-wise
+            derived = pd.Series(np.where(np.isnan(data), None, holds), index=index, dtype=object)
+            parsed = parsed.where(parsed.notna(), derived)
+        answers[criterion] = parsed.where(parsed.notna(), False).astype(bool)
+    return answers
+
+
+def _grid_results(
+    names: pd.Series,
+    revenue: pd.Series,
+    potential: pd.Series,
+    answers: pd.DataFrame,
+    ok: pd.Series,
+    problems: Problems,
+    settings: Settings,
+) -> tuple[pd.DataFrame, ClassLimits]:
+    """Score, revenue class, segment, advice and message per row (only rows without a
+    message get a segment), and the revenue-class limits."""
+    index = names.index
+    value = revenue.fillna(0.0) + potential
+    scores = grid.score(answers)
+    classes = pd.Series(None, index=index, dtype=object)
+    segments = pd.Series(None, index=index, dtype=object)
+    valid = ok.to_numpy()
+    if valid.any():
+        classes[valid] = grid.revenue_class(value[valid], settings)
+        segments[valid] = grid.segment(classes[valid], scores[valid], settings)
+    segments = segments.astype(object).where(segments.notna(), None)
+    limits = grid.class_limits(value[valid], classes[valid], settings)
+    advice_text = {s: settings.advice_for(s) for s in SEGMENTS}
+    messages = [" ".join(problems[label]) if label in problems else None for label in index]
+    results = pd.DataFrame(
+        {
+            "customer": names,
+            "revenue": revenue,
+            "potential": potential,
+            "value": value,
+            "score": pd.Series(
+                [int(s) if good else None for s, good in zip(scores.tolist(), ok.tolist())],
+                index=index,
+                dtype=object,
+            ),
+            "revenue_class": classes.where(classes.notna(), None),
+            "segment": segments,
+            "advice": pd.Series(
+                [advice_text.get(seg) for seg in segments.tolist()], index=index, dtype=object
+            ),
+            "message": pd.Series(messages, index=index, dtype=object),
+        },
+        index=index,
+    )
+    return results, limits
 
 
 def _order_warnings(
