@@ -15,7 +15,7 @@ from .files.limits import check_content, check_inputs
 from .files.outfile import open_elsewhere_warnings
 from .files.read import input_changes, read_input, read_orders, read_prospects, where
 from .plan import Target, plan_book
-from .plan.matrix import chart_points, point_limit
+from .plan.matrix import chart_points, charted_points
 from .plan.names import CUSTOMERS, ORDERS, PROSPECTS
 from .plan.values import MAX_CELL_CHARS, long_texts
 from .run import Run, load_settings, run
@@ -127,7 +127,16 @@ def output_warnings(done: Run, target: Target) -> tuple[str, ...]:
                     row=row,
                 )
             )
-    limit = point_limit()
-    if len(done.analysis.results) > limit and len(chart_points(done)) > limit:
-        found.append(labels.text("warn.chart_capped", lang, count=limit))
+    shown, chosen = charted_points(done, target)
+    if chosen is not None:
+        total = len(chart_points(done))
+        found.append(
+            labels.text(
+                "warn.chart_capped",
+                lang,
+                count=labels.number(len(shown), lang),
+                total=labels.number(total, lang),
+                chosen=labels.text(chosen, lang),
+            )
+        )
     return tuple(found)
