@@ -84,8 +84,9 @@ def lite_book(
     prospects: list[list[Any]] | None = None,
     settings: Any = None,
 ) -> LiteBook:
-    """A Lite workbook before a run: Start with its title and an empty status, Klanten (and Orders, Prospects)
-    holding inputs only, Matrix with its title, an empty Verwantschap, Instellingen."""
+    """A Lite workbook before a run: Start with its title and an empty status, Klanten (and
+    Orders, Prospects) holding inputs only, Matrix with its title, an empty Verwantschap,
+    Instellingen."""
     from klantanalyse.core.settings import Settings
     from klantanalyse.plan import names as layout
     from klantanalyse.plan.start import settings_rows, status_block

@@ -10,7 +10,6 @@ import openpyxl
 import pytest
 
 from excel_data import customers, orders, prospects
-from lite_standin import book_from_file, lite_book
 from klantanalyse.core.settings import Settings
 from klantanalyse.lite import functions, render, scripts
 from klantanalyse.pipeline import analyse_file
@@ -24,6 +23,7 @@ from klantanalyse.plan.names import (
     START,
 )
 from klantanalyse.workbook.lite import build
+from lite_standin import book_from_file, lite_book
 
 FIXED_TIME = dt.datetime(2026, 10, 31, 9, 30)
 MESSAGE = "C25"  # the sentence of a script, right of 'Melding' in Start!B25
@@ -89,8 +89,9 @@ def test_analyse_shows_what_the_command_line_writes(built, tmp_path, fixed_clock
     """Every sheet holds, cell by cell, the values `klantanalyse analyse` writes for the
     same workbook; Start holds its text and the status of this run."""
     book = book_from_file(built)
-    assert scripts.analyse(book.book) == "Klaar: 60 klanten met een segment, 0 rijen met een melding."
-    assert fixed_clock == ["Klaar: 60 klanten met een segment, 0 rijen met een melding."]
+    done = "Klaar: 60 klanten met een segment, 0 rijen met een melding."
+    assert scripts.analyse(book.book) == done
+    assert fixed_clock == [done]
     analyse_file(built, tmp_path / "uit.xlsx")
     written = openpyxl.load_workbook(tmp_path / "uit.xlsx")
     assert written.sheetnames == list(SHEETS)

@@ -26,7 +26,7 @@ from ..plan.matrix import CHART_CAPACITY
 from ..plan.model import Rows
 from ..plan.names import CUSTOMERS, START
 from ..plan.start import SETUP_ROW, STATUS_AT
-from ..plan.theme import RESULT_HEADER_FILL, RESULT_HEADER_FONT
+from ..plan.theme import FONT, RESULT_HEADER_FILL, RESULT_HEADER_FONT
 from ..plan.values import LINE_HEIGHT
 from . import lite_code, lite_package
 from .build import demo_run, file_run, require_lxml
@@ -37,6 +37,9 @@ DEFAULT_OUTPUT = "klantanalyse-lite.xlsx"
 SHAPE_NAMES = {"analyse": "knop_analyseer", "clear": "knop_wis", "demo": "knop_voorbeeld"}
 KLANTEN_BUTTON_ROW_HEIGHT = 2.8 * LINE_HEIGHT  # room for the buttons above the headers
 KLANTEN_BUTTON_HEIGHT = 1.3 * LINE_HEIGHT
+KLANTEN_BUTTON_COLUMNS = 3  # each button spans three input columns
+KLANTEN_BUTTON_TEXT = 1000  # hundredths of a point
+START_BUTTON_ROW_HEIGHT = 1.6 * LINE_HEIGHT
 DEFAULT_WIDTH = 8.43  # characters: Excel's width of a column the plan leaves as it is
 INSET_PIXELS = 2
 
@@ -71,7 +74,7 @@ def _pixels(characters: float) -> int:
     return int(characters * 7 + 5)
 
 
-def _button(key: str, link: str, anchor: Anchor) -> Button:
+def _button(key: str, link: str, anchor: Anchor, size: int = 1100) -> Button:
     return Button(
         SHAPE_NAMES[key],
         labels.LITE_BUTTONS[key],
@@ -79,6 +82,8 @@ def _button(key: str, link: str, anchor: Anchor) -> Button:
         anchor,
         RESULT_HEADER_FILL,
         RESULT_HEADER_FONT,
+        FONT,
+        size,
     )
 
 
@@ -96,27 +101,32 @@ def start_buttons(plan: SheetPlan, rows: dict[str, int], links: dict[str, str]) 
 
 
 def klanten_buttons(plan: SheetPlan, links: dict[str, str]) -> list[Button]:
-    """The three buttons side by side at the top of row 1 of Klanten, two columns each from
-    column B."""
+    """The three buttons side by side at the top of row 1 of Klanten, three columns each
+    from column B."""
     inset = INSET_PIXELS * EMU_PER_PIXEL
     bottom = int(KLANTEN_BUTTON_HEIGHT * EMU_PER_POINT)
     buttons = []
     for number, key in enumerate(SCRIPT_KEYS):
-        first = 1 + 2 * number  # 0-based column: B, D, F
-        last_width = _pixels(plan.widths.get(first + 2, DEFAULT_WIDTH)) * EMU_PER_PIXEL
-        anchor = Anchor(first, inset, 0, inset, first + 1, last_width - inset, 0, bottom)
-        buttons.append(_button(key, links[key], anchor))
+        first = 1 + KLANTEN_BUTTON_COLUMNS * number  # 0-based column: B, E, H
+        last = first + KLANTEN_BUTTON_COLUMNS - 1
+        last_width = _pixels(plan.widths.get(last + 1, DEFAULT_WIDTH)) * EMU_PER_PIXEL
+        anchor = Anchor(first, inset, 0, inset, last, last_width - inset, 0, bottom)
+        buttons.append(_button(key, links[key], anchor, KLANTEN_BUTTON_TEXT))
     return buttons
 
 
-def _lite_plan(plan: BookPlan) -> BookPlan:
-    """The plan of the file with a taller first row on Klanten, for its buttons."""
+def _lite_plan(plan: BookPlan, rows: dict[str, int]) -> BookPlan:
+    """The plan of the file with room for the buttons: a taller first row on Klanten, and
+    button rows on Start at least `START_BUTTON_ROW_HEIGHT` high."""
     sheets = []
     for sheet in plan.sheets:
+        heights = dict(sheet.heights)
         if sheet.name == CUSTOMERS:
-            heights = {**sheet.heights, 1: KLANTEN_BUTTON_ROW_HEIGHT}
-            sheet = dataclasses.replace(sheet, heights=heights)
-        sheets.append(sheet)
+            heights[1] = KLANTEN_BUTTON_ROW_HEIGHT
+        elif sheet.name == START:
+            for row in rows.values():
+                heights[row] = max(heights.get(row, LINE_HEIGHT), START_BUTTON_ROW_HEIGHT)
+        sheets.append(dataclasses.replace(sheet, heights=heights))
     return BookPlan(tuple(sheets))
 
 
@@ -140,8 +150,8 @@ def build(output: str | Path = DEFAULT_OUTPUT, data: str | Path | None = None) -
         run_time=None,
         yes_no_lists=True,
     )
-    plan = _lite_plan(plan_book(done, target))
     rows = button_rows(start_rows)
+    plan = _lite_plan(plan_book(done, target), rows)
     links = {key: f"{START}!A{row}" for key, row in rows.items()}
     references = {key: f"[{SHAPE_NAMES[key]}]{links[key]}" for key in SCRIPT_KEYS}
     main_py, requirements = lite_code.lite_code(Basis.of(done).to_json(), references, lang)

@@ -137,7 +137,8 @@ class Button:
     anchor: Anchor
     fill: str  # 'RRGGBB'
     font_colour: str  # 'RRGGBB'
-    size: int = 1100  # hundredths of a point
+    font: str
+    size: int  # hundredths of a point
 
 
 def _shape(button: Button, shape_id: int, rel_id: str) -> str:
@@ -159,7 +160,8 @@ def _shape(button: Button, shape_id: int, rel_id: str) -> str:
         '<xdr:txBody><a:bodyPr vertOverflow="clip" horzOverflow="clip" lIns="36000" tIns="0" '
         'rIns="36000" bIns="0" rtlCol="0" anchor="ctr"/><a:lstStyle/><a:p><a:pPr algn="ctr"/>'
         f'<a:r><a:rPr lang="nl-NL" sz="{button.size}" b="1"><a:solidFill>'
-        f'<a:srgbClr val="{button.font_colour}"/></a:solidFill></a:rPr>'
+        f'<a:srgbClr val="{button.font_colour}"/></a:solidFill>'
+        f'<a:latin typeface="{attribute(button.font)}"/></a:rPr>'
         f"<a:t>{escape(button.caption)}</a:t></a:r></a:p></xdr:txBody></xdr:sp>"
         '<xdr:clientData fPrintsWithSheet="0"/></xdr:twoCellAnchor>'
     )
