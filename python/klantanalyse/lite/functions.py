@@ -120,6 +120,7 @@ def _plain(value: object) -> object:
 
 
 _last: Last | None = None
+_last_lang: list[str] = []  # the language of the last analysis, also after Wis resultaten
 _basis: list[Basis | None] = []  # [] until read from the embedded package
 
 
@@ -127,6 +128,7 @@ def remember(run: Any, customers: Any, prospects: Any = None) -> None:
     """Keep the run of Analyseer klanten (its Klanten table as read, its Prospects table)."""
     global _last
     _last = Last(run, list(customers.frame.columns), prospects)
+    _last_lang[:] = [run.lang]
 
 
 def forget() -> None:
@@ -165,6 +167,8 @@ def lang() -> str:
     """The language of the answers: the last analysis', else the workbook's basis'."""
     if _last is not None:
         return _last.run.lang
+    if _last_lang:
+        return _last_lang[0]
     found = basis()
     return found.settings.lang if found is not None else "nl"
 
