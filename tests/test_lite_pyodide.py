@@ -66,10 +66,11 @@ from klantanalyse.lite import functions, render, scripts  # noqa: F401
 rows = customers(30, traits=True)
 book = lite_book(rows, orders(rows), prospects(4))
 scripts.show = lambda text: None
+first = rows[1]
 answers = [scripts.analyse(book.book)]
-answers += [functions.segment(rows[1][0]), functions.segment(rows[1]), functions.score(rows[1][3:7])]
-answers += [functions.revenue_class(rows[1][1]), functions.similarity(book.value("Prospects", "A2"))]
-answers += [scripts.clear(book.book), functions.segment(rows[1][0]), scripts.load_demo(book.book)]
+answers += [functions.segment(first[0]), functions.segment(first), functions.score(first[3:7])]
+answers += [functions.revenue_class(first[1]), functions.similarity(book.value("Prospects", "A2"))]
+answers += [scripts.clear(book.book), functions.segment(first[0]), scripts.load_demo(book.book)]
 answers.append(scripts.load_demo(book.book))
 ours = sorted(n for n in set(sys.modules) - before if n.split(".")[0] == "klantanalyse")
 print(json.dumps({"answers": answers, "modules": ours}))
