@@ -17,7 +17,7 @@ from xlwings import arg, func, script
 
 
 def _klantanalyse():
-    """The embedded klantanalyse package's Lite front (loaded once per session)."""
+    """The embedded klantanalyse package's Lite front (loaded once, on first use)."""
     if "klantanalyse.lite.scripts" not in sys.modules:
         data = base64.b64decode("".join(_PACKAGE))
         digest = hashlib.sha256(data).hexdigest()[:16]

@@ -7,7 +7,7 @@ whole customer list come from the last analysis of the open workbook: Analyseer 
 leaves it here (`remember`), Wis resultaten takes it away (`forget`). Without one, =SEGMENT
 of a name says "klik eerst op Analyseer klanten".
 
-A row of the customer table (=SEGMENT(Klanten!A2:R2)) needs no analysis in this session:
+A row of the customer table (=SEGMENT(Klanten!A2:R2)) needs no analysis since the file was opened:
 it is scored from its own values with the settings and revenue-class limits stored in the
 workbook when it was built (`Basis`, in the embedded package), exactly as that analysis
 scored it. =OMZETKLASSE and =KLANTSCORE work the same way. Every answer is a value or a
@@ -57,9 +57,9 @@ class Last:
 
 @dataclass(frozen=True)
 class Basis:
-    """What a row of the customer table is scored with when there is no analysis in this
-    session: the settings, the revenue-class limits and the input headers of the analysis
-    the workbook was built with."""
+    """What a row of the customer table is scored with when there is no analysis since the
+    file was opened: the settings, the revenue-class limits and the input headers of the
+    analysis the workbook was built with."""
 
     settings: Any  # Settings
     limits: Any  # ClassLimits

@@ -4,7 +4,7 @@ main.py comes from templates/lite/main.py with its markers filled in: the texts 
 the sheet-button references and the embedded package, a zip of the klantanalyse modules the
 Lite front needs (all pure Python: the core, the run, the plan, the xlwings renderer and
 the Lite front; no file readers or writers), plus `lite/basis.json`, what a table row is
-scored with before the first analysis of a session. The zip has fixed times and a fixed
+scored with before the first analysis after opening the file. The zip has fixed times and a fixed
 order, so the same sources always give the same main.py.
 """
 
