@@ -80,17 +80,29 @@ def _add_workbook_parser(sub) -> None:
         "-o",
         "--output",
         metavar="PATH",
-        default="klantanalyse.xlsm",
-        help="the .xlsm to write (default: klantanalyse.xlsm)",
+        help="the workbook to write (default: klantanalyse.xlsm, with --lite "
+        "klantanalyse-lite.xlsx)",
     )
     build.add_argument("--data", metavar="FILE", help=labels.text("workbook.help_data", "en"))
+    build.add_argument("--lite", action="store_true", help=labels.text("workbook.help_lite", "en"))
+
+
+def _workbook_output(args: argparse.Namespace) -> str:
+    """The workbook `klantanalyse workbook` writes: -o, else the default of the kind."""
+    if args.output:
+        return args.output
+    return "klantanalyse-lite.xlsx" if args.lite else "klantanalyse.xlsm"
 
 
 def _workbook(args: argparse.Namespace) -> int:
     from .files.outfile import open_elsewhere_warnings
-    from .workbook.build import build
 
-    path = build(args.output, args.data)
+    if args.lite:
+        from .workbook.lite import build
+    else:
+        from .workbook.build import build
+
+    path = build(_workbook_output(args), args.data)
     print(labels.text("workbook.written", "nl", file=str(path)))
     _print_warnings(open_elsewhere_warnings(path, "nl"), "nl")
     return 0
@@ -165,7 +177,7 @@ def _tidy(args: argparse.Namespace) -> None:
 
     try:
         if args.command == "workbook":
-            remove_own_temps(Path(args.output))
+            remove_own_temps(Path(_workbook_output(args)))
         else:
             from .pipeline import default_output
 

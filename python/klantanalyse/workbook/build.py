@@ -60,6 +60,15 @@ def file_run(path: str | Path) -> tuple[Run, Target]:
     return done, target
 
 
+def require_lxml(lang: str = "nl") -> None:
+    """Refuse to build without lxml: openpyxl writes other (equally valid) XML bytes
+    without it, and the committed workbooks are what a build with lxml gives."""
+    from openpyxl.xml import LXML
+
+    if not LXML:
+        raise FileError(labels.text("workbook.needs_lxml", lang))
+
+
 def build(
     output: str | Path = DEFAULT_OUTPUT,
     data: str | Path | None = None,
@@ -72,6 +81,7 @@ def build(
         raise FileError(labels.text("workbook.output_suffix", file=str(output)))
     if data is not None and same_file(output, Path(data)):
         raise FileError(labels.text("file.same_output", file=str(output)))
+    require_lxml()
     done, target = file_run(data) if data is not None else demo_run()
     lang = done.lang
     target = dataclasses.replace(
