@@ -43,8 +43,12 @@ def header_words(name: object) -> tuple[str, ...]:
     'pct' ('Marge in %' -> marge pct)."""
     if name is None:
         return ()
-    decomposed = unicodedata.normalize("NFKD", str(name).replace("%", " pct "))
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    text = str(name).replace("%", " pct ")
+    if text.isascii():
+        plain = text.lower()
+    else:
+        decomposed = unicodedata.normalize("NFKD", text)
+        plain = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
     words: list[str] = []
     for word in _WORD.findall(plain):
         if word in labels.PERCENT_WORDS:
@@ -70,20 +74,35 @@ def _lookup(keys: tuple[str, ...]) -> dict[str, str]:
     return table
 
 
-def _phrases(table: dict[str, int]) -> tuple[tuple[tuple[str, ...], int], ...]:
-    return tuple((tuple(p.split()), rank) for p, rank in table.items())
+Phrases = dict[str, tuple[tuple[tuple[str, ...], int], ...]]
+
+
+def _by_edge(table: dict[str, int], last: bool) -> Phrases:
+    """Phrases (words, rank) by the word at their edge (the last for suffixes, the first for
+    prefixes; '#' for a number), as read from that edge inwards."""
+    out: dict[str, list] = {}
+    for phrase, rank in table.items():
+        words = tuple(phrase.split())
+        inward = words[::-1] if last else words
+        out.setdefault(inward[0], []).append((inward, rank))
+    return {edge: tuple(found) for edge, found in out.items()}
 
 
 @functools.cache
-def _strip_rules() -> tuple[tuple, tuple]:
-    return _phrases(labels.HEADER_SUFFIXES), _phrases(labels.HEADER_PREFIXES)
+def _strip_rules() -> tuple[Phrases, Phrases]:
+    return _by_edge(labels.HEADER_SUFFIXES, True), _by_edge(labels.HEADER_PREFIXES, False)
 
 
 def _fits(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
-    """True when `words` start with `phrase` ('#' is any number)."""
+    """True when `words` start with `phrase` ('#' is any number) and hold more."""
     return len(words) > len(phrase) and all(
         w.isdigit() if p == "#" else w == p for w, p in zip(words, phrase)
     )
+
+
+def _edge_phrases(table: Phrases, word: str) -> tuple:
+    found = table.get(word, ())
+    return found + table.get("#", ()) if word.isdigit() else found
 
 
 def _year(word: str) -> int | None:
@@ -99,16 +118,30 @@ def _stripped(words: tuple[str, ...]) -> list[tuple[tuple[str, ...], int, int | 
     if year is not None:
         found.append((words[:-1], 1, year))
     backwards = words[::-1]
-    for phrase, rank in suffixes:
-        if _fits(backwards, phrase[::-1]):
+    for phrase, rank in _edge_phrases(suffixes, words[-1]):
+        if _fits(backwards, phrase):
             found.append((words[: -len(phrase)], rank, None))
-    for phrase, rank in prefixes:
+    for phrase, rank in _edge_phrases(prefixes, words[0]):
         if _fits(words, phrase):
             found.append((words[len(phrase) :], rank, None))
     return found
 
 
 _LONGEST_HEADER = 12  # words; a longer cell is matched only as typed
+
+
+@functools.cache
+def _any_name(keys: tuple[str, ...]) -> re.Pattern:
+    """A pattern that finds any known name of `keys` inside joined words (a quick test)."""
+    names = sorted(_lookup(keys), key=len, reverse=True)
+    return re.compile("|".join(re.escape(n) for n in names if n))
+
+
+def _holds_a_name(words: tuple[str, ...], table: dict[str, str]) -> bool:
+    """True when some run of consecutive words joins to a known name."""
+    return any(
+        "".join(words[i:j]) in table for i in range(len(words)) for j in range(i + 1, len(words))
+    ) or any("".join(words[i:]) in table for i in range(1, len(words)))
 
 
 @functools.cache
@@ -121,11 +154,14 @@ def _recognise(words: tuple[str, ...], keys: tuple[str, ...]) -> tuple[str, int,
     """(key, rank, year) of a header's words, or None: as typed (rank 0), else with the
     fewest phrases taken off (the rank of the least sure one; year 0 without one)."""
     table = _lookup(keys)
-    key = table.get("".join(words))
+    joined = "".join(words)
+    key = table.get(joined)
     if key is not None:
         return key, 0, 0
-    if len(words) > _LONGEST_HEADER or "".join(words) in _result_names():
+    if len(words) > _LONGEST_HEADER or joined in _result_names():
         return None  # our own result columns are never an input, not even in part
+    if not _any_name(keys).search(joined) or not _holds_a_name(words, table):
+        return None  # what is left after taking words off is always a run of its words
     level = [(words, 0, 0)]
     seen = {words}
     for _ in range(_STRIP_DEPTH):
@@ -155,12 +191,29 @@ def recognise(name: object, keys: Iterable[str]) -> tuple[str, int, int] | None:
 _YEAR_BEFORE = {"revenue": "revenue_last_year"}
 
 
-def _candidates(headers: Iterable[object], keys: tuple[str, ...]) -> dict[str, list[tuple]]:
+Recognised = list[tuple[str, int, int] | None]  # `recognise` of each column of a row
+
+
+def recognise_all(headers: Iterable[object], keys: Iterable[str]) -> Recognised:
+    """`recognise` of each header of a row (each distinct cell once)."""
+    keys = tuple(keys)
+    done: dict[object, tuple[str, int, int] | None] = {}
+    out: Recognised = []
+    for name in headers:
+        try:
+            if name not in done:
+                done[name] = recognise(name, keys)
+            out.append(done[name])
+        except TypeError:  # an unhashable cell
+            out.append(recognise(name, keys))
+    return out
+
+
+def _candidates(found_at: Recognised) -> dict[str, list[tuple]]:
     """key -> [(rank, year order, position, year)] of the columns naming it, best first:
     as typed before with words taken off, without a year before the latest year."""
     seen: dict[str, list[tuple]] = {}
-    for pos, name in enumerate(headers):
-        found = recognise(name, keys)
+    for pos, found in enumerate(found_at):
         if found is not None:
             key, rank, year = found
             seen.setdefault(key, []).append((rank, (1, -year) if year else (0, 0), pos, year))
@@ -169,9 +222,10 @@ def _candidates(headers: Iterable[object], keys: tuple[str, ...]) -> dict[str, l
     return seen
 
 
-def _assign(headers: list[object], keys: tuple[str, ...]) -> tuple[dict[str, int], dict]:
-    """({key: position}, {key: [positions]} of keys named equally well more than once)."""
-    seen = _candidates(headers, keys)
+def assign(found_at: Recognised, keys: tuple[str, ...]) -> tuple[dict[str, int], dict]:
+    """({key: position}, {key: [positions]} of keys named equally well more than once) of
+    the recognised headers of a row."""
+    seen = _candidates(found_at)
     found = {key: options[0][2] for key, options in seen.items()}
     for key, follower in _YEAR_BEFORE.items():
         if key in seen and follower in keys and follower not in found:
@@ -194,12 +248,14 @@ def match_headers(headers: Iterable[object], keys: Iterable[str]) -> dict[str, i
 
     Returns {key: position}; duplicates are reported by `first_duplicate`.
     """
-    return _assign(list(headers), tuple(keys))[0]
+    keys = tuple(keys)
+    return assign(recognise_all(headers, keys), keys)[0]
 
 
 def duplicate_headers(headers: Iterable[object], keys: Iterable[str]) -> dict[str, list[int]]:
     """Keys that more than one column names equally well: {key: [positions]}."""
-    return _assign(list(headers), tuple(keys))[1]
+    keys = tuple(keys)
+    return assign(recognise_all(headers, keys), keys)[1]
 
 
 # ---- a header that is close to a name ---------------------------------------------------

@@ -18,7 +18,14 @@ import pandas as pd
 from ..errors import FileError, InputError
 from . import labels
 from .a1 import column_letter
-from .columns import closest_headers, is_blank, match_headers, normalise
+from .columns import (
+    assign,
+    closest_headers,
+    is_blank,
+    match_headers,
+    normalise,
+    recognise_all,
+)
 
 HEADER_SEARCH_ROWS = 10
 ORDER_KEYS = ("customer", "order_customer")
@@ -98,15 +105,20 @@ def _score_keys(keys: tuple[str, ...]) -> tuple[str, ...]:
     return (*keys, *labels.INPUT_KEYS, *labels.AFFINITY_KEYS)
 
 
-def _two_rows(upper: list[object], lower: list[object]) -> list[object] | None:
+def _two_rows(upper: list, lower: list) -> tuple[list, list[bool]] | None:
     """The names of a header over two rows: the lower row's, the upper row's where the lower
-    is blank (a name merged down). None when the upper row adds no name."""
+    is blank (a name merged down), and which came from the upper row. None when the upper
+    row adds no name."""
     width = max(len(upper), len(lower))
     upper = list(upper) + [None] * (width - len(upper))
     lower = list(lower) + [None] * (width - len(lower))
-    cells = [lo if not is_blank(lo) else up for up, lo in zip(upper, lower)]
-    adds = any(not is_blank(up) and is_blank(lo) for up, lo in zip(upper, lower))
-    return cells if adds and any(not is_blank(lo) for lo in lower) else None
+    lower_blank = [is_blank(lo) for lo in lower]
+    if all(lower_blank):
+        return None
+    from_upper = [lb and not is_blank(up) for up, lb in zip(upper, lower_blank)]
+    if not any(from_upper):
+        return None
+    return [up if fu else lo for up, lo, fu in zip(upper, lower, from_upper)], from_upper
 
 
 def find_header(
@@ -117,14 +129,20 @@ def find_header(
     scored = _score_keys(keys)
     best: tuple[tuple[int, bool], Header] | None = None
     limit = min(len(rows), HEADER_SEARCH_ROWS)
+    known = [recognise_all(row, scored) for row in rows[: limit + 1]]  # each cell once
     for i in range(limit):
-        options = [Header(i, i, list(rows[i]))]
+        options = [(Header(i, i, list(rows[i])), known[i])]
         if i + 1 < len(rows):
-            cells = _two_rows(list(rows[i]), list(rows[i + 1]))
-            if cells is not None:
-                options.append(Header(i, i + 1, cells))
-        for option in options:
-            found = match_headers(option.cells, scored)
+            two = _two_rows(list(rows[i]), list(rows[i + 1]))
+            if two is not None:
+                cells, from_upper = two
+                both = [
+                    known[i + (not up)][c] if c < len(known[i + (not up)]) else None
+                    for c, up in enumerate(from_upper)
+                ]
+                options.append((Header(i, i + 1, cells), both))
+        for option, recognised in options:
+            found = assign(recognised, scored)[0]
             if not (any if any_key else all)(k in found for k in keys):
                 continue
             score = (len(found), option.first == option.last)
