@@ -145,19 +145,25 @@ def _holds_a_name(words: tuple[str, ...], table: dict[str, str]) -> bool:
 
 
 @functools.cache
+def _weak_names() -> frozenset[str]:
+    return frozenset(header_key(n) for n in labels.WEAK_NAMES)
+
+
+@functools.cache
 def _result_names() -> frozenset[str]:
     return frozenset(header_key(n) for k in labels.ALL_RESULT_KEYS for n in labels.HEADERS[k])
 
 
 @functools.lru_cache(maxsize=8192)
 def _recognise(words: tuple[str, ...], keys: tuple[str, ...]) -> tuple[str, int, int] | None:
-    """(key, rank, year) of a header's words, or None: as typed (rank 0), else with the
-    fewest phrases taken off (the rank of the least sure one; year 0 without one)."""
+    """(key, rank, year) of a header's words, or None: as typed (rank 0; 1 for a name that
+    often holds a code, like Debiteur), else with the fewest phrases taken off (the rank of
+    the least sure one; year 0 without one)."""
     table = _lookup(keys)
     joined = "".join(words)
     key = table.get(joined)
     if key is not None:
-        return key, 0, 0
+        return key, int(joined in _weak_names()), 0
     if len(words) > _LONGEST_HEADER or joined in _result_names():
         return None  # our own result columns are never an input, not even in part
     if not _any_name(keys).search(joined) or not _holds_a_name(words, table):

@@ -107,7 +107,7 @@ def understand(
     # a question without a column is a warning when other columns were not placed (one of
     # them may be it); in a table that holds nothing else the report says it
     warnings = _question_warnings(missing, close, headers, lang) if named else []
-    warnings += [_like(key, headers[pos], lang) for key, pos in close.items()]
+    warnings += [_like(key, headers[close[key]], lang) for key in wanted if key in close]
     return ColumnReport(
         used=tuple(used),
         missing=missing,

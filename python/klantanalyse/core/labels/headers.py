@@ -96,6 +96,9 @@ HEADER_PREFIXES: dict[str, int] = {
     "huidige": 1,
     "current": 1,
 }
+# Names that often hold a code rather than the name ('Debiteur: 10023'): with a plain name
+# column next to them ('Naam', 'Klantnaam') that one is the customer.
+WEAK_NAMES = ("Debiteur", "Relatie")
 # Words that mean 'percent' in a header: 'Marge in %' and 'Marge procent' are 'Marge %'.
 PERCENT_WORDS = ("pct", "procent", "procenten", "percentage", "percent", "perc")
 # A year a header may end in ('Omzet 2024'); only these are taken as years.
