@@ -9,7 +9,7 @@ import pandas as pd
 
 from . import labels
 from .characteristics import characteristic_positions
-from .columns import closest_headers, is_blank
+from .columns import closest_headers, is_blank, match_headers
 from .settings import Settings
 from .tables import headers_seen
 
@@ -88,21 +88,26 @@ def understand(
     `orders` is the order table when there is one."""
     lang = settings.lang
     headers = [str(h) for h in customers.columns]
-    used_at = set(found.values()) | set(characteristic_positions(customers, settings))
+    compared = characteristic_positions(customers, settings)
+    used_at = set(found.values()) | set(compared)
+    kinds = match_headers(list(customers.columns), labels.AFFINITY_KEYS)
+    known = {**kinds, **found}
     filled = _filled_by_rules(found, settings)
     used: list[tuple[str, str]] = []
     for key in labels.REPORT_KEYS:
-        if key in found:
-            used.append((key, headers[found[key]]))
+        if key in known:
+            used.append((key, headers[known[key]]))
         elif key in filled:
             used.append((key, filled[key]))
         elif key == "revenue" and orders is not None:
             used.append((key, labels.text("cols.from_orders", lang)))
+    extra = [pos for pos in compared if pos not in known.values()]
+    used += [("aff_characteristic", headers[pos]) for pos in extra]  # named in Instellingen
     given = {key for key, _ in used}
     missing = tuple(k for k in labels.EXPECTED_KEYS if k not in given)
     free = [i for i in range(len(headers)) if i not in used_at]
     named = [i for i in free if not _unnamed(customers.columns[i], i, lang)]
-    wanted = [*missing, *(k for k in labels.AFFINITY_KEYS if k not in found)]
+    wanted = [*missing, *(k for k in labels.AFFINITY_KEYS if k not in known)]
     close = closest_headers(list(customers.columns), wanted, named)
     # a question without a column is a warning when other columns were not placed (one of
     # them may be it); in a table that holds nothing else the report says it
