@@ -48,7 +48,6 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "Klantnaam",
         "Naam",
         "Naam klant",
-        "Naam van de klant",
         "Relatie",
         "Relatienaam",
         "Debiteur",
