@@ -255,6 +255,12 @@ def test_questions_unrecognised_all_at_once_are_one_warning(tmp_path, capsys):
         "Klant, Omzet, Vraag A, Vraag B, Vraag C, Vraag D); they count as No for "
         "every customer: add columns 'Margin', 'Speed', 'Innovation' and 'Network'"
     ]
+    assert out[3:5] == [
+        "Columns read: Customer = Klant, Revenue = Omzet.",
+        "Not found: Potential, Margin, Speed, Innovation, Network, Gross margin %, Payment term "
+        "(days), Contact hours, Custom work costs, Number of products, Number of product "
+        "groups, Revenue last year.",
+    ]
     assert out[-1] == "Not used: Vraag A, Vraag B, Vraag C, Vraag D."
     assert segments(tmp_path / "o.xlsx") == ALL_NO
 
@@ -270,6 +276,17 @@ def test_a_list_without_questions_says_so_in_the_report_not_as_a_warning(tmp_pat
         "vorig jaar.",
         "Zonder kolom tellen Snelheid, Innovatie en Netwerk voor elke klant als Nee.",
     ]
+
+
+def test_many_unused_columns_are_counted_not_all_named():
+    import pandas as pd
+
+    from klantanalyse.core.analysis import analyse
+
+    headers = [*PLAIN, *(f"Extra {i}" for i in range(1, 31))]
+    table = pd.DataFrame([[*row, *([None] * 30)] for row in DATA], columns=headers)
+    shown = ", ".join(f"Extra {i}" for i in range(1, 21))
+    assert analyse(table).understood.lines()[-1] == f"Niet gebruikt: {shown}, ... (30 in totaal)."
 
 
 @pytest.mark.parametrize(

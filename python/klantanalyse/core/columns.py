@@ -267,6 +267,7 @@ def duplicate_headers(headers: Iterable[object], keys: Iterable[str]) -> dict[st
 # ---- a header that is close to a name ---------------------------------------------------
 
 CLOSE_ENOUGH = 0.8  # difflib ratio of the joined words from which a header is suggested
+SUGGEST_COLUMNS = 200
 
 
 @functools.cache
@@ -294,9 +295,10 @@ def closest_headers(
     headers: list[object], keys: Iterable[str], free: Iterable[int]
 ) -> dict[str, int]:
     """{key: position} of the free column closest to each key, when close enough; each
-    column is suggested for one key at most (the closest pair first)."""
+    column is suggested for one key at most (the closest pair first). Only the first
+    `SUGGEST_COLUMNS` free columns are looked at (a sheet may be 16,384 columns wide)."""
     pairs = []
-    for pos in free:
+    for pos in list(free)[:SUGGEST_COLUMNS]:
         for key in keys:
             score = closeness(headers[pos], key)
             if score >= CLOSE_ENOUGH:

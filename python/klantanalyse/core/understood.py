@@ -3,7 +3,7 @@ found, what was left out, and a warning (with the closest header) for what matte
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
@@ -59,13 +59,14 @@ class ColumnReport:
                 key = "cols.no_question" if len(questions) == 1 else "cols.no_questions"
                 out.append(labels.text(key, lang, names=_and(questions, lang)))
         if self.ignored:
-            out.append(labels.text("cols.ignored", lang, headers=", ".join(self.ignored)))
+            shown = ", ".join(self.ignored[: labels.IGNORED_SHOWN])
+            if len(self.ignored) > labels.IGNORED_SHOWN:
+                shown = labels.text("cols.more", lang, shown=shown, count=len(self.ignored))
+            out.append(labels.text("cols.ignored", lang, headers=shown))
         return tuple(out)
 
     def with_header_rows(self, first: int, last: int) -> ColumnReport:
         """The report saying where the header was, when it was not just row 1."""
-        from dataclasses import replace
-
         if first == last == 1:
             return self
         return replace(self, header_rows=(first, last))

@@ -128,6 +128,7 @@ REPORT_KEYS = (
 # Fields whose absence is listed under 'not found' (the characteristics are optional).
 EXPECTED_KEYS = REPORT_KEYS[:14]
 HEADERS_SHOWN = 8  # headers named in a message before '...'
+IGNORED_SHOWN = 20  # columns named as not used before '...'
 
 TEXTS.update(
     {
