@@ -87,16 +87,14 @@ def status_block(run: Run | None, when: dt.datetime | None, lang: str) -> Block:
             warnings,
             " ".join(run.column_lines()) or "-",
         ]
+    # without a run no columns were read: that row stays empty (and is emptied)
+    shown = STATUS_KEYS if run is not None else STATUS_KEYS[:-1]
     rows: Rows = [[t("status.title"), None]]
-    for key, value in zip(STATUS_KEYS, values, strict=True):
-        rows.append([t(key), value])
-    if run is None:  # no run, no columns read: the row stays empty (and is emptied)
-        rows[-1] = [None, None]
+    rows += [[t(key), value] for key, value in zip(shown, values)]
+    rows += [[None, None]] * (len(STATUS_KEYS) - len(shown))
     r, c = STATUS_AT
     styles = [Styled(Area(r, c, r, c), theme.TITLE)]
-    for i, value in enumerate(values, start=r + 1):  # next to its label
-        if run is None and i == r + len(STATUS_KEYS):
-            break
+    for i, value in enumerate(values[: len(shown)], start=r + 1):  # next to its label
         fmt = theme.TIME_FORMAT if isinstance(value, dt.datetime) else None
         styles.append(Styled(Area(i, c + 1, i, c + 1), Style(horizontal="left", number_format=fmt)))
     return Block(r, c, rows, tuple(styles))
