@@ -205,13 +205,13 @@ def test_row_problems_are_listed_and_marked(tmp_path, capsys):
         ),
         (
             lambda d: write_csv(d / "k.csv", ["X;Ja"], header="Klant;Marge\n"),
-            "Fout: k.csv: de kolom 'Omzet' ontbreekt; zet een kop 'Omzet' (of 'Revenue') boven de "
-            "gegevens.",
+            "Fout: k.csv: de kolom 'Omzet' ontbreekt (koppen gezien: Klant, Marge); zet een kop "
+            "'Omzet' (of 'Revenue') boven de gegevens.",
         ),
         (
-            lambda d: write_csv(d / "k.csv", ["Jansen;100"], header="Naam klant;Geld\n"),
-            "Fout: k.csv heeft in de eerste 10 rijen geen kop 'Klant'; zet de klantnamen onder een "
-            "kop 'Klant' (of 'Customer').",
+            lambda d: write_csv(d / "k.csv", ["Jansen;100"], header="Wie;Geld\n"),
+            "Fout: k.csv heeft in de eerste 10 rijen geen kop 'Klant' (koppen gezien: Wie, Geld); "
+            "zet de klantnamen onder een kop 'Klant' (of 'Customer').",
         ),
         (
             lambda d: write_csv(d / "k.csv", [], header="Klant;Omzet\n"),

@@ -207,7 +207,8 @@ def test_missing_required_column_is_an_error():
     with pytest.raises(InputError) as err:
         analyse(table([("X", "Ja")], ("Klant", "Marge")))
     assert err.value.message == (
-        "de kolom 'Omzet' ontbreekt; zet een kop 'Omzet' (of 'Revenue') boven de gegevens."
+        "de kolom 'Omzet' ontbreekt (koppen gezien: Klant, Marge); zet een kop 'Omzet' (of "
+        "'Revenue') boven de gegevens."
     )
 
 

@@ -26,7 +26,7 @@ from klantanalyse.workbook.lite import build
 from lite_standin import book_from_file, lite_book
 
 FIXED_TIME = dt.datetime(2026, 10, 31, 9, 30)
-MESSAGE = "C25"  # the sentence of a script, right of 'Melding' in Start!B25
+MESSAGE = "C18"  # the sentence of a script, right of "Melding" in Start!B18
 SHEETS = (CUSTOMERS, ORDERS, PROSPECTS, MATRIX, AFFINITY, SETTINGS)
 
 
@@ -197,7 +197,7 @@ def test_demo_data_asks_for_a_second_click(built):
     before = snapshot(book)["cells"][CUSTOMERS]
     question = scripts.load_demo(book.book)
     assert question.startswith("Het blad Klanten bevat al gegevens. Klik nogmaals op Voorbeelddata")
-    assert book.value(START, MESSAGE) == question and book.value(START, "B25") == "Melding"
+    assert book.value(START, MESSAGE) == question and book.value(START, "B18") == "Melding"
     assert book.cells[CUSTOMERS] == before
     assert book.activated[-1] == START
     scripts.analyse(book.book)  # another button: the question is forgotten
@@ -228,7 +228,9 @@ def test_a_missing_column_is_one_sentence_and_nothing_changes(fixed_clock):
     message = scripts.analyse(book.book)
     assert message == (
         "Klantanalyse kan niet verder: klantanalyse-lite.xlsx, blad Klanten: de kolom "
-        "'Omzet' ontbreekt; zet een kop 'Omzet' (of 'Revenue') boven de gegevens."
+        "'Omzet' ontbreekt (koppen gezien: Klant, Bedragen, Potentie, Marge, Snelheid, "
+        "Innovatie, Netwerk, Brutomarge %, ... (9 in totaal)); zet een kop 'Omzet' "
+        "(of 'Revenue') boven de gegevens."
     )
     assert fixed_clock == [message]
     assert book.value(START, MESSAGE) == message

@@ -140,6 +140,8 @@ def _analyse(args: argparse.Namespace) -> int:
         untapped = int(report.analysis.results["untapped"].notna().sum())
         scored = view.prospect_count if view.prospect_scores is not None else 0
         print(labels.text("cli.affinity", lang, untapped=untapped, prospects=scored))
+    for line in report.columns:
+        print(line)
     _print_warnings(report.warnings, lang)
     return 0
 

@@ -32,6 +32,7 @@ class RunReport:
     analysis: Analysis
     warnings: tuple[str, ...]
     affinity: AffinityView | None = None
+    columns: tuple[str, ...] = ()  # which input column feeds which field
 
 
 def default_output(input_path: Path) -> Path:
@@ -102,7 +103,7 @@ def analyse_file(
         dropped = not_carried(book.data or input_path, output, done.lang, renamed, input_path)
         warnings += (dropped,) if dropped else ()
     warnings += input_changes(book.customers, book.orders, book.prospects, lang=done.lang)
-    return RunReport(output, done.analysis, tuple(warnings), done.affinity)
+    return RunReport(output, done.analysis, tuple(warnings), done.affinity, done.column_lines())
 
 
 def output_warnings(done: Run, target: Target) -> tuple[str, ...]:

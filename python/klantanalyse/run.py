@@ -17,6 +17,7 @@ from .core.analysis import Analysis, analyse, with_added_customers
 from .core.settings import Settings
 from .core.similarity import AffinityView, add_affinity
 from .core.tables import SheetTable, where
+from .core.understood import ColumnReport
 from .errors import InputError, OrderError
 
 
@@ -41,10 +42,15 @@ class Run:
     analysis: Analysis
     affinity: AffinityView
     warnings: tuple[str, ...]  # every warning of the run, in reading order
+    understood: ColumnReport | None = None  # which input column feeds which field
 
     @property
     def lang(self) -> str:
         return self.settings.lang
+
+    def column_lines(self) -> tuple[str, ...]:
+        """What was understood of the headers, as the sentences every front shows."""
+        return () if self.understood is None else self.understood.lines()
 
     def customer_rows(self) -> pd.DataFrame:
         """The customer inputs as shown: the table as read, with the customers that only
@@ -77,7 +83,16 @@ def run(tables: Tables, lang: str | None = None, settings: Settings | None = Non
         place,
     )
     warnings = (*tables.warnings, *setting_warnings, *analysis.warnings)
-    return Run(tables, settings, analysis, view, tuple(warnings))
+    return Run(tables, settings, analysis, view, tuple(warnings), _understood(tables, analysis))
+
+
+def _understood(tables: Tables, analysis: Analysis) -> ColumnReport | None:
+    """The analysis' report of the columns, with where the header was found."""
+    report = analysis.understood
+    if report is None:
+        return None
+    table = tables.customers
+    return report.with_header_rows(table.header_row - table.header_rows + 1, table.header_row)
 
 
 def analyse_tables(

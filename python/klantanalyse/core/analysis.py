@@ -23,6 +23,7 @@ from .history import OrderHistory, add_order_customers, annual_revenue, order_hi
 from .pareto import pareto_reach
 from .portfolio import PortfolioView, extend
 from .settings import SEGMENTS, Settings
+from .understood import ColumnReport, missing_column_message, understand
 
 NUMERIC_INPUTS = (
     "revenue",
@@ -70,6 +71,7 @@ class Analysis:
     result_keys: tuple[str, ...] = field(default=labels.RESULT_KEYS)
     portfolio: PortfolioView | None = None  # pareto, pyramid, whale, retention tables
     limits: ClassLimits = ClassLimits(None, None)  # revenue-class limits in money
+    understood: ColumnReport | None = None  # which input column feeds which field
 
     def shown(self) -> pd.DataFrame:
         """`results` with the key columns (revenue class, signal, ...) as the words shown."""
@@ -181,6 +183,7 @@ def analyse(
     added: tuple[object, ...] = ()
     if history is not None:
         customers, added = add_order_customers(customers, found["customer"], history)
+    understood = understand(customers, found, settings, orders)
     headers = list(customers.columns)
     columns = {key: headers[pos] for key, pos in found.items()}
     col = {key: customers.iloc[:, pos] for key, pos in found.items()}
@@ -208,7 +211,7 @@ def analyse(
     results, limits = _grid_results(names, revenue, potential, answers, ok, problems, settings)
     results, extra_keys, portfolio = extend(results, numbers, answers, ok, history, settings, added)
     summary = _summarise(results, ok, revenue)
-    warnings: list[str] = list(_order_warnings(history, results, added, lang))
+    warnings = [*understood.warnings, *_order_warnings(history, results, added, lang)]
     if summary.problems:
         warnings.append(
             labels.text(
@@ -227,6 +230,7 @@ def analyse(
         result_keys=_ordered_keys(extra_keys),
         portfolio=portfolio,
         limits=limits,
+        understood=understood,
     )
 
 
@@ -244,14 +248,8 @@ def _input_columns(headers: list[object], with_orders: bool, lang: str) -> dict[
     found = match_headers(headers, labels.INPUT_KEYS)
     for required in ("customer",) if with_orders else ("customer", "revenue"):
         if required not in found:
-            raise InputError(
-                labels.text(
-                    "err.no_column",
-                    lang,
-                    column=labels.header(required, lang),
-                    alias=labels.HEADERS[required][0 if lang == "en" else 1],
-                )
-            )
+            taken = set(found.values())
+            raise InputError(missing_column_message(headers, required, lang, taken))
     return found
 
 

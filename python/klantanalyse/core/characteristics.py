@@ -180,6 +180,12 @@ def has_characteristics(customers: pd.DataFrame, settings: Settings) -> bool:
     return bool(_columns(customers, settings)[0])
 
 
+def characteristic_positions(customers: pd.DataFrame, settings: Settings) -> list[int]:
+    """Positions of the columns customers are compared on (Sector, Regio, ... and the extra
+    columns named in Instellingen)."""
+    return [pos for *_, pos in _columns(customers, settings)[0]]
+
+
 def _columns(customers: pd.DataFrame, settings: Settings) -> tuple[list[tuple], list[str]]:
     """[(key, name, position)] of the characteristic columns, and warnings."""
     lang = settings.lang

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
+import functools
 import math
 import re
 import unicodedata
@@ -11,6 +13,7 @@ from collections.abc import Callable, Iterable
 import numpy as np
 import pandas as pd
 
+from . import labels
 from .a1 import column_letter
 from .labels import ALIASES, ANSWER_WORDS, HEADERS
 
@@ -26,37 +29,285 @@ def normalise(name: object) -> str:
     return _NON_ALNUM.sub("", plain.lower())
 
 
-def _lookup(keys: Iterable[str]) -> dict[str, str]:
+# ---- header matching ------------------------------------------------------------------
+# A header is read as its words; the one vocabulary (labels.HEADERS / ALIASES) is looked up
+# by the joined words, first as typed, then with the words around a name taken off (labels
+# HEADER_SUFFIXES / HEADER_PREFIXES: 'Omzet excl. btw', 'Marge ok?', 'Omzet 2024').
+
+_WORD = re.compile(r"[a-z]+|[0-9]+")
+_STRIP_DEPTH = 3  # phrases taken off one header at most
+
+
+def header_words(name: object) -> tuple[str, ...]:
+    """The words of a header: lower case, no accents, numbers apart, '%' and 'procent' as
+    'pct' ('Marge in %' -> marge pct)."""
+    if name is None:
+        return ()
+    text = str(name).replace("%", " pct ")
+    if text.isascii():
+        plain = text.lower()
+    else:
+        decomposed = unicodedata.normalize("NFKD", text)
+        plain = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    words: list[str] = []
+    for word in _WORD.findall(plain):
+        if word in labels.PERCENT_WORDS:
+            word = "pct"
+            if words and words[-1] == "in":
+                words.pop()
+        words.append(word)
+    return tuple(words)
+
+
+def header_key(name: object) -> str:
+    """The key a header is looked up by: its words joined (`Brutomarge %` -> brutomargepct)."""
+    return "".join(header_words(name))
+
+
+@functools.cache
+def _lookup(keys: tuple[str, ...]) -> dict[str, str]:
+    """Joined words of every known name of `keys` -> key (the first key wins)."""
     table: dict[str, str] = {}
     for key in keys:
         for name in (*HEADERS[key], *ALIASES.get(key, ())):
-            table.setdefault(normalise(name), key)
+            table.setdefault(header_key(name), key)
     return table
 
 
-def match_headers(headers: Iterable[object], keys: Iterable[str]) -> dict[str, int]:
-    """Map canonical keys to column positions. The first matching column wins.
+Phrases = dict[str, tuple[tuple[tuple[str, ...], int], ...]]
 
-    Returns {key: position}; duplicates are reported by `first_duplicate`.
-    """
-    table = _lookup(keys)
-    found: dict[str, int] = {}
-    for pos, name in enumerate(headers):
-        key = table.get(normalise(name))
-        if key is not None and key not in found:
-            found[key] = pos
+
+def _by_edge(table: dict[str, int], last: bool) -> Phrases:
+    """Phrases (words, rank) by the word at their edge (the last for suffixes, the first for
+    prefixes; '#' for a number), as read from that edge inwards."""
+    out: dict[str, list] = {}
+    for phrase, rank in table.items():
+        words = tuple(phrase.split())
+        inward = words[::-1] if last else words
+        out.setdefault(inward[0], []).append((inward, rank))
+    return {edge: tuple(found) for edge, found in out.items()}
+
+
+@functools.cache
+def _strip_rules() -> tuple[Phrases, Phrases]:
+    return _by_edge(labels.HEADER_SUFFIXES, True), _by_edge(labels.HEADER_PREFIXES, False)
+
+
+def _fits(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
+    """True when `words` start with `phrase` ('#' is any number) and hold more."""
+    return len(words) > len(phrase) and all(
+        w.isdigit() if p == "#" else w == p for w, p in zip(words, phrase)
+    )
+
+
+def _edge_phrases(table: Phrases, word: str) -> tuple:
+    found = table.get(word, ())
+    return found + table.get("#", ()) if word.isdigit() else found
+
+
+def _year(word: str) -> int | None:
+    first, last = labels.HEADER_YEARS
+    return int(word) if len(word) == 4 and word.isdigit() and first <= int(word) <= last else None
+
+
+def _stripped(words: tuple[str, ...]) -> list[tuple[tuple[str, ...], int, int | None]]:
+    """Each header with one phrase taken off: (words, rank, year taken off or None)."""
+    suffixes, prefixes = _strip_rules()
+    found = []
+    year = _year(words[-1]) if len(words) > 1 else None
+    if year is not None:
+        found.append((words[:-1], 1, year))
+    backwards = words[::-1]
+    for phrase, rank in _edge_phrases(suffixes, words[-1]):
+        if _fits(backwards, phrase):
+            found.append((words[: -len(phrase)], rank, None))
+    for phrase, rank in _edge_phrases(prefixes, words[0]):
+        if _fits(words, phrase):
+            found.append((words[len(phrase) :], rank, None))
     return found
 
 
-def duplicate_headers(headers: Iterable[object], keys: Iterable[str]) -> dict[str, list[int]]:
-    """Keys that more than one column maps to: {key: [positions]}."""
+_LONGEST_HEADER = 12  # words; a longer cell is matched only as typed
+
+
+@functools.cache
+def _any_name(keys: tuple[str, ...]) -> re.Pattern:
+    """A pattern that finds any known name of `keys` inside joined words (a quick test)."""
+    names = sorted(_lookup(keys), key=len, reverse=True)
+    return re.compile("|".join(re.escape(n) for n in names if n))
+
+
+def _holds_a_name(words: tuple[str, ...], table: dict[str, str]) -> bool:
+    """True when some run of consecutive words joins to a known name."""
+    return any(
+        "".join(words[i:j]) in table for i in range(len(words)) for j in range(i + 1, len(words))
+    ) or any("".join(words[i:]) in table for i in range(1, len(words)))
+
+
+@functools.cache
+def _weak_names() -> frozenset[str]:
+    return frozenset(header_key(n) for n in labels.WEAK_NAMES)
+
+
+@functools.cache
+def _result_names() -> frozenset[str]:
+    return frozenset(header_key(n) for k in labels.ALL_RESULT_KEYS for n in labels.HEADERS[k])
+
+
+@functools.lru_cache(maxsize=8192)
+def _recognise(words: tuple[str, ...], keys: tuple[str, ...]) -> tuple[str, int, int] | None:
+    """(key, rank, year) of a header's words, or None: as typed (rank 0; 1 for a name that
+    often holds a code, like Debiteur), else with the fewest phrases taken off (the rank of
+    the least sure one; year 0 without one)."""
     table = _lookup(keys)
-    seen: dict[str, list[int]] = {}
-    for pos, name in enumerate(headers):
-        key = table.get(normalise(name))
-        if key is not None:
-            seen.setdefault(key, []).append(pos)
-    return {k: v for k, v in seen.items() if len(v) > 1}
+    joined = "".join(words)
+    key = table.get(joined)
+    if key is not None:
+        return key, int(joined in _weak_names()), 0
+    if len(words) > _LONGEST_HEADER or joined in _result_names():
+        return None  # our own result columns are never an input, not even in part
+    if not _any_name(keys).search(joined) or not _holds_a_name(words, table):
+        return None  # what is left after taking words off is always a run of its words
+    level = [(words, 0, 0)]
+    seen = {words}
+    for _ in range(_STRIP_DEPTH):
+        following = []
+        for current, rank, year in level:
+            for shorter, step, taken in _stripped(current):
+                if shorter in seen:
+                    continue
+                seen.add(shorter)
+                state = (shorter, max(rank, step), year or taken or 0)
+                key = table.get("".join(shorter))
+                if key is not None:
+                    return key, state[1], state[2]
+                following.append(state)
+        level = following
+    return None
+
+
+def recognise(name: object, keys: Iterable[str]) -> tuple[str, int, int] | None:
+    """(key, rank, year) for a header among `keys`, None when it names none of them."""
+    words = header_words(name)
+    return _recognise(words, tuple(keys)) if words else None
+
+
+# Year columns of one field feed the next field too: 'Omzet 2024' and 'Omzet 2023' are
+# Omzet and Omzet vorig jaar.
+_YEAR_BEFORE = {"revenue": "revenue_last_year"}
+
+
+Recognised = list[tuple[str, int, int] | None]  # `recognise` of each column of a row
+
+
+def recognise_all(headers: Iterable[object], keys: Iterable[str]) -> Recognised:
+    """`recognise` of each header of a row (each distinct cell once)."""
+    keys = tuple(keys)
+    done: dict[object, tuple[str, int, int] | None] = {}
+    out: Recognised = []
+    for name in headers:
+        try:
+            if name not in done:
+                done[name] = recognise(name, keys)
+            out.append(done[name])
+        except TypeError:  # an unhashable cell
+            out.append(recognise(name, keys))
+    return out
+
+
+def _candidates(found_at: Recognised) -> dict[str, list[tuple]]:
+    """key -> [(rank, year order, position, year)] of the columns naming it, best first:
+    as typed before with words taken off, without a year before the latest year."""
+    seen: dict[str, list[tuple]] = {}
+    for pos, found in enumerate(found_at):
+        if found is not None:
+            key, rank, year = found
+            seen.setdefault(key, []).append((rank, (1, -year) if year else (0, 0), pos, year))
+    for options in seen.values():
+        options.sort()
+    return seen
+
+
+def assign(found_at: Recognised, keys: tuple[str, ...]) -> tuple[dict[str, int], dict]:
+    """({key: position}, {key: [positions]} of keys named equally well more than once) of
+    the recognised headers of a row."""
+    seen = _candidates(found_at)
+    found = {key: options[0][2] for key, options in seen.items()}
+    for key, follower in _YEAR_BEFORE.items():
+        if key in seen and follower in keys and follower not in found:
+            year = seen[key][0][3]
+            before = [o[2] for o in seen[key][1:] if year and o[3] == year - 1]
+            if before:
+                found[follower] = before[0]
+    dupes = {}
+    for key, options in seen.items():
+        best = options[0][:2]
+        same = [o[2] for o in options if o[:2] == best]
+        if len(same) > 1:
+            dupes[key] = same
+    return found, dupes
+
+
+def match_headers(headers: Iterable[object], keys: Iterable[str]) -> dict[str, int]:
+    """Map canonical keys to column positions: the surest match wins ('Omzet' over 'Omzet
+    excl. btw', the latest 'Omzet 2024'), else the first matching column.
+
+    Returns {key: position}; duplicates are reported by `first_duplicate`.
+    """
+    keys = tuple(keys)
+    return assign(recognise_all(headers, keys), keys)[0]
+
+
+def duplicate_headers(headers: Iterable[object], keys: Iterable[str]) -> dict[str, list[int]]:
+    """Keys that more than one column names equally well: {key: [positions]}."""
+    keys = tuple(keys)
+    return assign(recognise_all(headers, keys), keys)[1]
+
+
+# ---- a header that is close to a name ---------------------------------------------------
+
+CLOSE_ENOUGH = 0.8  # difflib ratio of the joined words from which a header is suggested
+SUGGEST_COLUMNS = 200
+
+
+@functools.cache
+def _names_of(key: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(header_key(n) for n in (*HEADERS[key], *ALIASES.get(key, ()))))
+
+
+def closeness(name: object, key: str) -> float:
+    """How close a header is to any known name of `key`, 0..1: difflib's ratio of the joined
+    words, 0.85 for a name cut short or run on ('Snelh', 'Innovatiekracht')."""
+    typed = header_key(name)
+    if not typed:
+        return 0.0
+    best = 0.0
+    for known in _names_of(key):
+        ratio = difflib.SequenceMatcher(None, typed, known).ratio()
+        short, long = sorted((typed, known), key=len)
+        if len(short) >= 4 and long.startswith(short) and len(short) >= len(long) / 2:
+            ratio = max(ratio, 0.85)
+        best = max(best, ratio)
+    return best
+
+
+def closest_headers(
+    headers: list[object], keys: Iterable[str], free: Iterable[int]
+) -> dict[str, int]:
+    """{key: position} of the free column closest to each key, when close enough; each
+    column is suggested for one key at most (the closest pair first). Only the first
+    `SUGGEST_COLUMNS` free columns are looked at (a sheet may be 16,384 columns wide)."""
+    pairs = []
+    for pos in list(free)[:SUGGEST_COLUMNS]:
+        for key in keys:
+            score = closeness(headers[pos], key)
+            if score >= CLOSE_ENOUGH:
+                pairs.append((-score, pos, key))
+    chosen: dict[str, int] = {}
+    for _, pos, key in sorted(pairs):
+        if key not in chosen and pos not in chosen.values():
+            chosen[key] = pos
+    return chosen
 
 
 _WHOLE_NUMBER_TEXT = re.compile(r"^(\d+)\.0+$")

@@ -216,6 +216,17 @@ def order_history(orders: pd.DataFrame, settings: Settings | None = None) -> Ord
 # ---- reading the lines ------------------------------------------------------------------
 
 
+def order_columns(headers: list[object]) -> dict[str, int]:
+    """Position of each order column we know (key `customer` for the customer column): a
+    name column (Klant, Debiteur, Klantnaam) wins over a number column (Debiteurnummer)."""
+    keys = tuple(k for k in labels.ORDER_KEYS if k != "order_customer")
+    found = match_headers(headers, keys)
+    by_name = match_headers(headers, ("customer",)) or match_headers(headers, ("order_customer",))
+    for pos in by_name.values():
+        found["customer"] = pos
+    return found
+
+
 def _read_lines(
     orders: pd.DataFrame, settings: Settings
 ) -> tuple[dict[str, np.ndarray], list[str], dict[str, tuple[object, ...]], list[str]]:
@@ -235,11 +246,7 @@ def _read_lines(
                 "ord.duplicate_header", lang, column=labels.header(key, lang), columns=letters
             )
         )
-    found = match_headers(headers, keys)
-    # a name column wins over a customer-number column
-    by_name = match_headers(headers, ("customer",)) or match_headers(headers, ("order_customer",))
-    for pos in by_name.values():
-        found["customer"] = pos
+    found = order_columns(headers)
     for required in ("customer", "order_date"):
         if required not in found:
             raise OrderError(

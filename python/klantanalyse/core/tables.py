@@ -1,8 +1,10 @@
 """Tables cut out of a sheet's rows (a 2-D list of cell values), the same for every front.
 
-The header is the first of the first 10 rows that names the key columns; the data rows
-below it keep their sheet row numbers as index; blank rows are dropped, and so is a total
-row at the end (a warning says so); our own result columns are never inputs.
+The header is the row of the first 10 that names the key columns and the most known ones;
+a header over two rows (a row of group titles over merged cells above the names, or names
+merged down over two rows) is read as one. The data rows below it keep their sheet row
+numbers as index; blank rows are dropped, and so is a total row at the end (a warning says
+so); our own result columns are never inputs.
 """
 
 from __future__ import annotations
@@ -13,10 +15,17 @@ from pathlib import PurePath
 
 import pandas as pd
 
-from ..errors import FileError
+from ..errors import FileError, InputError
 from . import labels
 from .a1 import column_letter
-from .columns import is_blank, match_headers, normalise
+from .columns import (
+    assign,
+    closest_headers,
+    is_blank,
+    match_headers,
+    normalise,
+    recognise_all,
+)
 
 HEADER_SEARCH_ROWS = 10
 ORDER_KEYS = ("customer", "order_customer")
@@ -32,11 +41,12 @@ class SheetTable:
     """A table as read: raw cell values, header strings, index = 1-based sheet row numbers."""
 
     sheet: str | None  # None for a CSV file
-    header_row: int
+    header_row: int  # the sheet row right above the data (the last row of the header)
     frame: pd.DataFrame
     path: PurePath | None = None  # the file it came from
     # what the file held when it was read (a front checks later that it did not change)
     snapshot: object | None = field(default=None, repr=False, compare=False)
+    header_rows: int = 1  # 2 for a header over two rows
 
 
 def where(path: PurePath, sheet: str | None, lang: str) -> str:
@@ -76,15 +86,151 @@ def orders_from_rows(
     return table_from_rows(rows, sheet, path, lang, True, ORDER_KEYS)
 
 
+@dataclass(frozen=True)
+class Header:
+    """The header of a table: its first and last row (0-based) and the names, one per column
+    (of a two-row header: the lower row's name, else the one above it)."""
+
+    first: int
+    last: int
+    cells: list[object]
+
+
+def _score_keys(keys: tuple[str, ...]) -> tuple[str, ...]:
+    """The columns a header row is judged by: every column a table of `keys` may have."""
+    if "order_customer" in keys:
+        return (*labels.ORDER_KEYS, "customer")
+    if keys == labels.PROSPECT_KEYS:
+        return (*labels.PROSPECT_KEYS, *labels.AFFINITY_KEYS)
+    return (*keys, *labels.INPUT_KEYS, *labels.AFFINITY_KEYS)
+
+
+def _two_rows(upper: list, lower: list) -> tuple[list, list[bool]] | None:
+    """The names of a header over two rows: the lower row's, the upper row's where the lower
+    is blank (a name merged down), and which came from the upper row. None when the upper
+    row adds no name."""
+    width = max(len(upper), len(lower))
+    upper = list(upper) + [None] * (width - len(upper))
+    lower = list(lower) + [None] * (width - len(lower))
+    lower_blank = [is_blank(lo) for lo in lower]
+    if all(lower_blank):
+        return None
+    from_upper = [lb and not is_blank(up) for up, lb in zip(upper, lower_blank)]
+    if not any(from_upper):
+        return None
+    return [up if fu else lo for up, lo, fu in zip(upper, lower, from_upper)], from_upper
+
+
+def find_header(
+    rows: list[list[object]], keys: tuple[str, ...], any_key: bool = False
+) -> Header | None:
+    """The header among the first 10 rows with a header for every (any) key: the one that
+    names the most known columns, one row or two (on a tie a single row, then the first)."""
+    scored = _score_keys(keys)
+    best: tuple[tuple[int, bool], Header] | None = None
+    limit = min(len(rows), HEADER_SEARCH_ROWS)
+    known = [recognise_all(row, scored) for row in rows[: limit + 1]]  # each cell once
+    for i in range(limit):
+        options = [(Header(i, i, list(rows[i])), known[i])]
+        if i + 1 < len(rows):
+            two = _two_rows(list(rows[i]), list(rows[i + 1]))
+            if two is not None:
+                cells, from_upper = two
+                both = [
+                    known[i + (not up)][c] if c < len(known[i + (not up)]) else None
+                    for c, up in enumerate(from_upper)
+                ]
+                options.append((Header(i, i + 1, cells), both))
+        for option, recognised in options:
+            found = assign(recognised, scored)[0]
+            if not (any if any_key else all)(k in found for k in keys):
+                continue
+            score = (len(found), option.first == option.last)
+            if best is None or score > best[0]:
+                best = (score, option)
+    return None if best is None else best[1]
+
+
 def header_row(
     rows: list[list[object]], keys: tuple[str, ...], any_key: bool = False
 ) -> int | None:
-    """0-based index of the first row (of the first 10) with a header for every (any) key."""
-    for i, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
-        found = match_headers(row, keys)
-        if (any if any_key else all)(k in found for k in keys):
-            return i
-    return None
+    """0-based index of the (last) header row for every (any) key, as `find_header` finds it."""
+    found = find_header(rows, keys, any_key)
+    return None if found is None else found.last
+
+
+def headers_seen(cells: list[object], lang: str) -> str:
+    """The first headers of a row for a message: 'Klant, Omzet, Plaats, ...'."""
+    names = [_header_text(c, i, lang) for i, c in enumerate(cells) if not is_blank(c)]
+    if not names:
+        return "-"
+    if len(names) <= labels.HEADERS_SHOWN:
+        return ", ".join(names)
+    shown = ", ".join(names[: labels.HEADERS_SHOWN])
+    return labels.text("cols.more", lang, shown=shown, count=len(names))
+
+
+def _likeliest_header_row(rows: list[list[object]]) -> list[object]:
+    """Of the first 10 rows, the one with the most text cells (the header a person meant)."""
+    best: list[object] = []
+    count = 0
+    for row in rows[:HEADER_SEARCH_ROWS]:
+        texts = sum(isinstance(c, str) and not is_blank(c) for c in row)
+        if texts > count:
+            best, count = list(row), texts
+    return best
+
+
+def _no_customer_header(rows: list[list[object]], place: str, lang: str) -> InputError:
+    """No Klant header: the headers seen, and the one most like Klant when there is one."""
+    cells = _likeliest_header_row(rows)
+    free = [i for i, c in enumerate(cells) if isinstance(c, str) and not is_blank(c)]
+    if not free:  # no text at all: nothing to name
+        return InputError(
+            labels.text("file.no_customer_header", lang, where=place, rows=HEADER_SEARCH_ROWS)
+        )
+    seen = headers_seen(cells, lang)
+    close = closest_headers(cells, ("customer",), free).get("customer")
+    if close is not None:
+        return InputError(
+            labels.text(
+                "cols.err.no_customer_like",
+                lang,
+                where=place,
+                rows=HEADER_SEARCH_ROWS,
+                seen=seen,
+                header=str(cells[close]).strip(),
+            )
+        )
+    return InputError(
+        labels.text(
+            "cols.err.no_customer_header", lang, where=place, rows=HEADER_SEARCH_ROWS, seen=seen
+        )
+    )
+
+
+def _check_below(
+    rows: list[list[object]], header: Header, keys: tuple[str, ...], place: str, lang: str
+) -> None:
+    """Refuse a header whose next row is a header row too (two rows of names that do not
+    combine): reading on would take names for data and invent names for the columns."""
+    below = header.last + 1
+    if below >= len(rows):
+        return
+    cells = list(rows[below])
+    own = match_headers(header.cells, _score_keys(keys))
+    found = match_headers(cells, _score_keys(keys))
+    if len(set(found) - set(own)) >= 2 or len(found) >= max(2, len(own)):
+        raise InputError(
+            labels.text(
+                "cols.err.two_header_rows",
+                lang,
+                where=place,
+                first=header.last + 1,
+                second=below + 1,
+                seen=headers_seen(cells, lang),
+            )
+        )
 
 
 def table_from_rows(
@@ -96,31 +242,41 @@ def table_from_rows(
     keys: tuple[str, ...] = ("customer",),
 ) -> tuple[SheetTable, list[str]]:
     """Cut the table out of a sheet's rows: header row, data below, blank rows dropped."""
-    start = header_row(rows, keys, any_key=True)
-    if start is None:
+    place = where(path, sheet, lang)
+    found = find_header(rows, keys, any_key=True)
+    if found is None:
         if not rows or all(all(is_blank(v) for v in r) for r in rows):
-            raise FileError(labels.text("file.empty", lang, where=where(path, sheet, lang)))
+            raise FileError(labels.text("file.empty", lang, where=place))
+        if keys == ("customer",):
+            raise _no_customer_header(rows, place, lang)
         raise FileError(
-            labels.text(
-                "file.no_customer_header",
-                lang,
-                where=where(path, sheet, lang),
-                rows=HEADER_SEARCH_ROWS,
-            )
+            labels.text("file.no_customer_header", lang, where=place, rows=HEADER_SEARCH_ROWS)
         )
-    header = rows[start]
+    _check_below(rows, found, keys, place, lang)
+    start = found.last
+    header = found.cells
     # columns: up to the last non-blank header, and no old result columns
     last = max((i for i, h in enumerate(header) if not is_blank(h)), default=-1)
     positions = []
     names = []
+    unnamed = []
     for pos in range(last + 1):
         name = header[pos]
         if not keep_results and not is_blank(name) and is_result_header(name):
             continue
         positions.append(pos)
         names.append(_header_text(name, pos, lang))
+        if is_blank(name):
+            unnamed.append(pos)
     frame = _body(rows[start + 1 :], positions, names, first_row=start + 2)
     warnings: list[str] = []
+    filled = [
+        column_letter(p + 1)
+        for p, n in zip(positions, names)
+        if p in unnamed and _has_data(frame[n])
+    ]
+    if filled:
+        warnings.append(place + ": " + _no_header_warning(filled, lang))
     if not keep_results:
         name_col = names[match_headers(names, ("customer",))["customer"]]
         label = total_row(frame, name_col)
@@ -131,7 +287,20 @@ def table_from_rows(
                 + labels.text("warn.total_row", lang, row=label, name=frame.loc[label, name_col])
             )
             frame = frame.drop(index=label)
-    return SheetTable(sheet, start + 1, frame, path), warnings
+    table = SheetTable(sheet, start + 1, frame, path, header_rows=found.last - found.first + 1)
+    return table, warnings
+
+
+def _has_data(column: pd.Series | pd.DataFrame) -> bool:
+    return bool(column.notna().to_numpy().any())
+
+
+def _no_header_warning(letters: list[str], lang: str) -> str:
+    """'kolom C heeft geen kop ...' / 'de kolommen C en E hebben geen kop ...'."""
+    if len(letters) == 1:
+        return labels.text("cols.warn.no_header", lang, columns=letters[0])
+    joined = labels.text("cols.and", lang, first=", ".join(letters[:-1]), last=letters[-1])
+    return labels.text("cols.warn.no_headers", lang, columns=joined)
 
 
 def _body(

@@ -26,7 +26,7 @@ from ..core.tables import (  # noqa: F401 (the readers' table cutting lives in t
     table_from_rows,
     where,
 )
-from ..errors import FileError
+from ..errors import FileError, InputError
 from ..plan.names import CONF
 from ..run import Tables
 from . import guard
@@ -299,9 +299,14 @@ def _read_workbook(shot: guard.Snapshot, lang: str) -> InputBook:
             break
     if customers is None:
         sheets.close()
-        if all(_blank_rows(sheets.rows(name)) for name in candidates):
+        filled = [name for name in candidates if not _blank_rows(sheets.rows(name))]
+        if not filled:
             raise FileError(labels.text("file.empty_book", lang, file=path.name))
-        raise FileError(
+        # one sheet meant for the customers: its own sentence, with the headers it has
+        meant = first if first in filled else (filled[0] if len(filled) == 1 else None)
+        if meant is not None:
+            table_from_rows(sheets.rows(meant), meant, path, lang)  # raises
+        raise InputError(
             labels.text("file.no_table", lang, file=path.name, sheets=", ".join(sheets.names))
         )
     orders, order_warnings = sheets.orders(skip=customers.sheet)

@@ -33,8 +33,8 @@ from .render import render
 clock: Callable[[], dt.datetime] = dt.datetime.now
 show: Callable[[str], None] = print  # the xlwings Lite pane shows what a script prints
 
-# The row below the status block on Start (title + 4 rows) holds a script's message.
-MESSAGE_AT = (STATUS_AT[0] + 5, STATUS_AT[1])
+# The row above the status block on Start (its title two rows below) holds a script's message.
+MESSAGE_AT = (STATUS_AT[0] - 2, STATUS_AT[1])
 
 _confirming: set[str] = set()  # workbooks whose next Voorbeelddata click replaces the data
 

@@ -19,7 +19,16 @@ SETTINGS_WIDTHS = {1: 40, 2: 34, 3: 80}
 CONF_WIDTHS = {1: 22, 2: 50, 4: 110}  # D: notes (never read by xlwings)
 
 # Start: text rows above the status block, the set-up steps below it.
-SETUP_ROW = STATUS_AT[0] + 6  # two rows after the status block (title + 4 rows)
+STATUS_KEYS = (
+    "status.time",
+    "status.customers",
+    "status.problems",
+    "status.warnings",
+    "status.columns",
+)
+# the set-up steps: two rows after the status block's title and first 4 rows; the columns
+# read (the 5th row) take the free row and are there only after a run
+SETUP_ROW = STATUS_AT[0] + 6
 
 
 def _pick(row: tuple[str, str, str, str], lang: str) -> list[object]:
@@ -64,10 +73,10 @@ def conf_rows(lang: str = "nl", udf_module: str = UDF_MODULE, keys: Rows | None 
 
 
 def status_block(run: Run | None, when: dt.datetime | None, lang: str) -> Block:
-    """'Laatste analyse' on Start: time, customers, messages, warnings."""
+    """'Laatste analyse' on Start: time, customers, messages, warnings, the columns read."""
     t = lambda key: labels.text(key, lang)  # noqa: E731
     if run is None:
-        values: list[object] = [None, None, None, None]
+        values: list[object] = [None] * len(STATUS_KEYS)
     else:
         summary = run.analysis.summary
         warnings = "; ".join(run.warnings) if run.warnings else "-"
@@ -76,15 +85,16 @@ def status_block(run: Run | None, when: dt.datetime | None, lang: str) -> Block:
             summary.customers,
             summary.problems,
             warnings,
+            " ".join(run.column_lines()) or "-",
         ]
+    # without a run no columns were read: that row stays empty (and is emptied)
+    shown = STATUS_KEYS if run is not None else STATUS_KEYS[:-1]
     rows: Rows = [[t("status.title"), None]]
-    for key, value in zip(
-        ("status.time", "status.customers", "status.problems", "status.warnings"), values
-    ):
-        rows.append([t(key), value])
+    rows += [[t(key), value] for key, value in zip(shown, values)]
+    rows += [[None, None]] * (len(STATUS_KEYS) - len(shown))
     r, c = STATUS_AT
     styles = [Styled(Area(r, c, r, c), theme.TITLE)]
-    for i, value in enumerate(values, start=r + 1):  # next to its label
+    for i, value in enumerate(values[: len(shown)], start=r + 1):  # next to its label
         fmt = theme.TIME_FORMAT if isinstance(value, dt.datetime) else None
         styles.append(Styled(Area(i, c + 1, i, c + 1), Style(horizontal="left", number_format=fmt)))
     return Block(r, c, rows, tuple(styles))

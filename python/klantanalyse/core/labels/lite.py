@@ -146,12 +146,12 @@ LITE_START_SETUP: tuple[tuple[str, str, str, str], ...] = (
         "only work once the pane has been opened.",
     ),
     (
-        "Melding hieronder",
-        "Message below",
-        "Lukt een knop niet, dan staat in de rij onder 'Laatste analyse' en in het venster één "
-        "zin met wat er mis is en wat u kunt doen.",
-        "When a button cannot finish, the row below 'Laatste analyse' and the pane hold one "
-        "sentence saying what is wrong and what to do.",
+        "Melding",
+        "Message",
+        "Lukt een knop niet, dan staat in de rij 'Melding' boven 'Laatste analyse' en in het "
+        "venster één zin met wat er mis is en wat u kunt doen.",
+        "When a button cannot finish, the row 'Melding' above 'Laatste analyse' and the pane "
+        "hold one sentence saying what is wrong and what to do.",
     ),
     (
         "Meer uitleg",

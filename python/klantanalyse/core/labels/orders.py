@@ -13,17 +13,27 @@ from .base import (
 # ---- order history, profitability and portfolio (articles 000, 001, 004) ----------------
 
 # The customer column of the Orders sheet also accepts customer numbers (order exports
-# often carry only those); the Klanten sheet keeps its own, stricter list.
+# often carry only those); the Klanten sheet keeps its own, stricter list. A name column
+# always wins over a number column (`match_headers(..., ("customer",))` first).
 HEADERS["order_customer"] = HEADERS["customer"]
 ALIASES["order_customer"] = (
     *ALIASES["customer"],
     "CustomerID",
     "Customer ID",
     "Customer number",
+    "Customer no",
+    "Customer code",
+    "Account number",
     "Klantnummer",
     "Klantnr",
-    "Debiteur",
+    "Klantcode",
+    "Klant-ID",
     "Debiteurnummer",
+    "Debiteurnr",
+    "Debiteurcode",
+    "Relatienummer",
+    "Relatienr",
+    "Relatiecode",
 )
 ORDER_KEYS = (
     "order_customer",
