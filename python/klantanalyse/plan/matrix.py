@@ -468,13 +468,24 @@ def retention_block(run: Run) -> Block:
                     int(row.active),
                     _count(row.retained),
                     clean(row.retention),
-                    int(row.new),
+                    _count(row.new),
                     _count(row.lost),
-                    _t(run, "sum.partial") if row.partial else None,
+                    _retention_note(run, row),
                 ]
             )
     rows += [[None] * 7 for _ in range(RETENTION_YEARS + 2 - len(rows))]
     return _table(RETENTION_AT, rows, {3: theme.PERCENT_FORMAT})
+
+
+def _retention_note(run: Run, row) -> str | None:
+    """'vanaf 01-11-2022' for a year the orders cover only in part (its comparisons are then
+    empty in the next year), 't/m peildatum' for the Peildatum's own year."""
+    notes = []
+    if row.since is not None and not pd.isna(row.since):
+        notes.append(_t(run, "sum.partial_since", date=labels.short_date(row.since, run.lang)))
+    if row.partial:
+        notes.append(_t(run, "sum.partial"))
+    return "; ".join(notes) or None
 
 
 def _count(value: object) -> int | None:
@@ -494,7 +505,14 @@ def portfolio_lines(run: Run) -> Block:
         peak = _t(run, "sum.whale_peak", share=share, peak=top)
     change = "-"
     history = portfolio.history if portfolio is not None else None
-    if history is not None:
+    if history is not None and not history.comparable:
+        change = _t(
+            run,
+            "sum.revenue_change_unknown",
+            recent=labels.money(history.revenue_recent, lang),
+            first=labels.short_date(history.first_line, lang),
+        )
+    elif history is not None:
         recent, previous = history.revenue_recent, history.revenue_previous
         ratio = labels.percent(recent / previous - 1, lang, signed=True) if previous > 0 else "-"
         change = _t(
