@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import signal
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from .core import labels
-from .errors import KlantanalyseError, Stopped
+from .errors import InputError, KlantanalyseError, Stopped
+
+if TYPE_CHECKING:
+    from .pipeline import RunReport
 
 PROG = "klantanalyse"
 
@@ -62,8 +67,29 @@ def _parser() -> argparse.ArgumentParser:
         choices=labels.LANGS,
         help="language of results and messages (default: the workbook's Taal setting, else nl)",
     )
+    _add_reference_option(run)
     _add_workbook_parser(sub)
     return parser
+
+
+def _add_reference_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--peildatum",
+        metavar="YYYY-MM-DD",
+        help="reference date of the order history (default: the Instellingen cell, else the "
+        "date of the last order)",
+    )
+
+
+def _reference_date(args: argparse.Namespace, lang: str) -> dt.date | None:
+    """The --peildatum date; a value that is not YYYY-MM-DD is input the user can fix."""
+    value = getattr(args, "peildatum", None)
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise InputError(labels.text("cli.bad_reference", lang, value=value)) from None
 
 
 # --- klantanalyse workbook ---------------------------------------------------------------
@@ -84,15 +110,22 @@ def _add_workbook_parser(sub) -> None:
         help="the .xlsm to write (default: klantanalyse.xlsm)",
     )
     build.add_argument("--data", metavar="FILE", help=labels.text("workbook.help_data", "en"))
+    _add_reference_option(build)
 
 
 def _workbook(args: argparse.Namespace) -> int:
     from .files.outfile import open_elsewhere_warnings
-    from .workbook.build import build
+    from .workbook.build import build_report
 
-    path = build(args.output, args.data)
+    report = build_report(args.output, args.data, reference_date=_reference_date(args, "nl"))
+    path = report.output
     print(labels.text("workbook.written", "nl", file=str(path)))
-    _print_warnings(open_elsewhere_warnings(path, "nl"), "nl")
+    if args.data is None:  # the demo workbook: nothing to report
+        _print_warnings(open_elsewhere_warnings(path, "nl"), "nl")
+        return 0
+    lang = report.analysis.settings.lang
+    _print_report(report)
+    _print_warnings(report.warnings + open_elsewhere_warnings(path, lang), lang)
     return 0
 
 
@@ -107,10 +140,19 @@ def _analyse(args: argparse.Namespace) -> int:
         orders_path=args.orders,
         prospects_path=args.prospects,
         keep_macros=args.keep_macros,
+        reference_date=_reference_date(args, lang),
     )
     lang = report.analysis.settings.lang
-    s = report.analysis.summary
     print(labels.text("cli.written", lang, file=str(report.output)))
+    _print_report(report)
+    _print_warnings(report.warnings, lang)
+    return 0
+
+
+def _print_report(report: RunReport) -> None:
+    """The counts of a run: segments, the 80/20 figure, the Peildatum, Verwantschap."""
+    lang = report.analysis.settings.lang
+    s = report.analysis.summary
     print(
         labels.text(
             "cli.summary",
@@ -123,13 +165,16 @@ def _analyse(args: argparse.Namespace) -> int:
     )
     if s.pareto_share is not None:
         print(labels.text("sum.pareto", lang, share=labels.percent(s.pareto_share, lang)) + ".")
+    reference = report.reference
+    if reference is not None:
+        source = labels.text(f"ref.{reference.source}", lang)
+        date = labels.short_date(reference.date, lang)
+        print(labels.text("cli.reference", lang, date=date, source=source))
     view = report.affinity
     if view is not None and view.profile is not None:
         untapped = int(report.analysis.results["untapped"].notna().sum())
         scored = view.prospect_count if view.prospect_scores is not None else 0
         print(labels.text("cli.affinity", lang, untapped=untapped, prospects=scored))
-    _print_warnings(report.warnings, lang)
-    return 0
 
 
 def _print_warnings(warnings: Sequence[str], lang: str) -> None:

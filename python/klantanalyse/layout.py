@@ -223,7 +223,7 @@ def status_block(analysis: Analysis | None, when: dt.datetime | None, lang: str)
     """'Laatste analyse' on Start: time, customers, messages, warnings."""
     t = lambda key: labels.text(key, lang)  # noqa: E731
     if analysis is None:
-        values = [None, None, None, None]
+        values = [None, None, None, None, None]
     else:
         warnings = "; ".join(analysis.warnings) if analysis.warnings else "-"
         values = [
@@ -231,11 +231,11 @@ def status_block(analysis: Analysis | None, when: dt.datetime | None, lang: str)
             analysis.summary.customers,
             analysis.summary.problems,
             warnings,
+            None,  # the Peildatum: see plan.start
         ]
     rows: Rows = [[t("status.title"), None]]
-    for key, value in zip(
-        ("status.time", "status.customers", "status.problems", "status.warnings"), values
-    ):
+    keys = ("status.time", "status.customers", "status.problems", "status.warnings")
+    for key, value in zip((*keys, "status.reference"), values):
         rows.append([t(key), value])
     return Block(*STATUS_AT, rows)
 
@@ -585,13 +585,24 @@ def retention_block(analysis: Analysis) -> Block:
                     int(row.active),
                     _count(row.retained),
                     _clean(row.retention),
-                    int(row.new),
+                    _count(row.new),
                     _count(row.lost),
-                    t("sum.partial") if row.partial else None,
+                    _retention_note(row, lang),
                 ]
             )
     rows += [[None] * 7 for _ in range(RETENTION_YEARS + 2 - len(rows))]
     return Block(*RETENTION_AT, rows)
+
+
+def _retention_note(row, lang: str) -> str | None:
+    notes = []
+    if getattr(row, "since", None) is not None and not pd.isna(row.since):
+        notes.append(
+            labels.text("sum.partial_since", lang, date=labels.short_date(row.since, lang))
+        )
+    if row.partial:
+        notes.append(labels.text("sum.partial", lang))
+    return "; ".join(notes) or None
 
 
 def _count(value: object) -> int | None:

@@ -9,16 +9,24 @@ from pathlib import Path
 from .core import labels
 from .core.analysis import Analysis
 from .core.similarity import AffinityView
+from .core.tables import SheetTable
 from .errors import FileError
 from .files.guard import same_file
 from .files.limits import check_content, check_inputs
 from .files.outfile import open_elsewhere_warnings
-from .files.read import input_changes, read_input, read_orders, read_prospects, where
+from .files.read import (
+    InputBook,
+    input_changes,
+    read_input,
+    read_orders,
+    read_prospects,
+    where,
+)
 from .plan import Target, plan_book
 from .plan.matrix import chart_points, point_limit
 from .plan.names import CUSTOMERS, ORDERS, PROSPECTS
 from .plan.values import MAX_CELL_CHARS, long_texts
-from .run import Run, load_settings, run
+from .run import Reference, Run, load_settings, run
 from .workbook.carry import carry_macros
 
 OUTPUT_SUFFIXES = (".xlsx", ".xlsm")
@@ -32,6 +40,7 @@ class RunReport:
     analysis: Analysis
     warnings: tuple[str, ...]
     affinity: AffinityView | None = None
+    reference: Reference | None = None  # the Peildatum used, when there were orders
 
 
 def default_output(input_path: Path) -> Path:
@@ -48,12 +57,15 @@ def analyse_file(
     orders_path: str | Path | None = None,
     prospects_path: str | Path | None = None,
     keep_macros: bool = False,
+    reference_date: dt.date | None = None,
 ) -> RunReport:
     """Analyse INPUT (and an optional order file) into a new workbook; inputs are never written.
 
     Orders from the input workbook's own Orders sheet are copied into the output; orders
     from a separate file are analysed but not copied (the output stays small). Prospects
     (the input's Prospects sheet, or `prospects_path`) are scored and written to the output.
+    `reference_date` overrides the Peildatum (else the Instellingen cell, else the last
+    order date).
     """
     input_path = Path(input_path)
     msg_lang = lang or "nl"
@@ -83,26 +95,34 @@ def analyse_file(
     # an .xlsm output: our VBA and ribbon, or the input's only with keep_macros
     target, finish, macro_warnings = carry_macros(book, target, output, run_lang, keep_macros)
     book = replace(book, warnings=(*book.warnings, *macro_warnings))
-    done = run(book.tables(), lang)
+    done = run(book.tables(), lang, reference_date=reference_date)
     check_content(done, target, input_path)  # with the actual result columns
     from .files.write import write_workbook  # openpyxl only where a file is written
 
     write_workbook(output, plan_book(done, target), finish, done.lang)
     warnings = done.warnings + output_warnings(done, target)
     warnings += open_elsewhere_warnings(output, done.lang)
-    if input_path.suffix.lower() in (".xlsx", ".xlsm"):
-        from .files.carried import not_carried
-
-        tables = {CUSTOMERS: book.customers, ORDERS: copy_orders, PROSPECTS: book.prospects}
-        renamed = {
-            table.sheet: sheet
-            for sheet, table in tables.items()
-            if table is not None and table.sheet and table.path in (None, input_path)
-        }
-        dropped = not_carried(book.data or input_path, output, done.lang, renamed, input_path)
-        warnings += (dropped,) if dropped else ()
+    warnings += carried_warnings(book, copy_orders, output, done.lang)
     warnings += input_changes(book.customers, book.orders, book.prospects, lang=done.lang)
-    return RunReport(output, done.analysis, tuple(warnings), done.affinity)
+    return RunReport(output, done.analysis, tuple(warnings), done.affinity, done.reference)
+
+
+def carried_warnings(
+    book: InputBook, copy_orders: SheetTable | None, output: Path, lang: str
+) -> tuple[str, ...]:
+    """What of an input workbook the output does not hold (other sheets, charts, ...)."""
+    if book.path.suffix.lower() not in (".xlsx", ".xlsm"):
+        return ()
+    from .files.carried import not_carried
+
+    tables = {CUSTOMERS: book.customers, ORDERS: copy_orders, PROSPECTS: book.prospects}
+    renamed = {
+        table.sheet: sheet
+        for sheet, table in tables.items()
+        if table is not None and table.sheet and table.path in (None, book.path)
+    }
+    dropped = not_carried(book.data or book.path, output, lang, renamed, book.path)
+    return (dropped,) if dropped else ()
 
 
 def output_warnings(done: Run, target: Target) -> tuple[str, ...]:

@@ -139,6 +139,8 @@ def summary_block(run: Run) -> Block:
     rows.append([None, None, None, None])
     rows.append([_t(run, "sum.pareto_label"), pareto_text(run), None, None])
     rows.append([_t(run, "sum.invalid"), s.problems, None, None])
+    reference = run.reference.shown(run.lang) if run.reference is not None else "-"
+    rows.append([_t(run, "sum.reference"), reference, None, None])
     r, c = SUMMARY_AT
     styles = [Styled(_one((r, c)), theme.BOLD), Styled(_row(r + 1, c, 4), theme.RESULT_HEADER)]
     for i, segment in enumerate(SEGMENTS):
@@ -154,6 +156,7 @@ def summary_block(run: Run) -> Block:
     )
     styles.append(Styled(_one((total + 2, c)), theme.BOLD))
     styles.append(Styled(_one((total + 3, c)), theme.BOLD))
+    styles.append(Styled(_one((total + 4, c)), theme.BOLD))
     return Block(r, c, rows, tuple(styles))
 
 
@@ -669,7 +672,7 @@ def _pyramid_chart(run: Run) -> Chart:
 
 # (anchor, rows, columns) of every block the Matrix sheet holds, whatever the run
 BLOCK_SIZES: tuple[tuple[tuple[int, int], int, int], ...] = (
-    (SUMMARY_AT, 9, 4),
+    (SUMMARY_AT, 10, 4),
     (LABELS_AT, LABEL_COUNT + 1, 3),
     (LIMITS_AT, 5, 3),
     (PORTFOLIO_TITLE_AT, 1, 1),

@@ -19,7 +19,14 @@ SETTINGS_WIDTHS = {1: 40, 2: 34, 3: 80}
 CONF_WIDTHS = {1: 22, 2: 50, 4: 110}  # D: notes (never read by xlwings)
 
 # Start: text rows above the status block, the set-up steps below it.
-SETUP_ROW = STATUS_AT[0] + 6  # two rows after the status block (title + 4 rows)
+SETUP_ROW = STATUS_AT[0] + 7  # two rows after the status block (title + 5 rows)
+STATUS_KEYS = (
+    "status.time",
+    "status.customers",
+    "status.problems",
+    "status.warnings",
+    "status.reference",
+)
 
 
 def _pick(row: tuple[str, str, str, str], lang: str) -> list[object]:
@@ -64,10 +71,10 @@ def conf_rows(lang: str = "nl", udf_module: str = UDF_MODULE, keys: Rows | None 
 
 
 def status_block(run: Run | None, when: dt.datetime | None, lang: str) -> Block:
-    """'Laatste analyse' on Start: time, customers, messages, warnings."""
+    """'Laatste analyse' on Start: time, customers, messages, warnings, Peildatum."""
     t = lambda key: labels.text(key, lang)  # noqa: E731
     if run is None:
-        values: list[object] = [None, None, None, None]
+        values: list[object] = [None] * len(STATUS_KEYS)
     else:
         summary = run.analysis.summary
         warnings = "; ".join(run.warnings) if run.warnings else "-"
@@ -76,11 +83,10 @@ def status_block(run: Run | None, when: dt.datetime | None, lang: str) -> Block:
             summary.customers,
             summary.problems,
             warnings,
+            run.reference.shown(lang) if run.reference is not None else "-",
         ]
     rows: Rows = [[t("status.title"), None]]
-    for key, value in zip(
-        ("status.time", "status.customers", "status.problems", "status.warnings"), values
-    ):
+    for key, value in zip(STATUS_KEYS, values, strict=True):
         rows.append([t(key), value])
     r, c = STATUS_AT
     styles = [Styled(Area(r, c, r, c), theme.TITLE)]
