@@ -175,8 +175,9 @@ def analyse(
     settings.validate()
     lang = settings.lang
     history = order_history(orders, settings) if orders is not None else None
-    orders_only = history is not None and len(customers.columns) == 0
-    if orders_only:  # no customer list: the customers are those of the orders
+    # no customer list (or one without rows): the customers are those of the orders
+    orders_only = history is not None and (len(customers.columns) == 0 or len(customers) == 0)
+    if history is not None and len(customers.columns) == 0:
         customers = pd.DataFrame({labels.header("customer", lang): pd.Series(dtype=object)})
     found = _input_columns(list(customers.columns), history is not None, lang)
     added: tuple[object, ...] = ()

@@ -8,7 +8,8 @@
   does not parse stays the text it was, so its message can quote it), names and other known
   text columns stay text exactly as typed (leading zeros included); any other column
   becomes numbers only when every filled cell is a plain number without a leading zero
-  (a postcode or phone number such as `0612345678` stays text).
+  (a postcode or phone number such as `0612345678` stays text), and dates only when every
+  filled cell is a date written as 2024-01-31 or 31-01-2024 (a time may follow).
 """
 
 from __future__ import annotations
@@ -61,6 +62,9 @@ PROSPECT_TEXTS = ("prospect", "sector", "region", "relation_type")
 PROSPECT_NUMBERS = ("employees",)
 
 _PLAIN_NUMBER = re.compile(r"-?(0|[1-9][0-9]{0,14})([.,][0-9]+)?")
+_PLAIN_DATE = re.compile(
+    r"([0-9]{4}-[0-9]{1,2}-[0-9]{1,2}|[0-9]{1,2}-[0-9]{1,2}-[0-9]{4})([ T][0-9:]{5,8})?"
+)
 
 
 def is_order_header(row: list[object]) -> bool:
@@ -101,7 +105,7 @@ def typed_table(
         elif pos in as_date:
             columns.append(_dates(column))
         else:
-            columns.append(_plain_numbers(column))
+            columns.append(_plain_dates(_plain_numbers(column)))
     if not columns:
         return table
     typed = pd.concat(columns, axis=1)
@@ -141,3 +145,16 @@ def _plain_numbers(column: pd.Series) -> pd.Series:
         parsed.append(parse_amount(value))
     lookup = np.append(np.asarray(parsed, dtype=float), np.nan)
     return pd.Series(lookup[codes], index=column.index)
+
+
+def _plain_dates(column: pd.Series) -> pd.Series:
+    """Dates when every filled cell is a plainly written date that parses, else as is."""
+    if column.dtype != object:
+        return column
+    filled = column.dropna()
+    if not len(filled) or not all(
+        isinstance(v, str) and _PLAIN_DATE.fullmatch(v.strip()) for v in filled.unique()
+    ):
+        return column
+    values, bad = parse_date_column(column)
+    return column if bad.any() else values
