@@ -506,3 +506,24 @@ def test_customer_numbers_exported_as_decimals_keep_their_natural_form():
     assert [name_text(v) for v in ("17850.0", 17850.0, " 12346.00 ", "Bakker 2.0", "3.5")] == [
         "17850", "17850", "12346", "Bakker 2.0", "3.5",
     ]  # fmt: skip
+
+
+def test_slash_dates_are_read_month_first_only_when_the_column_says_so():
+    american = pd.Series(["12/1/2010 8:26", "12/13/2010 10:05", "1/2/2011", None])
+    dates, bad = parse_date_column(american)  # 12/13 can only be month first
+    assert dates.tolist()[:3] == [
+        pd.Timestamp("2010-12-01 08:26"),
+        pd.Timestamp("2010-12-13 10:05"),
+        pd.Timestamp("2011-01-02"),
+    ]
+    assert not bad.any()
+    dutch = pd.Series(["13/1/2010", "1/2/2011"])  # 13/1 can only be day first
+    assert parse_date_column(dutch)[0].tolist() == [
+        pd.Timestamp("2010-01-13"),
+        pd.Timestamp("2011-02-01"),
+    ]
+    unclear = pd.Series(["1/2/2011", "3/4/2011"])  # either way: read as Dutch dates
+    assert parse_date_column(unclear)[0].tolist() == [
+        pd.Timestamp("2011-02-01"),
+        pd.Timestamp("2011-04-03"),
+    ]

@@ -155,6 +155,34 @@ def test_a_customer_list_with_a_date_column_is_still_a_customer_list(tmp_path, c
     assert not any(line.startswith("Peildatum") for line in out)  # no orders: no Peildatum
 
 
+def test_an_american_export_with_sales_per_line_and_month_first_dates(tmp_path, capsys):
+    source = tmp_path / "superstore.csv"
+    source.write_text(
+        "Row ID,Order ID,Order Date,Customer ID,Customer Name,Segment,Sales,Quantity\n"
+        "1,CA-2016-152156,11/8/2016,CG-12520,Claire Gute,Consumer,261.96,2\n"
+        "2,CA-2016-152156,11/8/2016,CG-12520,Claire Gute,Consumer,731.94,3\n"
+        "3,CA-2016-138688,6/12/2016,DV-13045,Darrin Van Huff,Corporate,14.62,2\n"
+        "4,US-2015-108966,10/11/2015,SO-20335,Sean O'Donnell,Consumer,957.58,5\n"
+        "5,US-2017-100001,11/22/2017,SO-20335,Sean O'Donnell,Consumer,100.00,1\n",
+        encoding="utf-8",
+    )
+    output = tmp_path / "uit.xlsx"
+    code, out, err = run(capsys, "analyse", str(source), "-o", str(output))
+    assert code == 0
+    # 11/22/2017 can only be month first, so the whole column is read month first
+    assert peildatum(out) == "Peildatum: 22-11-2017 (datum van de laatste order)."
+    book = openpyxl.load_workbook(output)
+    klanten = table(book["Klanten"]).set_index("Klant")
+    assert klanten.loc["Claire Gute", "Orders totaal"] == 1  # one order of two lines
+    assert klanten.loc["Claire Gute", "Eerste order"] == dt.datetime(2016, 11, 8)
+    assert klanten.loc["Darrin Van Huff", "Eerste order"] == dt.datetime(2016, 6, 12)
+    assert klanten.loc["Claire Gute", "Gem. order totaal"] == pytest.approx(993.9)  # Sales
+    assert klanten.loc["Sean O'Donnell", "Omzet recent"] == pytest.approx(100)
+    orders = table(book["Orders"])
+    assert orders["Segment"].tolist()[0] == "Consumer"  # an order column named like a result
+    assert orders["Order Date"].tolist()[0] == dt.datetime(2016, 11, 8)
+
+
 # ---- a Peildatum that fits the data: an export that ends in 1998 ------------------------
 
 

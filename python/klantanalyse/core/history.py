@@ -6,7 +6,8 @@ distinct values or over customers, never over order lines.
 
 Definitions
 -----------
-- Line amount: `Bedrag`, or `Aantal` × `Prijs` where `Bedrag` is blank or absent.
+- Line amount: `Bedrag`, or `Aantal` × `Prijs` where `Bedrag` is blank or absent; without
+  either, a revenue column (`Omzet`, `Sales`) of the order lines.
 - Order: all lines of one customer with the same `Ordernummer`; lines without an order
   number group by customer and date. An order counts when its lines add up to more than
   zero; credit notes and cancellations (net zero or negative) lower revenue but are not
@@ -356,6 +357,9 @@ def _read_lines(
                 )
             )
     has_lines = "order_quantity" in found and "order_price" in found
+    revenue = match_headers(headers, ("revenue",))
+    if "order_amount" not in found and not has_lines and revenue:
+        found["order_amount"] = revenue["revenue"]  # an export's 'Sales' or 'Omzet' per line
     if "order_amount" not in found and not has_lines:
         raise OrderError(labels.text("ord.no_amount", lang))
 

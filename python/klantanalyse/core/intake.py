@@ -2,7 +2,8 @@
 
 - An *order table* is one with a customer (name or number), a date and an amount (or a
   quantity and a price) column, and no `Omzet` column: an order export on its own, from
-  which the customer list is derived.
+  which the customer list is derived. With an order number as well, a revenue column
+  (`Omzet`, `Sales`) is the amount of each line.
 - A CSV file has no cell types: `typed_table` gives its cells the types a workbook would
   have. Columns we know as amounts become numbers, known date columns dates (a cell that
   does not parse stays the text it was, so its message can quote it), names and other known
@@ -30,6 +31,7 @@ _ORDER_TABLE_KEYS = (
     "order_amount",
     "order_quantity",
     "order_price",
+    "order_id",
     "revenue",
 )
 
@@ -55,7 +57,7 @@ CUSTOMER_TEXTS = (
     "region",
     "relation_type",
 )
-ORDER_NUMBERS = ("order_amount", "order_quantity", "order_price", "order_margin")
+ORDER_NUMBERS = ("order_amount", "order_quantity", "order_price", "order_margin", "revenue")
 ORDER_DATES = ("order_date",)
 ORDER_TEXTS = ("customer", "order_customer", "order_id", "product_group")
 PROSPECT_TEXTS = ("prospect", "sector", "region", "relation_type")
@@ -72,7 +74,9 @@ def is_order_header(row: list[object]) -> bool:
     found = match_headers(row, _ORDER_TABLE_KEYS)
     customer = "customer" in found or "order_customer" in found
     amount = "order_amount" in found or ("order_quantity" in found and "order_price" in found)
-    return customer and "order_date" in found and amount and "revenue" not in found
+    if "revenue" in found:  # a customer list, unless the rows are numbered orders
+        amount = "order_id" in found
+    return customer and "order_date" in found and amount
 
 
 def order_header_row(rows: list[list[object]]) -> int | None:
