@@ -32,6 +32,7 @@ format: setup
 
 workbook: setup
 	$(BIN)/klantanalyse workbook -o klantanalyse.xlsm
+	$(BIN)/klantanalyse workbook --lite -o klantanalyse-lite.xlsx
 
 bench: setup
 	$(BIN)/python benchmarks/bench_analyse.py

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Rebuild the README pictures from the real demo workbook (needs LibreOffice and poppler).
-# Everything comes from klantanalyse.xlsm, analysed as of the demo's Peildatum, so the
+# Everything comes from klantanalyse.xlsm (and the Start sheet of klantanalyse-lite.xlsx), analysed as of the demo's Peildatum, so the
 # pictures do not change with the day they are made.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,4 +34,11 @@ crop portfolio "$(page_of "Portefeuille")" 115 125 1000 575
 crop verwantschap "$(page_of "Verwantschap: wat uw beste klanten delen")" 75 100 1050 287
 crop prospects "$(page_of "Prospect")" 75 95 1050 230
 rm -f docs/img/klanten.png
+
+# the Start sheet of the Lite workbook, with its buttons
+cp klantanalyse-lite.xlsx "$tmp/lite.xlsx"
+soffice -env:UserInstallation=file://"$profile" --headless --convert-to pdf --outdir "$tmp" \
+  "$tmp/lite.xlsx" >/dev/null 2>&1
+pdf="$tmp/lite.pdf"
+crop start-lite 1 70 95 1070 560
 ls docs/img

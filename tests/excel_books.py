@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from typing import Any
 
+import numpy as np
+import pandas as pd
+
 from fake_excel import FakeExcel
-from klantanalyse import layout
 from klantanalyse.core.settings import Settings
+from klantanalyse.plan import names
+from klantanalyse.plan.model import Block
+from klantanalyse.plan.start import settings_rows, status_block
+from klantanalyse.plan.values import clean
 
 FIXED_TIME = dt.datetime(2026, 10, 31, 9, 30)
 
@@ -15,11 +22,11 @@ FIXED_TIME = dt.datetime(2026, 10, 31, 9, 30)
 def frame_rows(frame) -> list[list[Any]]:
     """Header + rows of a DataFrame, as plain cell values."""
     rows = [[str(c) for c in frame.columns]]
-    rows.extend([layout._clean(v) for v in row] for row in frame.itertuples(index=False))
+    rows.extend([clean(v) for v in row] for row in frame.itertuples(index=False))
     return rows
 
 
-def place(rows: list[list[Any]], block: layout.Block) -> list[list[Any]]:
+def place(rows: list[list[Any]], block: Block) -> list[list[Any]]:
     """`rows` with `block` written into it (the grid grows as needed)."""
     out = [list(r) for r in rows]
     for i, values in enumerate(block.rows):
@@ -47,32 +54,32 @@ def macro_book(
     settings = settings or Settings()
     start = place([["Klantanalyse"], [None], ["Wat doet deze werkmap?"]], _empty_status(settings))
     sheets: dict[str, list[list[Any]]] = {
-        layout.START: start,
-        layout.CUSTOMERS: customers,
+        names.START: start,
+        names.CUSTOMERS: customers,
     }
     if orders is not None:
-        sheets[layout.ORDERS] = orders
+        sheets[names.ORDERS] = orders
     if prospects is not None:
-        sheets[layout.PROSPECTS] = prospects
-    sheets[layout.MATRIX] = [["Klanten op omzet en score"]]
-    sheets[layout.AFFINITY] = []
-    sheets[layout.SETTINGS] = [list(r) for r in layout.settings_rows(settings)]
-    sheets[layout.CONF] = [
+        sheets[names.PROSPECTS] = prospects
+    sheets[names.MATRIX] = [["Klanten op omzet en score"]]
+    sheets[names.AFFINITY] = []
+    sheets[names.SETTINGS] = [list(r) for r in settings_rows(settings)]
+    sheets[names.CONF] = [
         ["INTERPRETER_WIN", "python"],
         ["UDF MODULES", "klantanalyse.excel.udfs"],
     ]
     tables = {}
     if with_table:
         width = len(customers[0])
-        tables[layout.CUSTOMERS] = {layout.CUSTOMER_TABLE: (1, 1, max(len(customers), 2), width)}
+        tables[names.CUSTOMERS] = {names.CUSTOMER_TABLE: (1, 1, max(len(customers), 2), width)}
         if prospects is not None:
             bounds = (1, 1, max(len(prospects), 2), len(prospects[0]))
-            tables[layout.PROSPECTS] = {layout.PROSPECT_TABLE: bounds}
+            tables[names.PROSPECTS] = {names.PROSPECT_TABLE: bounds}
     return FakeExcel(sheets, tables=tables, **kwargs)
 
 
-def _empty_status(settings: Settings) -> layout.Block:
-    return layout.status_block(None, None, settings.lang)
+def _empty_status(settings: Settings) -> Block:
+    return status_block(None, None, settings.lang)
 
 
 def snapshot(fake: FakeExcel) -> dict[str, Any]:
@@ -89,3 +96,14 @@ def snapshot(fake: FakeExcel) -> dict[str, Any]:
         },
         "tables": {name: dict(t) for name, t in fake.tables.items()},
     }
+
+
+def shown(value: Any) -> Any:
+    """A result as a cell shows it: blanks as None, dates as datetimes, plain numbers."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.to_pydatetime()
+    return value.item() if isinstance(value, np.generic) else value

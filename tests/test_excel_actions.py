@@ -10,10 +10,11 @@ from pathlib import Path, PureWindowsPath
 
 import pytest
 
-from excel_books import FIXED_TIME, frame_rows, macro_book, snapshot
+from excel_books import FIXED_TIME, frame_rows, macro_book, shown, snapshot
 from excel_data import customers, orders, prospects
 from fake_excel import FakeExcel, column_letter
-from klantanalyse import demo, layout
+from klantanalyse import demo
+from klantanalyse.core import labels
 from klantanalyse.core.settings import Settings
 from klantanalyse.excel import actions, logfile, render
 from klantanalyse.excel.book import (
@@ -23,6 +24,8 @@ from klantanalyse.excel.book import (
 )
 from klantanalyse.run import Tables
 from klantanalyse.run import run as run_tables
+from oracle_helpers import Case, find, right_of
+from oracle_helpers import expected as oracle
 
 TESTS = Path(__file__).resolve().parent
 
@@ -87,10 +90,17 @@ def test_analyse_writes_every_result_right_of_the_inputs(demo_book):
     assert "similarity" in analysis.result_keys  # and Verwantschap
     actions.analyse()
     assert demo_book.alerts == []
-    last = width + len(analysis.result_keys)
-    assert row_values(demo_book, "Klanten", 1, width + 1, last) == layout.result_headers(analysis)
-    for offset, result in enumerate(layout.result_rows(analysis)):
-        assert row_values(demo_book, "Klanten", offset + 2, width + 1, last) == result
+    keys = analysis.result_keys
+    last = width + len(keys)
+    headers = [labels.header(key, "nl") for key in keys]
+    assert row_values(demo_book, "Klanten", 1, width + 1, last) == headers
+    # every customer's results on its own row, as the core decided them, in the words shown
+    results = analysis.results
+    assert results["customer"].tolist() == [row[0] for row in inputs[1:]]
+    words = {key: labels.result_words(key, results[key].tolist(), "nl") for key in keys}
+    for offset in range(len(results)):
+        want = [shown(words[key][offset]) for key in keys]
+        assert row_values(demo_book, "Klanten", offset + 2, width + 1, last) == want, offset
     assert demo_book.rows("Klanten")[0][:width] == inputs[0]
     assert len(demo_book.rows("Klanten")) == len(inputs)
 
@@ -137,27 +147,22 @@ def test_analyse_stretches_the_table_over_inputs_and_results(demo_book):
     assert demo_book.tables["Klanten"]["tblKlanten"] == (1, 1, rows, width + count)
 
 
-def test_analyse_fills_matrix_blocks_and_status(demo_book):
-    _, analysis = expected(demo_book.rows("Klanten"), demo_book.rows("Orders"))
+def test_analyse_fills_the_status_on_start(demo_book, demo_data):
+    """Start shows the time of the run and how many customers got a segment and how many
+    rows a message, as the oracle counts them from the Klanten rows."""
+    want = oracle(Case(demo_data.customers))
     actions.analyse()
-    summary = layout.summary_block(analysis)
-    assert [
-        row_values(demo_book, "Matrix", summary.row + i, summary.column, summary.column + 3)
-        for i in range(summary.height)
-    ] == [r + [None] * (4 - len(r)) for r in summary.rows]
-    chart = layout.chart_block(analysis)
-    assert [
-        row_values(demo_book, "Matrix", chart.row + i, chart.column, chart.column + 4)
-        for i in range(chart.height)
-    ] == chart.rows
-    names = layout.label_block(analysis)
-    assert demo_book.value("Matrix", "Z2") == names.rows[1][0]
-    limits = layout.limit_block(analysis)
-    assert demo_book.value("Matrix", "AF2") == limits.rows[1][2]
-    assert demo_book.value("Start", "B20") == "Laatste analyse"
-    assert demo_book.value("Start", "C21") == FIXED_TIME
-    assert demo_book.value("Start", "C22") == analysis.summary.customers
-    assert demo_book.value("Start", "C23") == analysis.summary.problems
+    start = {cell: v for cell, v in demo_book.cells["Start"].items() if v is not None}
+    (title,) = find(start, "Laatste analyse")
+    (time,) = find(start, "Tijdstip")
+    assert time[0] > title[0]
+    assert right_of(start, *time) == FIXED_TIME
+    (customers,) = find(start, "Klanten met segment")
+    assert right_of(start, *customers) == len(want) == len(demo_data.customers)
+    (problems,) = find(start, "Rijen met een melding")
+    assert right_of(start, *problems) == 0
+    (warnings,) = find(start, "Waarschuwingen")
+    assert right_of(start, *warnings) == "-"
 
 
 def test_the_number_of_xlwings_calls_does_not_grow_with_the_customers(monkeypatch):
@@ -468,8 +473,12 @@ def test_an_empty_settings_sheet_gets_the_defaults(monkeypatch):
     fake.cells["Instellingen"].clear()
     fake.install(monkeypatch)
     actions.show_settings()
-    defaults = [[v if v != "" else None for v in r] for r in layout.settings_rows(Settings())]
-    assert fake.rows("Instellingen") == defaults
+    rows = fake.rows("Instellingen")
+    assert rows[0] == ["Instelling", "Waarde", "Uitleg"]
+    assert [row[0] for row in rows[1:]] == [label for label, _, _ in Settings().to_rows()]
+    assert all(row[2] for row in rows[1:])  # every setting explained
+    read, warnings = Settings.from_rows([(row[0], row[1]) for row in rows[1:]])
+    assert warnings == [] and read == Settings()
 
 
 # ---- start-up cost ------------------------------------------------------------------

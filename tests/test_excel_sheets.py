@@ -10,10 +10,10 @@ from pathlib import PureWindowsPath
 import openpyxl
 import pytest
 
-from excel_books import FIXED_TIME, frame_rows, macro_book, snapshot
+from excel_books import FIXED_TIME, frame_rows, macro_book, shown, snapshot
 from excel_data import customers, orders, prospects
 from fake_excel import column_letter
-from klantanalyse import demo, layout
+from klantanalyse import demo
 from klantanalyse.core.settings import Settings
 from klantanalyse.excel import actions, logfile
 from klantanalyse.excel.book import (
@@ -22,6 +22,9 @@ from klantanalyse.excel.book import (
     prospect_table,
 )
 from klantanalyse.pipeline import analyse_file
+from klantanalyse.plan import names
+from klantanalyse.plan.affinity import AFFINITY_LINE_KEYS
+from klantanalyse.plan.matrix import BLOCK_SIZES, CHART_DATA_AT, PARETO_AT
 from klantanalyse.run import Tables
 from klantanalyse.run import run as run_tables
 
@@ -84,14 +87,6 @@ def run(data_settings, customer_rows, order_rows, prospect_rows):
     return done.analysis, done.affinity
 
 
-def cells(fake, sheet, block):
-    """The values in the cells of `block`, as a block's rows."""
-    return [
-        [fake.cells[sheet].get((block.row + r, block.column + c)) for c in range(block.width)]
-        for r in range(block.height)
-    ]
-
-
 def header_columns(fake, sheet):
     return {name: c for c, name in enumerate(fake.rows(sheet)[0], start=1) if name}
 
@@ -117,33 +112,28 @@ def _same(value: object) -> object:
     return value
 
 
-def test_the_ribbon_shows_what_the_command_line_writes(analysed, tmp_path):
+def test_the_ribbon_shows_what_the_command_line_writes(analysed, demo_data, tmp_path):
     """Klanten, Prospects, Verwantschap and every block of Matrix hold the same values as
     the workbook `klantanalyse analyse` writes from the same sheets."""
     source = openpyxl.Workbook()
     source.remove(source.active)
-    for name in (layout.CUSTOMERS, layout.ORDERS, layout.PROSPECTS, layout.SETTINGS):
+    inputs = {
+        names.CUSTOMERS: frame_rows(demo_data.customers),
+        names.ORDERS: frame_rows(demo_data.orders),
+        names.PROSPECTS: frame_rows(demo_data.prospects),
+        names.SETTINGS: analysed.rows(names.SETTINGS),
+    }
+    for name, rows in inputs.items():
         sheet = source.create_sheet(name)
-        before = analysed.rows(name) if name == layout.SETTINGS else None
-        for row in before or _inputs(analysed, name):
+        for row in rows:
             sheet.append(row)
     source.save(tmp_path / "klanten.xlsx")
     analyse_file(tmp_path / "klanten.xlsx", tmp_path / "uit.xlsx")
     written = openpyxl.load_workbook(tmp_path / "uit.xlsx")
-    for name in (layout.CUSTOMERS, layout.PROSPECTS, layout.AFFINITY, layout.MATRIX):
+    for name in (names.CUSTOMERS, names.PROSPECTS, names.AFFINITY, names.MATRIX):
         ours = {cell: _same(v) for cell, v in analysed.cells[name].items()}
         theirs = {cell: _same(v) for cell, v in _grid(written[name]).items()}
         assert ours == theirs, name
-
-
-def _inputs(fake, sheet: str) -> list[list[object]]:
-    """A sheet's input columns (left of our first result header) as the user typed them."""
-    rows = fake.rows(sheet)
-    width = next(
-        (c for c, name in enumerate(rows[0]) if name and layout.is_result_header(name)),
-        len(rows[0]),
-    )
-    return [row[:width] for row in rows]
 
 
 # ---- Prospects ----------------------------------------------------------------------------
@@ -152,15 +142,17 @@ def _inputs(fake, sheet: str) -> list[list[object]]:
 def test_prospects_get_their_similarity_right_of_their_inputs(analysed, demo_data, settings):
     prospect_rows = frame_rows(demo_data.prospects)
     width = len(prospect_rows[0])
-    rows = analysed.rows(layout.PROSPECTS)
+    rows = analysed.rows(names.PROSPECTS)
     assert [row[:width] for row in rows] == prospect_rows  # inputs as they were
     assert rows[0][width:] == ["Gelijkenis", "Gelijkenis: waarom"]
     _, view = run(
         settings, *(frame_rows(f) for f in (demo_data.customers, demo_data.orders)), prospect_rows
     )
-    table, _ = prospect_table(prospect_rows, BOOK, "nl")
-    block = layout.prospect_block(table.frame, view, "nl")
-    assert rows == block.rows
+    scores = view.prospect_scores.results  # the core's, one row per prospect
+    assert [row[width:] for row in rows[1:]] == [
+        [shown(score), shown(reasons)]
+        for score, reasons in zip(scores["similarity"], scores["similarity_reasons"], strict=True)
+    ]
     score = {row[0]: row[width] for row in rows[1:]}
     assert score[demo.PROSPECT_LIKE_A] >= 80
     assert score[demo.PROSPECT_LIKE_C] <= 20
@@ -170,7 +162,7 @@ def test_prospects_get_their_similarity_right_of_their_inputs(analysed, demo_dat
 
 
 def test_prospect_scores_are_coloured_and_in_the_table(analysed, settings):
-    sheet = layout.PROSPECTS
+    sheet = names.PROSPECTS
     rows = len(analysed.rows(sheet))
     for column in (6, 7):
         assert analysed.fill(sheet, (1, column)) == "#1F3864"
@@ -207,13 +199,23 @@ def test_verwantschap_holds_the_profile_lines(analysed, demo_data, settings):
         frame_rows(demo_data.orders),
         frame_rows(demo_data.prospects),
     )
-    parts = layout.affinity_parts(view, settings)
-    for part in parts:
-        assert cells(analysed, layout.AFFINITY, part.block) == [
-            row + [None] * (part.block.width - len(row)) for row in part.block.rows
-        ]
-    lines = analysed.rows(layout.AFFINITY)
+    profile = view.profile
+    lines = analysed.rows(names.AFFINITY)
     assert lines[0][0] == "Verwantschap: wat uw beste klanten delen"
+    sizes = {"A": profile.a_customers, "C": profile.c_customers}
+    for segment in ("A", "C"):
+        heading = next(r for r, row in enumerate(lines) if str(row[0]).startswith(f"{segment}-"))
+        assert lines[heading][0].startswith(
+            f"{segment}-klanten ({sizes[segment]} van {profile.customers}): "
+        )
+        assert lines[heading + 1][0] == "Toelichting"
+        # the group's lines of the core's profile, in its order, then a blank row
+        table = profile.table[profile.table["aff_group"] == segment]
+        assert len(table) > 0
+        for r, (_, want) in enumerate(table.iterrows(), start=heading + 2):
+            assert lines[r][:5] == [shown(want[k]) for k in AFFINITY_LINE_KEYS[:5]], r
+            assert lines[r][5] == pytest.approx(want[AFFINITY_LINE_KEYS[5]], abs=0.005), r
+        assert not any(lines[heading + 2 + len(table)][: len(AFFINITY_LINE_KEYS)])
     a_heading = next(r for r, row in enumerate(lines) if str(row[0]).startswith("A-klanten"))
     first = lines[a_heading + 2]  # under the heading and the column headers
     assert first[0].startswith(f"{first[1]} {first[2]}: ")
@@ -224,7 +226,7 @@ def test_verwantschap_holds_the_profile_lines(analysed, demo_data, settings):
 
 
 def test_verwantschap_is_styled_like_the_file(analysed, settings):
-    sheet = layout.AFFINITY
+    sheet = names.AFFINITY
     lines = analysed.rows(sheet)
     assert analysed.fonts[sheet][(1, 1)] == {"bold": True, "size": 14}
     for segment in ("A", "C"):
@@ -282,20 +284,21 @@ def test_a_workbook_without_verwantschap_gets_the_sheet(monkeypatch):
 # ---- Matrix: the portfolio page ------------------------------------------------------------
 
 
-def test_portfolio_blocks_hold_the_figures_of_the_layout(analysed, demo_data, settings):
-    analysis, _ = run(
-        settings,
-        frame_rows(demo_data.customers),
-        frame_rows(demo_data.orders),
-        frame_rows(demo_data.prospects),
-    )
-    assert layout.has_portfolio(analysis)
-    for block in layout.portfolio_blocks(analysis):
-        assert cells(analysed, layout.MATRIX, block) == [
-            row + [None] * (block.width - len(row)) for row in block.rows
-        ]
-    pyramid = layout.pyramid_block(analysis)
-    assert analysed.value("Matrix", "I64") == pyramid.rows[2][0]  # the top layer
+def test_matrix_values_stay_in_their_fixed_blocks(analysed):
+    """Every value on Matrix lies in one of its fixed blocks or in the chart data, and each
+    block holds something: the pre-built charts and Wis resultaten rely on those places.
+    (Which figures they hold: test_excel_oracle.py.)"""
+    filled = [cell for cell, value in analysed.cells["Matrix"].items() if value is not None]
+    blocks = [(r, c, r + h - 1, c + w - 1) for (r, c), h, w in BLOCK_SIZES]
+    row, column = CHART_DATA_AT
+    places = [(1, 1, 1, 1), (row, column, names.LAST_ROW, column + 4), *blocks]  # title
+
+    def inside(cell, place):
+        return place[0] <= cell[0] <= place[2] and place[1] <= cell[1] <= place[3]
+
+    assert [c for c in filled if not any(inside(c, p) for p in places)] == []
+    assert [p for p in blocks if not any(inside(c, p) for c in filled)] == []
+    assert analysed.value("Matrix", "I64") == "Top 1%"  # the top layer of the pyramid
     formats = analysed.number_formats["Matrix"]
     assert formats[(64, 11)] == "#,##0" and formats[(64, 12)] == "0%"
     assert formats[(2, 34)] == formats[(102, 35)] == "0.0%"
@@ -315,7 +318,7 @@ def test_without_orders_the_portfolio_page_is_blank(monkeypatch):
     assert fake.alerts == []
     assert fake.value("Matrix", "A30") is None
     below_the_chart = [(r, c) for (r, c) in fake.cells["Matrix"] if r >= 30 and c < 20]
-    curves = [(r, c) for (r, c) in fake.cells["Matrix"] if c >= layout.PARETO_AT[1]]
+    curves = [(r, c) for (r, c) in fake.cells["Matrix"] if c >= PARETO_AT[1]]
     assert below_the_chart == [] and curves == []
     assert "Eerste order" not in fake.rows("Klanten")[0]
     # what holds the first-order dates before now holds other results, shown as they are
@@ -339,11 +342,19 @@ def test_result_columns_get_the_formats_and_widths_of_the_file(analysed, setting
     assert header["Score"] not in widths
 
 
+# The subtle fills of the words (README: Potentie light blue, Aandacht light orange,
+# Bloeiend/Ontwikkelen light green); any other word has none.
+WORD_FILLS = {
+    "Signaal": {"Potentie": "DDEBF7", "Aandacht": "FCE4D6", "Slapend": "EDEDED", "Nieuw": "E2EFDA"},
+    "Klanttype": {"Bloeiend": "E2EFDA", "Boeiend": "DDEBF7", "Vermoeiend": "FCE4D6"},
+    "Actie": {"Ontwikkelen": "E2EFDA", "Heroverwegen": "FCE4D6"},
+}
+
+
 def test_signal_type_and_action_words_are_coloured(analysed):
     header = header_columns(analysed, "Klanten")
     seen = set()
-    for key, column in (("signal", "Signaal"), ("customer_type", "Klanttype"), ("action", "Actie")):
-        colours = layout.value_fills(key, "nl")
+    for column, colours in WORD_FILLS.items():
         for row in range(2, 62):
             word = analysed.cells["Klanten"].get((row, header[column]))
             shown = analysed.fill("Klanten", (row, header[column]))

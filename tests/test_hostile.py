@@ -708,3 +708,29 @@ def test_dates_before_1900_are_not_orders(tmp_path, date_1904):
     result = report.analysis.results.iloc[0]
     assert result["last_order"].date() == dt.date(2024, 3, 15)
     assert any("2 rij(en) met een onleesbare of lege datum" in w for w in report.warnings)
+
+
+def test_a_kept_project_keeps_its_own_sheet_code_names(tmp_path, capsys):
+    """With --keep-macros the client's sheet modules stay tied to their sheets: the output's
+    codeNames are the project's (Blad1, Blad2), and the sheets it has no module for get none
+    (Excel gives them one), never our shKlanten that the kept project does not declare."""
+    from klantanalyse.ooxml import package
+
+    src = client_xlsm(tmp_path / "klant.xlsm")
+    out = tmp_path / "uit.xlsm"
+    code, _, _ = run(capsys, "analyse", src, "-o", out, "--keep-macros")
+    assert code == 0
+    book_code, sheets = package.code_names(out.read_bytes())
+    assert book_code == "ThisWorkbook"
+    assert sheets == {"Klanten": "Blad1", "xlwings.conf": "Blad2"}
+
+
+def test_a_dropped_project_leaves_our_code_names(tmp_path, capsys):
+    from klantanalyse.ooxml import package
+
+    src = client_xlsm(tmp_path / "klant.xlsm")
+    out = tmp_path / "uit.xlsm"
+    code, _, _ = run(capsys, "analyse", src, "-o", out)
+    assert code == 0
+    _, sheets = package.code_names(out.read_bytes())
+    assert sheets["Klanten"] == "shKlanten" and sheets["Matrix"] == "shMatrix"

@@ -1,333 +1,53 @@
 """The key figures against an independent oracle, in every place a user sees them.
 
-Each input is built here (customers, optionally orders and an `Instellingen` sheet) and
-analysed with the command line (`klantanalyse analyse`, called through the console script's
-entry point; one case first builds the macro workbook with `klantanalyse workbook --data`).
-Every expected value is recomputed from that input with plain pandas/numpy; the output is
-read back only as a user sees it: the command's standard output and the written workbook
-(Klanten, Matrix, Start), whose cells are found by their labels and headers and whose charts
-by the cells their series point at. Nothing of the
-package's own code or layout is used to compute or to find a figure, so these tests hold
-whatever the code inside looks like.
-
-The definitions the oracle uses (README, "The method" and "Order history, profitability and
-portfolio"; seed article 000 on the 80/20 principle: "80% van je omzet komt voort uit 20% van
-je klanten"):
-
-- **Revenue** is `Omzet`; a blank `Omzet` with orders is the sum of the customer's order
-  lines of the last 12 months, never below zero. A row with a `Melding` takes part in none of
-  the figures.
-- **Score**: the number of Ja among Marge, Snelheid, Innovatie, Netwerk. A blank Marge is Ja
-  when `Brutomarge %` >= 25, a blank Snelheid when `Betaaltermijn (dagen)` <= 30, any other
-  blank is Nee.
-- **Revenue class** of value = revenue + `Potentie` (blank = 0). *Pareto* (80/95 unless set):
-  a customer is Hoog while the customers with a larger value bring less than 80% of the total
-  value (so the customer that crosses 80% is still Hoog), Midden likewise below 95%, the rest
-  Laag; a value of 0 is Laag. Customers with the same value get the same class: a class
-  never depends on the order of the rows, and the chart's limit line (the smallest Hoog
-  value) would otherwise run through a customer that is not Hoog. *Bedrag*: Hoog from the Hoog
-  amount, Midden from the Midden amount. The limit lines on the chart separate the classes:
-  every Hoog value is at or above `Grens Hoog`, every lower value below it (same for Midden).
-- **Segment**: the README's matrix (Hoog B B A A A, Midden C C B B A, Laag C C C B B).
-- **The 80/20 figure**, one definition for every place that says 80/20 (the Matrix summary,
-  the portfolio page's 80/20 line, the dashed 80% line of the Pareto curve, the command's
-  output): rank the customers with revenue above zero from largest to smallest; the figure is
-  the smallest number of them that together bring at least 80% of their revenue (the one
-  that crosses 80% included) divided by the number of customers with revenue above zero. A
-  customer without revenue is not part of the 80/20 ranking: he brings nothing, is on no
-  point of the Pareto curve and sits in the pyramid's *Inactief* layer. Without any revenue
-  there is no figure. It is about revenue earned ("80% van de omzet"), so it uses revenue,
-  not revenue + potential, and always 80%, whatever Pareto limits the revenue classes use.
-  It is shown as a whole percentage (one decimal below 10%).
-- **Customer pyramid** (with orders): active customers have revenue above zero and at least
-  one order in the last 12 months; ranked by revenue, *Top 1%* holds the first ceil(1% of
-  them), *Volgende 4%* up to ceil(5%), *Volgende 15%* up to ceil(20%), *Overige 80%* the rest;
-  every other customer is *Inactief*.
-- **Signals**: a small order history in which each customer's signal is obvious by
-  construction (README's table: Slapend, Aandacht, Potentie, Nieuw, Stabiel).
+Each input is built in `oracle_helpers` (customers, optionally orders and an `Instellingen`
+sheet) and analysed here with the command line (`klantanalyse analyse`, called through the
+console script's entry point; one case first builds the macro workbook with `klantanalyse
+workbook --data`). Every expected value is recomputed from that input with plain
+pandas/numpy (`oracle_helpers`, which also states the definitions); the output is read back
+only as a user sees it: the command's standard output and the written workbook (Klanten,
+Matrix, Start), whose cells are found by their labels and headers and whose charts by the
+cells their series point at. Nothing of the package's own code or layout is used to compute
+or to find a figure, so these tests hold whatever the code inside looks like.
 """
 
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import io
 import math
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 import openpyxl
-import pandas as pd
 import pytest
 
 from klantanalyse.cli import main
-
-ROOT = Path(__file__).resolve().parent.parent
-DEMO = ROOT / "templates" / "demo"
-DEMO_REFERENCE = dt.date(2026, 10, 31)  # the demo's Peildatum (templates/demo/README.md)
-ZEROED = ["Dekker Bouw BV", "Klusservice Maas", "Tegelhandel Smits"]
-
-# What the user reads, per language: headers, labels, words.
-WORDS = {
-    "nl": {
-        "customer": "Klant",
-        "score": "Score",
-        "class": "Omzetklasse",
-        "segment": "Segment",
-        "signal": "Signaal",
-        "message": "Melding",
-        "classes": {"Hoog": "high", "Midden": "mid", "Laag": "low"},
-        "summary": ("Segment", "Klanten", "Omzet", "Aandeel omzet"),
-        "total": "Totaal",
-        "problems": "Rijen met een melding",
-        "series": "Segment {}",
-        "limit_high": "Grens Hoog",
-        "limit_mid": "Grens Midden",
-        "pareto_line": "80% van de omzet",
-        "pareto": re.compile(r"(\S+) van de klanten brengt 80% van de omzet"),
-        "cli_segments": re.compile(r"(\d+) klanten met een segment: A (\d+), B (\d+), C (\d+)\."),
-        "layers": ("Top 1%", "Volgende 4%", "Volgende 15%", "Overige 80%", "Inactief"),
-        "layer_columns": ("Klanten", "Omzet"),
-        "start_customers": "Klanten met segment",
-        "affinity_group": re.compile(r"([AC])-klanten \((\d+) van (\d+)\): .*"),
-        "start_problems": "Rijen met een melding",
-    },
-    "en": {
-        "customer": "Klant",  # the input's own header
-        "score": "Score",
-        "class": "Revenue class",
-        "segment": "Segment",
-        "signal": "Signal",
-        "message": "Message",
-        "classes": {"High": "high", "Medium": "mid", "Low": "low"},
-        "summary": ("Segment", "Customers", "Revenue", "Revenue share"),
-        "total": "Total",
-        "problems": "Rows with a message",
-        "series": "Segment {}",
-        "limit_high": "High limit",
-        "limit_mid": "Medium limit",
-        "pareto_line": "80% of revenue",
-        "pareto": re.compile(r"(\S+) of customers bring 80% of revenue"),
-        "cli_segments": re.compile(r"(\d+) customers with a segment: A (\d+), B (\d+), C (\d+)\."),
-        "layers": ("Top 1%", "Next 4%", "Next 15%", "Other 80%", "Inactive"),
-        "layer_columns": ("Customers", "Revenue"),
-    },
-}
-
-MATRIX = {
-    "high": ("B", "B", "A", "A", "A"),
-    "mid": ("C", "C", "B", "B", "A"),
-    "low": ("C", "C", "C", "B", "B"),
-}
-SEGMENTS = ("A", "B", "C")
-
-
-# ---- the inputs ---------------------------------------------------------------------------
-
-
-@dataclass
-class Case:
-    """One input: the customer table, optional orders, the Instellingen rows, the language."""
-
-    customers: pd.DataFrame
-    orders: pd.DataFrame | None = None
-    settings: dict[str, object] = field(default_factory=dict)
-    lang: str = "nl"
-    via_workbook: bool = False  # analyse a macro workbook built from the customers
-    signals: dict[str, str] | None = None  # the expected signal per customer, by construction
-
-
-def customers_frame(rows: list[tuple], columns: tuple[str, ...] | None = None) -> pd.DataFrame:
-    columns = columns or ("Klant", "Omzet", "Potentie", "Marge", "Snelheid", "Innovatie", "Netwerk")
-    return pd.DataFrame(rows, columns=list(columns))
-
-
-def demo_zero_revenue() -> Case:
-    """The demo customers, three of them with Omzet 0, the demo orders, its Peildatum."""
-    customers = pd.read_csv(DEMO / "klanten.csv")
-    customers.loc[customers["Klant"].isin(ZEROED), "Omzet"] = 0
-    orders = pd.read_csv(DEMO / "orders.csv", dtype={"Ordernummer": str})
-    return Case(customers, orders, {"Peildatum": DEMO_REFERENCE})
-
-
-def demo_zero_revenue_workbook() -> Case:
-    """The same customers in a macro workbook built by `klantanalyse workbook --data`."""
-    case = demo_zero_revenue()
-    case.settings = {}
-    case.via_workbook = True
-    return case
-
-
-def ties() -> Case:
-    """Equal values on both sides of the 80% and the 95% crossing."""
-    rows = [
-        ("Eerste", 40_000, 0, "Ja", "Ja", "Nee", "Nee"),
-        ("Tweede", 30_000, 0, "Ja", "Nee", "Nee", "Nee"),
-        ("Gelijk een", 10_000, 0, "Ja", "Ja", "Ja", "Nee"),
-        ("Gelijk twee", 10_000, 0, "Nee", "Nee", "Nee", "Nee"),
-        ("Klein een", 5_000, 0, "Ja", "Ja", "Ja", "Ja"),
-        ("Klein twee", 5_000, 0, "Ja", "Nee", "Nee", "Nee"),
-    ]
-    return Case(customers_frame(rows))
-
-
-def single_customer() -> Case:
-    """One customer with two orders, in English."""
-    customers = customers_frame([("Enige BV", 5_000, 1_000, "Ja", "Nee", "Nee", "Ja")])
-    orders = pd.DataFrame(
-        {"Klant": ["Enige BV"] * 2, "Datum": ["2026-03-15", "2026-05-15"], "Bedrag": [2_000, 3_000]}
-    )
-    return Case(customers, orders, {"Peildatum": dt.date(2026, 6, 30)}, lang="en")
-
-
-def no_orders() -> Case:
-    """Twelve customers, no orders; one has a small revenue but a large potential, so the
-    ranking by revenue (80/20) differs from the ranking by revenue + potential (classes)."""
-    rows = [
-        ("Alfa", 120_000, 0, "Ja", "Ja", "Ja", "Nee"),
-        ("Bravo", 90_000, 30_000, "Nee", "Nee", "Nee", "Nee"),
-        ("Charlie", 60_000, 0, "Ja", "Nee", "Ja", "Nee"),
-        ("Delta", 45_000, 5_000, "Ja", "Ja", "Ja", "Ja"),
-        ("Echo", 30_000, 0, "Nee", "Ja", "Nee", "Nee"),
-        ("Foxtrot", 20_000, 0, "Ja", "Ja", "Nee", "Ja"),
-        ("Golf", 12_000, 0, "Nee", "Nee", "Nee", "Nee"),
-        ("Hotel", 8_000, 2_000, "Ja", "Ja", "Ja", "Nee"),
-        ("India", 5_000, 300_000, "Ja", "Ja", "Nee", "Nee"),
-        ("Juliett", 3_000, 0, "Ja", "Nee", "Nee", "Nee"),
-        ("Kilo", 2_000, 0, "Nee", "Nee", "Ja", "Ja"),
-        ("Lima", 1_000, 0, "Ja", "Ja", "Ja", "Ja"),
-    ]
-    return Case(customers_frame(rows))
-
-
-def pareto_limits() -> Case:
-    """The same customers with Pareto limits 70/90: the classes move, the 80/20 figure not."""
-    case = no_orders()
-    case.settings = {"Pareto-grens Hoog (%)": 70, "Pareto-grens Midden (%)": 90}
-    return case
-
-
-def zero_revenue_without_orders() -> Case:
-    """Three customers with Omzet 0 (one with potential), no orders, and a row with a
-    negative Omzet that gets a Melding and counts for nothing."""
-    rows = [
-        ("Groot", 50_000, 0, "Ja", "Ja", "Nee", "Nee"),
-        ("Middel", 30_000, 0, "Ja", "Ja", "Ja", "Nee"),
-        ("Klein", 10_000, 0, "Nee", "Nee", "Nee", "Nee"),
-        ("Heel klein", 5_000, 0, "Ja", "Nee", "Nee", "Nee"),
-        ("Nul een", 0, 0, "Ja", "Ja", "Ja", "Ja"),
-        ("Nul twee", 0, 20_000, "Ja", "Ja", "Nee", "Nee"),
-        ("Nul drie", 0, 0, "Nee", "Nee", "Nee", "Nee"),
-        ("Fout", -5, 0, "Ja", "Ja", "Ja", "Ja"),
-    ]
-    return Case(customers_frame(rows))
-
-
-def all_zero() -> Case:
-    """No customer has revenue: there is no 80/20 figure at all."""
-    rows = [
-        ("Nul een", 0, 0, "Ja", "Ja", "Ja", "Nee"),
-        ("Nul twee", 0, 0, "Nee", "Nee", "Nee", "Nee"),
-        ("Nul drie", 0, 0, "Ja", "Ja", "Ja", "Ja"),
-    ]
-    return Case(customers_frame(rows))
-
-
-def fixed_amounts() -> Case:
-    """Omzetklasse-methode Bedrag with 50,000 and 10,000; values on and around the amounts."""
-    rows = [
-        ("Boven hoog", 55_000, 5_000, "Ja", "Nee", "Nee", "Nee"),
-        ("Op hoog", 40_000, 10_000, "Nee", "Nee", "Nee", "Nee"),
-        ("Net onder hoog", 49_999, 0, "Ja", "Ja", "Ja", "Ja"),
-        ("Op midden", 10_000, 0, "Ja", "Ja", "Nee", "Nee"),
-        ("Net onder midden", 9_999, 0, "Ja", "Ja", "Ja", "Nee"),
-        ("Klein met potentie", 1_000, 12_000, "Nee", "Nee", "Nee", "Nee"),
-        ("Klein", 2_000, 0, "Ja", "Ja", "Ja", "Ja"),
-        ("Nul", 0, 0, "Ja", "Nee", "Nee", "Nee"),
-    ]
-    settings = {
-        "Omzetklasse-methode": "Bedrag",
-        "Bedraggrens Hoog (€)": 50_000,
-        "Bedraggrens Midden (€)": 10_000,
-    }
-    return Case(customers_frame(rows), settings=settings)
-
-
-SIGNALS_REFERENCE = dt.date(2026, 6, 30)  # recent window: 2025-07-01 up to 2026-06-30
-
-
-def _monthly(customer: str, first: str, last: str, amount: float) -> list[tuple]:
-    days = pd.date_range(first, last, freq="MS") + pd.Timedelta(days=14)  # the 15th
-    return [(customer, day.strftime("%Y-%m-%d"), amount) for day in days]
-
-
-def signals() -> Case:
-    """One customer per signal, with a blank Omzet taken from the orders.
-
-    - Stabiel BV: 1,000 every month since 2023, the last this month.
-    - Slapend BV: 1,000 every month in 2023 and 2024, nothing since: no recent order.
-    - Aandacht BV: 20,000 (the biggest orders) every month until November 2025: five orders
-      in the recent window, then silent for seven months.
-    - Potentie BV: 10,000 every month until May 2025, then one order of 500 in March 2026.
-    - Nieuw BV: a first order in February 2026, then two more.
-    """
-    orders = (
-        _monthly("Stabiel BV", "2023-01-01", "2026-06-01", 1_000)
-        + _monthly("Slapend BV", "2023-01-01", "2024-12-01", 1_000)
-        + _monthly("Aandacht BV", "2023-01-01", "2025-11-01", 20_000)
-        + _monthly("Potentie BV", "2023-01-01", "2025-05-01", 10_000)
-        + [("Potentie BV", "2026-03-15", 500)]
-        + [("Nieuw BV", day, 1_000) for day in ("2026-02-15", "2026-04-15", "2026-06-15")]
-    )
-    rows = [
-        ("Stabiel BV", None, 0, "Ja", "Ja", "Nee", "Nee"),
-        ("Slapend BV", None, 0, "Ja", "Nee", "Nee", "Nee"),
-        ("Aandacht BV", None, 0, "Ja", "Ja", "Ja", "Nee"),
-        ("Potentie BV", None, 0, "Nee", "Nee", "Ja", "Ja"),
-        ("Nieuw BV", None, 0, "Ja", "Ja", "Ja", "Ja"),
-    ]
-    expected = {
-        "Stabiel BV": "Stabiel",
-        "Slapend BV": "Slapend",
-        "Aandacht BV": "Aandacht",
-        "Potentie BV": "Potentie",
-        "Nieuw BV": "Nieuw",
-    }
-    return Case(
-        customers_frame(rows),
-        pd.DataFrame(orders, columns=["Klant", "Datum", "Bedrag"]),
-        {"Peildatum": SIGNALS_REFERENCE},
-        signals=expected,
-    )
-
-
-CASES: dict[str, Callable[[], Case]] = {
-    "demo_zero_revenue": demo_zero_revenue,
-    "demo_zero_revenue_workbook": demo_zero_revenue_workbook,
-    "ties": ties,
-    "single_customer": single_customer,
-    "no_orders": no_orders,
-    "pareto_limits": pareto_limits,
-    "zero_revenue_without_orders": zero_revenue_without_orders,
-    "all_zero": all_zero,
-    "fixed_amounts": fixed_amounts,
-    "signals": signals,
-}
-SLOW = {"demo_zero_revenue", "demo_zero_revenue_workbook"}
-WITH_ORDERS = ("demo_zero_revenue", "single_customer", "signals")
-
-
-def params(names) -> list:
-    return [pytest.param(n, marks=pytest.mark.slow) if n in SLOW else n for n in names]
-
-
-def _cell(value: object) -> object:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return None
-    return value.item() if isinstance(value, np.generic) else value
+from oracle_helpers import (
+    CASES,
+    SEGMENTS,
+    WITH_ORDERS,
+    WORDS,
+    Case,
+    Grid,
+    blank,
+    cell_value,
+    chart_series,
+    customer_table,
+    expected,
+    find,
+    named,
+    params,
+    pareto_share,
+    pareto_texts,
+    percent_off,
+    pyramid,
+    pyramid_shown,
+    right_of,
+    summary,
+)
 
 
 def write_customers(case: Case, path: Path) -> Path:
@@ -337,7 +57,7 @@ def write_customers(case: Case, path: Path) -> Path:
     sheet.title = "Klanten"
     sheet.append(list(case.customers.columns))
     for row in case.customers.itertuples(index=False):
-        sheet.append([_cell(v) for v in row])
+        sheet.append([cell_value(v) for v in row])
     if case.settings:
         settings = book.create_sheet("Instellingen")
         settings.append(["Instelling", "Waarde"])
@@ -350,12 +70,31 @@ def write_customers(case: Case, path: Path) -> Path:
 # ---- running the command ------------------------------------------------------------------
 
 
+# ---- running the command ------------------------------------------------------------------
+
+
 @dataclass
 class Output:
     code: int
     stdout: list[str]
     stderr: str
     book: openpyxl.Workbook | None
+    _grids: dict[str, Grid] = field(default_factory=dict)
+
+    def grid(self, sheet: str) -> Grid:
+        """The filled cells of one sheet of the written workbook."""
+        if sheet not in self._grids:
+            self._grids[sheet] = {
+                (cell.row, cell.column): cell.value
+                for row in self.book[sheet].iter_rows()
+                for cell in row
+                if cell.value is not None
+            }
+        return self._grids[sheet]
+
+    def series(self) -> list:
+        """Every chart series on Matrix with the values its cells hold."""
+        return chart_series(self.book["Matrix"]._charts, self.grid)
 
 
 def run_cli(*args: str) -> tuple[int, str, str]:
@@ -403,238 +142,6 @@ def outputs(tmp_path_factory) -> Callable[[str], tuple[Case, Output]]:
     return get
 
 
-# ---- the oracle ---------------------------------------------------------------------------
-
-
-def _answer(value: object, rule: bool) -> bool:
-    if value is None or (isinstance(value, float) and math.isnan(value)) or value == "":
-        return rule
-    word = str(value).strip().lower()
-    assert word in ("ja", "nee"), f"the oracle knows Ja/Nee only, not {value!r}"
-    return word == "ja"
-
-
-def reference_of(case: Case) -> pd.Timestamp | None:
-    value = case.settings.get("Peildatum")
-    return pd.Timestamp(value) if value is not None else None
-
-
-def order_lines(case: Case) -> pd.DataFrame:
-    """The order lines up to the Peildatum, with dates."""
-    lines = case.orders.assign(Datum=pd.to_datetime(case.orders["Datum"]))
-    return lines[lines["Datum"] <= reference_of(case)]
-
-
-def recent_start(case: Case) -> pd.Timestamp:
-    return reference_of(case) - pd.DateOffset(months=12)
-
-
-def recent_orders(case: Case) -> pd.Series:
-    """Orders (not credit notes) per customer in the last 12 months."""
-    lines = order_lines(case)
-    keys = ["Klant", "Ordernummer"] if "Ordernummer" in lines else ["Klant", "Datum"]
-    orders = lines.groupby(keys).agg(value=("Bedrag", "sum"), day=("Datum", "min")).reset_index()
-    orders = orders[(orders["value"] > 0) & (orders["day"] > recent_start(case))]
-    return orders.groupby("Klant").size()
-
-
-def expected(case: Case) -> pd.DataFrame:
-    """Per valid customer (index Klant): revenue, value, score, class key, segment."""
-    frame = case.customers.copy()
-    revenue = pd.to_numeric(frame["Omzet"], errors="coerce")
-    if case.orders is not None and revenue.isna().any():
-        lines = order_lines(case)
-        recent = lines[lines["Datum"] > recent_start(case)].groupby("Klant")["Bedrag"].sum()
-        from_orders = frame["Klant"].map(recent).fillna(0.0).clip(lower=0.0)
-        revenue = revenue.fillna(from_orders)
-    frame["revenue"] = revenue
-    frame = frame[frame["revenue"] >= 0].copy()  # a negative Omzet is a Melding
-    potential = frame["Potentie"].fillna(0) if "Potentie" in frame else 0.0
-    frame["value"] = frame["revenue"] + potential
-
-    margin_rule = frame.get("Brutomarge %", pd.Series(np.nan, index=frame.index)) >= 25
-    speed_rule = frame.get("Betaaltermijn (dagen)", pd.Series(np.nan, index=frame.index)) <= 30
-    rules = {"Marge": margin_rule, "Snelheid": speed_rule}
-    frame["score"] = 0
-    for question in ("Marge", "Snelheid", "Innovatie", "Netwerk"):
-        rule = rules.get(question, pd.Series(False, index=frame.index))
-        frame["score"] += [int(_answer(v, bool(r))) for v, r in zip(frame[question], rule)]
-
-    frame["class"] = revenue_classes(frame["value"], case.settings)
-    frame["segment"] = [MATRIX[c][s] for c, s in zip(frame["class"], frame["score"])]
-    return frame.set_index("Klant")[["revenue", "value", "score", "class", "segment"]]
-
-
-def revenue_classes(value: pd.Series, settings: dict[str, object]) -> list[str]:
-    if settings.get("Omzetklasse-methode") == "Bedrag":
-        high, mid = settings["Bedraggrens Hoog (€)"], settings["Bedraggrens Midden (€)"]
-        return ["high" if v >= high else "mid" if v >= mid else "low" for v in value]
-    high = settings.get("Pareto-grens Hoog (%)", 80)
-    mid = settings.get("Pareto-grens Midden (%)", 95)
-    total = value.sum()
-    out = []
-    for v in value:
-        above = value[value > v].sum()  # the customers ranked above this one, ties excluded
-        if v <= 0:
-            out.append("low")
-        elif above * 100 < high * total:
-            out.append("high")
-        elif above * 100 < mid * total:
-            out.append("mid")
-        else:
-            out.append("low")
-    return out
-
-
-def pareto_share(revenue: pd.Series) -> float | None:
-    """Share of the customers with revenue that, largest first, first reaches 80% of it."""
-    ranked = np.sort(revenue[revenue > 0].to_numpy(dtype=float))[::-1]
-    if not len(ranked):
-        return None
-    reached = np.cumsum(ranked) * 100 >= 80 * ranked.sum() - 1e-6
-    return (int(np.argmax(reached)) + 1) / len(ranked)
-
-
-def pyramid(case: Case, figures: pd.DataFrame) -> list[tuple[int, float]]:
-    """(customers, revenue) of Top 1%, Volgende 4%, Volgende 15%, Overige 80%, Inactief."""
-    recent = figures.index.map(recent_orders(case)).fillna(0)
-    active = (figures["revenue"] > 0).to_numpy() & (recent.to_numpy() > 0)
-    ranked = np.sort(figures["revenue"].to_numpy()[active])[::-1]
-    n = len(ranked)
-    bounds = [0] + [-(-n * pct // 100) for pct in (1, 5, 20)] + [n]
-    layers = [(b - a, float(ranked[a:b].sum())) for a, b in zip(bounds, bounds[1:])]
-    inactive = figures["revenue"].to_numpy()[~active]
-    return layers + [(len(inactive), float(inactive.sum()))]
-
-
-# ---- reading the output as a user does --------------------------------------------------
-
-
-def customer_table(book: openpyxl.Workbook, words: dict) -> pd.DataFrame:
-    """The Klanten sheet below its header row (the row holding the Klant header)."""
-    rows = list(book["Klanten"].iter_rows(values_only=True))
-    at = next(i for i, row in enumerate(rows[:10]) if words["customer"] in row)
-    header = list(rows[at])
-    table = pd.DataFrame([r for r in rows[at + 1 :] if any(v is not None for v in r)])
-    table.columns = header
-    return table.set_index(words["customer"])
-
-
-def find(ws, text: str) -> list[tuple[int, int]]:
-    """(row, column) of every cell holding exactly `text`."""
-    return [
-        (cell.row, cell.column)
-        for row in ws.iter_rows()
-        for cell in row
-        if isinstance(cell.value, str) and cell.value.strip() == text
-    ]
-
-
-def right_of(ws, row: int, column: int) -> object:
-    """The first filled cell right of (row, column), within a few cells."""
-    for c in range(column + 1, column + 5):
-        value = ws.cell(row, c).value
-        if value is not None:
-            return value
-    return None
-
-
-def summary(book: openpyxl.Workbook, words: dict) -> dict[str, tuple]:
-    """Segment -> (customers, revenue, share) from the Matrix summary, with the Totaal row."""
-    ws = book["Matrix"]
-    headers = list(words["summary"])
-    for row in ws.iter_rows():
-        values = [c.value for c in row]
-        for i in range(len(values) - 3):
-            if values[i : i + 4] == headers:
-                out = {}
-                r, c = row[0].row + 1, row[i].column
-                while ws.cell(r, c).value is not None:
-                    label = ws.cell(r, c).value
-                    out[label] = tuple(ws.cell(r, c + k).value for k in (1, 2, 3))
-                    if label == words["total"]:
-                        return out
-                    r += 1
-                return out
-    raise AssertionError("no segment summary on Matrix")
-
-
-def values_at(book: openpyxl.Workbook, ref: str) -> list[object]:
-    """The values of a chart reference such as 'Matrix'!$AF$2:$AF$3, in order."""
-    sheet, cells = ref.rsplit("!", 1)
-    picked = book[sheet.strip("'")][cells.replace("$", "")]
-    if not isinstance(picked, tuple):
-        return [picked.value]
-    return [c.value for row in picked for c in (row if isinstance(row, tuple) else (row,))]
-
-
-@dataclass
-class Series:
-    chart: int
-    name: object
-    xs: list[object]
-    ys: list[object]
-
-
-def _ref(source) -> str | None:
-    if source is None:
-        return None
-    for kind in ("numRef", "strRef"):
-        ref = getattr(source, kind, None)
-        if ref is not None:
-            return ref.f
-    return None
-
-
-def chart_series(book: openpyxl.Workbook) -> list[Series]:
-    """Every series of every chart on Matrix, with the values its cells hold."""
-    out = []
-    for number, chart in enumerate(book["Matrix"]._charts):
-        for s in chart.ser:
-            name = None
-            if s.tx is not None and s.tx.strRef is not None:
-                name = values_at(book, s.tx.strRef.f)[0]
-            x_ref = _ref(getattr(s, "xVal", None)) or _ref(getattr(s, "cat", None))
-            y_ref = _ref(getattr(s, "yVal", None)) or _ref(getattr(s, "val", None))
-            xs = values_at(book, x_ref) if x_ref else []
-            ys = values_at(book, y_ref) if y_ref else []
-            out.append(Series(number, name, xs, ys))
-    return out
-
-
-def named(series: list[Series], name: str) -> Series:
-    hits = [s for s in series if s.name == name]
-    assert len(hits) == 1, f"{len(hits)} chart series named {name!r}"
-    return hits[0]
-
-
-def pareto_texts(book: openpyxl.Workbook, words: dict) -> list[tuple[str, str]]:
-    """(cell, share text) of every 80/20 sentence on Matrix."""
-    ws = book["Matrix"]
-    out = []
-    for row in ws.iter_rows():
-        for cell in row:
-            if isinstance(cell.value, str):
-                match = words["pareto"].fullmatch(cell.value.strip())
-                if match:
-                    out.append((cell.coordinate, match.group(1)))
-    return out
-
-
-def percent_off(text: str, share: float) -> bool:
-    """True unless `text` ('23%', '5,3%') is `share` rounded as shown."""
-    match = re.fullmatch(r"(\d+)(?:[.,](\d+))?%", text)
-    if not match:
-        return True
-    decimals = len(match.group(2) or "")
-    shown = float(match.group(1) + "." + (match.group(2) or "0"))
-    return abs(shown - share * 100) > 0.5 * 10**-decimals + 1e-9
-
-
-def blank(value: object) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value))
-
-
 # ---- the tests ----------------------------------------------------------------------------
 
 
@@ -643,7 +150,7 @@ def test_score_class_and_segment_of_every_customer(outputs, name):
     case, output = outputs(name)
     words = WORDS[case.lang]
     want = expected(case)
-    table = customer_table(output.book, words)
+    table = customer_table(output.grid("Klanten"), words)
     assert set(want.index) <= set(table.index)
     classes = words["classes"]
     for customer, row in want.iterrows():
@@ -663,7 +170,7 @@ def test_segment_counts_and_revenue_on_matrix_and_in_the_output(outputs, name):
     words = WORDS[case.lang]
     want = expected(case)
     total = want["revenue"].sum()
-    shown = summary(output.book, words)
+    shown = summary(output.grid("Matrix"), words)
     for segment in SEGMENTS:
         part = want[want["segment"] == segment]
         customers, revenue, share = shown[segment]
@@ -673,9 +180,9 @@ def test_segment_counts_and_revenue_on_matrix_and_in_the_output(outputs, name):
         assert share == pytest.approx(expected_share, abs=1e-9), segment
     customers, revenue, _ = shown[words["total"]]
     assert (customers, revenue) == (len(want), pytest.approx(total, abs=0.01))
-    ws = output.book["Matrix"]
-    (where,) = find(ws, words["problems"])
-    assert right_of(ws, *where) == len(case.customers) - len(want)
+    matrix = output.grid("Matrix")
+    (where,) = find(matrix, words["problems"])
+    assert right_of(matrix, *where) == len(case.customers) - len(want)
 
     lines = [words["cli_segments"].fullmatch(line) for line in output.stdout]
     (match,) = [m for m in lines if m]
@@ -700,7 +207,7 @@ def test_chart_points_per_segment(outputs, name):
     case, output = outputs(name)
     words = WORDS[case.lang]
     want = expected(case)
-    series = chart_series(output.book)
+    series = output.series()
     for segment in SEGMENTS:
         points = named(series, words["series"].format(segment))
         got = sorted(
@@ -720,9 +227,9 @@ def test_limit_lines_separate_the_revenue_classes(outputs, name):
     case, output = outputs(name)
     words = WORDS[case.lang]
     want = expected(case)
-    table = customer_table(output.book, words)
+    table = customer_table(output.grid("Klanten"), words)
     shown = table.loc[want.index, words["class"]].map(words["classes"])
-    series = chart_series(output.book)
+    series = output.series()
     amounts = {"high": "Bedraggrens Hoog (€)", "mid": "Bedraggrens Midden (€)"}
     for key, label, upper in (
         ("high", "limit_high", {"high"}),
@@ -746,14 +253,14 @@ def test_the_80_20_figure_is_the_same_everywhere(outputs, name):
     case, output = outputs(name)
     words = WORDS[case.lang]
     share = pareto_share(expected(case)["revenue"])
-    shown = {f"Matrix!{where}": text for where, text in pareto_texts(output.book, words)}
+    shown = {f"Matrix!{where}": text for where, text in pareto_texts(output.grid("Matrix"), words)}
     lines = (words["pareto"].fullmatch(line.removesuffix(".")) for line in output.stdout)
     for number, match in enumerate(m for m in lines if m):
         shown[f"command output, 80/20 line {number + 1}"] = match.group(1)
     has_orders = case.orders is not None
     guide = None
     if has_orders:
-        guide = named(chart_series(output.book), words["pareto_line"])
+        guide = named(output.series(), words["pareto_line"])
         xs = [x for x in guide.xs if x is not None]
         shown["Pareto curve, dashed 80% line"] = max(xs) if xs else None
     if share is None:
@@ -780,7 +287,7 @@ def test_the_pareto_curve_ranks_the_customers_with_revenue(outputs, name):
     of that many customers with revenue, largest first; 100% of them bring 100%."""
     case, output = outputs(name)
     words = WORDS[case.lang]
-    series = chart_series(output.book)
+    series = output.series()
     guide = named(series, words["pareto_line"])
     (curve,) = [s for s in series if s.chart == guide.chart and s is not guide]
     points = {round(float(x), 2): y for x, y in zip(curve.xs, curve.ys) if x is not None}
@@ -801,26 +308,17 @@ def test_pyramid_layers(outputs, name):
     case, output = outputs(name)
     words = WORDS[case.lang]
     want = pyramid(case, expected(case))
-    ws = output.book["Matrix"]
-    (top,) = find(ws, words["layers"][0])
-    row, column = top
-    header = [ws.cell(row - 1, c).value for c in range(column, column + 6)]
-    count_at = column + header.index(words["layer_columns"][0])
-    revenue_at = column + header.index(words["layer_columns"][1])
-    shown = []
-    for i, layer in enumerate(words["layers"]):
-        assert ws.cell(row + i, column).value == layer
-        shown.append((ws.cell(row + i, count_at).value, ws.cell(row + i, revenue_at).value))
+    shown = pyramid_shown(output.grid("Matrix"), words)
     assert [n for n, _ in shown] == [n for n, _ in want]
     assert [r for _, r in shown] == pytest.approx([r for _, r in want], abs=0.01)
-    bars = [s for s in chart_series(output.book) if list(words["layers"]) == s.xs]
+    bars = [s for s in output.series() if list(words["layers"]) == s.xs]
     assert len(bars) == 1, "one bar chart of the pyramid"
     assert bars[0].ys == pytest.approx([r for _, r in want], abs=0.01)
 
 
 def test_signals_of_a_hand_made_order_history(outputs):
     case, output = outputs("signals")
-    table = customer_table(output.book, WORDS["nl"])
+    table = customer_table(output.grid("Klanten"), WORDS["nl"])
     got = {name: table.loc[name, WORDS["nl"]["signal"]] for name in case.signals}
     assert got == case.signals
 
@@ -830,8 +328,8 @@ def test_start_status_of_the_macro_workbook(outputs):
     case, output = outputs("demo_zero_revenue_workbook")
     words = WORDS["nl"]
     want = expected(case)
-    ws = output.book["Start"]
-    (customers,) = find(ws, words["start_customers"])
-    assert right_of(ws, *customers) == len(want)
-    (problems,) = find(ws, words["start_problems"])
-    assert right_of(ws, *problems) == len(case.customers) - len(want)
+    start = output.grid("Start")
+    (customers,) = find(start, words["start_customers"])
+    assert right_of(start, *customers) == len(want)
+    (problems,) = find(start, words["start_problems"])
+    assert right_of(start, *problems) == len(case.customers) - len(want)

@@ -22,9 +22,9 @@ from openpyxl.cell.cell import ERROR_CODES
 from openpyxl.styles import Font, PatternFill
 from python_calamine import CalamineWorkbook
 
-from klantanalyse import layout
 from klantanalyse.files import write as write_module
 from klantanalyse.files.sheetdata import Column, RowBlock, cell_text, rows_xml, splice
+from klantanalyse.plan.values import clean
 
 SPECIAL_TEXT = [
     "", " ", " voor", "na ", "=1+1", "=", "+31 bakker", "@home", "-Tech", "#N/A", "#DIV/0!",
@@ -66,7 +66,7 @@ def _styles(ws) -> dict[str, object]:
 
 def _reference_cell(ws, value, kind: str, styles: dict):
     """What the writer appended per value before long rows had their own serialiser."""
-    value = layout._clean(value)
+    value = clean(value)
     if value is None:
         return None
     style = styles["number"] if kind == "number" else None

@@ -13,7 +13,7 @@ from .core import labels
 from .errors import InputError, KlantanalyseError, Stopped
 
 if TYPE_CHECKING:
-    from .pipeline import RunReport
+    from .files.report import RunReport
 
 PROG = "klantanalyse"
 
@@ -106,18 +106,31 @@ def _add_workbook_parser(sub) -> None:
         "-o",
         "--output",
         metavar="PATH",
-        default="klantanalyse.xlsm",
-        help="the .xlsm to write (default: klantanalyse.xlsm)",
+        help="the workbook to write (default: klantanalyse.xlsm, with --lite "
+        "klantanalyse-lite.xlsx)",
     )
     build.add_argument("--data", metavar="FILE", help=labels.text("workbook.help_data", "en"))
+    build.add_argument("--lite", action="store_true", help=labels.text("workbook.help_lite", "en"))
     _add_reference_option(build)
+
+
+def _workbook_output(args: argparse.Namespace) -> str:
+    """The workbook `klantanalyse workbook` writes: -o, else the default of the kind."""
+    if args.output:
+        return args.output
+    return "klantanalyse-lite.xlsx" if args.lite else "klantanalyse.xlsm"
 
 
 def _workbook(args: argparse.Namespace) -> int:
     from .files.outfile import open_elsewhere_warnings
-    from .workbook.build import build_report
 
-    report = build_report(args.output, args.data, reference_date=_reference_date(args, "nl"))
+    if args.lite:
+        from .workbook.lite import build_report
+    else:
+        from .workbook.build import build_report
+
+    reference_date = _reference_date(args, "nl")
+    report = build_report(_workbook_output(args), args.data, reference_date=reference_date)
     path = report.output
     print(labels.text("workbook.written", "nl", file=str(path)))
     if args.data is None:  # the demo workbook: nothing to report
@@ -210,7 +223,7 @@ def _tidy(args: argparse.Namespace) -> None:
 
     try:
         if args.command == "workbook":
-            remove_own_temps(Path(args.output))
+            remove_own_temps(Path(_workbook_output(args)))
         else:
             from .pipeline import default_output
 

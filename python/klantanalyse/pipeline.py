@@ -3,44 +3,26 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 from .core import labels
-from .core.analysis import Analysis
-from .core.similarity import AffinityView
-from .core.tables import SheetTable
 from .errors import FileError
 from .files.guard import same_file
 from .files.limits import check_content, check_inputs
 from .files.outfile import open_elsewhere_warnings
 from .files.read import (
-    InputBook,
     input_changes,
     read_input,
     read_orders,
     read_prospects,
-    where,
 )
+from .files.report import RunReport, carried_warnings, output_warnings
 from .plan import Target, plan_book
-from .plan.matrix import chart_points, point_limit
-from .plan.names import CUSTOMERS, ORDERS, PROSPECTS
-from .plan.values import MAX_CELL_CHARS, long_texts
-from .run import Reference, Run, load_settings, run
+from .run import load_settings, run
 from .workbook.carry import carry_macros
 
 OUTPUT_SUFFIXES = (".xlsx", ".xlsm")
-
-
-@dataclass(frozen=True)
-class RunReport:
-    """What a run did: where the output is, the analysis, and every warning."""
-
-    output: Path
-    analysis: Analysis
-    warnings: tuple[str, ...]
-    affinity: AffinityView | None = None
-    reference: Reference | None = None  # the Peildatum used, when there were orders
 
 
 def default_output(input_path: Path) -> Path:
@@ -105,49 +87,3 @@ def analyse_file(
     warnings += carried_warnings(book, copy_orders, output, done.lang)
     warnings += input_changes(book.customers, book.orders, book.prospects, lang=done.lang)
     return RunReport(output, done.analysis, tuple(warnings), done.affinity, done.reference)
-
-
-def carried_warnings(
-    book: InputBook, copy_orders: SheetTable | None, output: Path, lang: str
-) -> tuple[str, ...]:
-    """What of an input workbook the output does not hold (other sheets, charts, ...)."""
-    if book.path.suffix.lower() not in (".xlsx", ".xlsm"):
-        return ()
-    from .files.carried import not_carried
-
-    tables = {CUSTOMERS: book.customers, ORDERS: copy_orders, PROSPECTS: book.prospects}
-    renamed = {
-        table.sheet: sheet
-        for sheet, table in tables.items()
-        if table is not None and table.sheet and table.path in (None, book.path)
-    }
-    dropped = not_carried(book.data or book.path, output, lang, renamed, book.path)
-    return (dropped,) if dropped else ()
-
-
-def output_warnings(done: Run, target: Target) -> tuple[str, ...]:
-    """What the output holds differently from the input: shortened texts, a capped chart."""
-    lang = done.lang
-    found: list[str] = []
-    for table in (done.tables.customers, target.orders):
-        if table is None:
-            continue
-        count, first = long_texts(table.frame)
-        if count:
-            row, column = first
-            found.append(
-                where(table.path or Path(""), table.sheet, lang)
-                + ": "
-                + labels.text(
-                    "warn.long_text",
-                    lang,
-                    count=count,
-                    limit=labels.number(MAX_CELL_CHARS, lang),
-                    column=column,
-                    row=row,
-                )
-            )
-    limit = point_limit()
-    if len(done.analysis.results) > limit and len(chart_points(done)) > limit:
-        found.append(labels.text("warn.chart_capped", lang, count=limit))
-    return tuple(found)

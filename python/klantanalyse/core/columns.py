@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from .a1 import column_letter
-from .labels import ALIASES, HEADERS
+from .labels import ALIASES, ANSWER_WORDS, HEADERS
 
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 
@@ -128,8 +128,8 @@ def is_blank(value: object) -> bool:
         return False
 
 
-_YES = {"ja", "j", "yes", "y", "x", "1", "waar", "true", "wahr", "vrai", "v", "ok"}
-_NO = {"nee", "n", "no", "0", "onwaar", "false", "-"}
+_YES = ANSWER_WORDS[True]
+_NO = ANSWER_WORDS[False]
 
 
 def parse_yes_no(value: object) -> bool | None:

@@ -72,11 +72,14 @@ class ClassLimits:
     high: float | None
     mid: float | None
     method: str = "pareto"
+    customers: int = 0  # customers with a class (with or without revenue)
 
     def class_of(self, amount: float) -> str | None:
         """'high'/'mid'/'low' of one amount; None when there are no limits (no customers)."""
         if self.method == "amount":
             return "high" if amount >= self.high else "mid" if amount >= self.mid else "low"
+        if amount <= 0 and self.customers:
+            return "low"  # a customer with nothing is never High or Medium
         floors = [f for f in (self.high, self.mid) if f is not None]
         if not floors:
             return None
@@ -91,10 +94,11 @@ def class_limits(value: pd.Series, classes: pd.Series, settings: Settings) -> Cl
     """The limits of one analysis: the fixed amounts (method Bedrag), or the smallest value
     that got High and the smallest that got Medium (method Pareto)."""
     if settings.revenue_method == "amount":
-        return ClassLimits(float(settings.amount_high), float(settings.amount_mid), "amount")
+        high, mid = float(settings.amount_high), float(settings.amount_mid)
+        return ClassLimits(high, mid, "amount", len(value))
     values = value.astype(float)
     found = {}
     for key in ("high", "mid"):
         part = values[(classes == key).to_numpy()]
         found[key] = float(part.min()) if len(part) else None
-    return ClassLimits(found["high"], found["mid"])
+    return ClassLimits(found["high"], found["mid"], customers=len(value))

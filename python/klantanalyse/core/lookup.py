@@ -127,8 +127,8 @@ def revenue_class_of(amount: object, settings: Settings, limits: ClassLimits | N
     if limits is None:
         limits = grid.class_limits(pd.Series(dtype=float), pd.Series(dtype=object), settings)
     key = limits.class_of(number)
-    if key is None:
-        return labels.text("udf.no_customers", lang)
+    if key is None:  # no limits: no customer at all, or none with revenue
+        return labels.text("udf.no_revenue" if limits.customers else "udf.no_customers", lang)
     return labels.revenue_class(key, lang)
 
 

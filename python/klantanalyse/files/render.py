@@ -93,7 +93,8 @@ def _text_cell(ws, value: str) -> WriteOnlyCell:
 def render_sheet(book, sheet: model.SheetPlan) -> RowBlock | None:
     """Add `sheet` to `book` (streaming mode); its long rows come back, to be spliced in."""
     ws = book.create_sheet(sheet.name)
-    ws.sheet_properties.codeName = sheet.code_name
+    if sheet.code_name is not None:
+        ws.sheet_properties.codeName = sheet.code_name
     styles = Styles(ws)
     for column, width in sheet.widths.items():
         ws.column_dimensions[column_letter(column)].width = width

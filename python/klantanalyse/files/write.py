@@ -138,7 +138,7 @@ def _build(book: Workbook, plan: BookPlan) -> LongRows:
     """Render every sheet of `plan` into `book` (streaming mode); the long runs of rows
     come back, to be added when the package is saved (see `_save`)."""
     rows: LongRows = {}
-    book.code_name = "ThisWorkbook"
+    book.code_name = plan.code_name
     for sheet in plan.sheets:
         block = render_sheet(book, sheet)
         if block is not None:

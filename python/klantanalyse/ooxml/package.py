@@ -212,7 +212,9 @@ def package_problems(data: bytes) -> list[str]:
         if source and source not in parts:
             problems.append(f"relationships {name} belong to missing part {source}")
         for rel in read_rels(parts[name]):
-            if not rel.external and resolve(source, rel.target) not in parts:
+            if rel.external or rel.target.startswith("#"):  # "#Sheet!A1": in this workbook
+                continue
+            if resolve(source, rel.target) not in parts:
                 problems.append(f"{name}: {rel.id} points at missing part {rel.target}")
     return problems
 

@@ -7,6 +7,7 @@ from ..core.similarity import AffinityView
 from ..core.tables import SheetTable
 from ..run import Run
 from . import theme
+from .customers import header_block
 from .headers import table_column_names
 from .model import (
     Area,
@@ -209,15 +210,7 @@ def prospect_sheet(run: Run, target: Target) -> SheetPlan:
         height = wrapped_height([reason], (REASON_WIDTH,))
         if height is not None:
             heights[row] = height
-    header = Block(
-        1,
-        1,
-        [headers],
-        (
-            Styled(Area(1, 1, 1, max(n_in, 1)), theme.BOLD),
-            Styled(Area(1, n_in + 1, 1, n_in + 2), theme.RESULT_HEADER),
-        ),
-    )
+    header = header_block(headers, n_in)
     columns = [Column(clean_list(frame.iloc[:, i].tolist()), theme.TOP) for i in range(n_in)]
     columns += [Column(scores, theme.TOP_CENTRE), Column(reasons, theme.WRAP)]
     last = max(len(frame), 1) + 1

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..core.labels import PROSPECT_KEYS
 from ..core.settings import Settings
 from ..run import Run
@@ -37,7 +39,11 @@ def plan_book(run: Run, target: Target | None = None) -> BookPlan:
         sheets.append(settings_sheet(run.settings))
         if target.conf_rows is not None:
             sheets.append(conf_sheet(target.conf_rows))
-    return BookPlan(tuple(sheets))
+    if target.code_names is None:
+        return BookPlan(tuple(sheets))
+    book_code, sheet_codes = target.code_names
+    named = tuple(replace(s, code_name=sheet_codes.get(s.name)) for s in sheets)
+    return BookPlan(named, book_code or "ThisWorkbook")
 
 
 def plan_settings(settings: Settings) -> SheetPlan:
@@ -74,8 +80,4 @@ def results_clear(sheet: str, table: str, keys: tuple[str, ...], target: Target)
 
 def _optional(sheet: SheetPlan, target: Target) -> SheetPlan:
     """`sheet`, left out by a front updating a workbook that lacks it."""
-    if not target.update:
-        return sheet
-    from dataclasses import replace
-
-    return replace(sheet, optional=True)
+    return replace(sheet, optional=True) if target.update else sheet

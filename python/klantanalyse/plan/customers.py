@@ -99,17 +99,7 @@ def customer_sheet(run: Run, target: Target) -> SheetPlan:
         for pos, (name, sample) in enumerate(zip(headers, samples), start=1)
     }
     widths.update(result_widths(run, headers[n_in:], n_in + 1))
-    header = Block(
-        1,
-        1,
-        [headers],
-        (
-            Styled(Area(1, 1, 1, max(n_in, 1)), theme.BOLD),
-            Styled(Area(1, n_in + 1, 1, len(headers)), theme.RESULT_HEADER),
-        )
-        if n_in
-        else (Styled(Area(1, 1, 1, len(headers)), theme.RESULT_HEADER),),
-    )
+    header = header_block(headers, n_in)
     columns = [Column(table.iloc[:, pos].tolist()) for pos in range(n_in)]
     columns += result_columns(run)
     last = max(n_rows, 1) + 1
@@ -129,6 +119,15 @@ def customer_sheet(run: Run, target: Target) -> SheetPlan:
             title_columns="A:A",
         ),
     )
+
+
+def header_block(headers: list[str], inputs: int) -> Block:
+    """Row 1 of a table of inputs and results: input headers bold, result headers in the
+    result style."""
+    styles = [Styled(Area(1, inputs + 1, 1, len(headers)), theme.RESULT_HEADER)]
+    if inputs:
+        styles.insert(0, Styled(Area(1, 1, 1, inputs), theme.BOLD))
+    return Block(1, 1, [headers], tuple(styles))
 
 
 def _yes_no_lists(inputs: list[str], lang: str) -> tuple[ListValidation, ...]:

@@ -83,7 +83,7 @@ def _t(run: Run, key: str, **values: object) -> str:
 
 def matrix_sheet(run: Run, target: Target) -> SheetPlan:
     title = Block(*TITLE_AT, [[_t(run, "chart.title")]], (Styled(_one(TITLE_AT), theme.TITLE),))
-    blocks = [title, summary_block(run), label_block(run), limit_block(run)]
+    blocks = [title, summary_block(run, target), label_block(run), limit_block(run)]
     chart_data = chart_block(run, target)
     portfolio = has_orders(run)
     widths = dict(WIDTHS)
@@ -118,7 +118,22 @@ def _row(block_row: int, left: int, width: int) -> Area:
 # ---- the grid chart --------------------------------------------------------------------
 
 
-def summary_block(run: Run) -> Block:
+def chart_note(run: Run, target: Target) -> str | None:
+    """'Grafiek: 5.000 van 30.000 klanten, ...' when the chart cannot show every customer."""
+    shown, key = charted_points(run, target)
+    if key is None:
+        return None
+    total = len(chart_points(run))
+    return _t(
+        run,
+        "chart.note",
+        count=labels.number(len(shown), run.lang),
+        total=labels.number(total, run.lang),
+        chosen=_t(run, key),
+    )
+
+
+def summary_block(run: Run, target: Target) -> Block:
     """Segment | Klanten | Omzet | Aandeel per segment, the total, 80/20 and rows with a
     message; segment cells in their colours."""
     s = run.analysis.summary
@@ -141,6 +156,7 @@ def summary_block(run: Run) -> Block:
     rows.append([_t(run, "sum.invalid"), s.problems, None, None])
     reference = run.reference.shown(run.lang) if run.reference is not None else "-"
     rows.append([_t(run, "sum.reference"), reference, None, None])
+    rows.append([chart_note(run, target), None, None, None])
     r, c = SUMMARY_AT
     styles = [Styled(_one((r, c)), theme.BOLD), Styled(_row(r + 1, c, 4), theme.RESULT_HEADER)]
     for i, segment in enumerate(SEGMENTS):
@@ -192,6 +208,36 @@ def chart_capacity(run: Run, target: Target) -> int:
     return min(n, point_limit())
 
 
+def charted_points(run: Run, target: Target) -> tuple[pd.DataFrame, str | None]:
+    """The points the grid chart shows, and which key says how they were chosen (None:
+    every point). With more customers than the chart has room for, the best segments come
+    first: every A customer, then every B customer, then an even spread over the rest by
+    revenue, so the picture keeps its shape."""
+    points = chart_points(run)
+    room = target.chart_capacity or point_limit()
+    room = min(room, point_limit())
+    if len(points) <= room:
+        return points, None
+    chosen: list[pd.DataFrame] = []
+    left = room
+    key = "chart.chosen.ab"
+    for segment, fallback in zip(SEGMENTS, ("chart.chosen.spread", "chart.chosen.a", None)):
+        part = points[points["segment"] == segment]
+        if len(part) <= left:
+            chosen.append(part)
+            left -= len(part)
+            continue
+        if fallback is not None:
+            key = fallback
+        if left:
+            spread = part.sort_values(["value", "customer"], ascending=[False, True])
+            picks = np.linspace(0, len(spread) - 1, left).round().astype(int)
+            chosen.append(spread.iloc[np.unique(picks)])
+        break
+    shown = pd.concat(chosen) if chosen else points.iloc[:0]
+    return shown.loc[points.index.intersection(shown.index)], key
+
+
 def point_limit() -> int:
     """How many customers the chart can show."""
     return CHART_LAST_ROW - CHART_DATA_AT[0]
@@ -200,7 +246,7 @@ def point_limit() -> int:
 def chart_block(run: Run, target: Target) -> ColumnBlock:
     """Klant | Score | Segment A | Segment B | Segment C from T1, down to the chart's
     capacity (an update also blanks what an earlier, longer run left below)."""
-    points = chart_points(run)
+    points, _ = charted_points(run, target)
     lang = run.lang
     header = [labels.header("customer", lang), labels.header("score", lang)] + [
         labels.text("chart.series", lang, segment=s) for s in SEGMENTS
@@ -244,8 +290,8 @@ def limit_block(run: Run) -> Block:
     limits = {"high": run.analysis.limits.high, "mid": run.analysis.limits.mid}
     rows: Rows = [[None, "X", "Y"]]
     for key, text_key in (("high", "chart.limit_high"), ("mid", "chart.limit_mid")):
-        y = limits[key]
-        rows.append([_t(run, text_key), 0 if y else None, y])
+        y = limits[key] if limits[key] is not None and limits[key] > 0 else None
+        rows.append([_t(run, text_key), 0 if y else None, y])  # a log axis has no 0
         rows.append([None, 4 if y else None, y])
     return Block(*LIMITS_AT, rows, (Styled(_row(LIMITS_AT[0], LIMITS_AT[1], 3), theme.BOLD),))
 
@@ -672,7 +718,7 @@ def _pyramid_chart(run: Run) -> Chart:
 
 # (anchor, rows, columns) of every block the Matrix sheet holds, whatever the run
 BLOCK_SIZES: tuple[tuple[tuple[int, int], int, int], ...] = (
-    (SUMMARY_AT, 10, 4),
+    (SUMMARY_AT, 11, 4),
     (LABELS_AT, LABEL_COUNT + 1, 3),
     (LIMITS_AT, 5, 3),
     (PORTFOLIO_TITLE_AT, 1, 1),

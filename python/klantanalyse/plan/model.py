@@ -249,7 +249,7 @@ class SheetPlan:
     """One sheet: blocks, long blocks and everything laid over them."""
 
     name: str
-    code_name: str
+    code_name: str | None  # the VBA document module's name (None: Excel gives one)
     blocks: tuple[Block, ...] = ()
     long_blocks: tuple[ColumnBlock, ...] = ()
     widths: Mapping[int, float] = field(default_factory=dict)
@@ -272,6 +272,7 @@ class BookPlan:
     """Every sheet of one workbook, in order."""
 
     sheets: tuple[SheetPlan, ...]
+    code_name: str = "ThisWorkbook"  # the workbook's VBA document module
 
     def sheet(self, name: str) -> SheetPlan | None:
         for sheet in self.sheets:

@@ -23,6 +23,9 @@ class Target:
     yes_no_lists: bool = False  # Ja/Nee drop-downs on the four criteria columns
     run_time: dt.datetime | None = None
     orders: SheetTable | None = None  # the order table written to the file (new files)
+    # the VBA project that ends up in the file names the document modules: (the workbook's,
+    # {sheet: module}); a sheet it does not name gets none. None: ours (plan.names).
+    code_names: tuple[str | None, Mapping[str, str]] | None = None
 
     @property
     def update(self) -> bool:

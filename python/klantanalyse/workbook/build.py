@@ -21,9 +21,9 @@ from ..errors import FileError
 from ..files.guard import same_file
 from ..files.limits import check_content, check_inputs
 from ..files.read import InputBook, SheetTable, input_changes, read_input
+from ..files.report import RunReport, carried_warnings, output_warnings
 from ..files.write import write_workbook
 from ..ooxml import package
-from ..pipeline import RunReport, carried_warnings, output_warnings
 from ..plan import Target, plan_book
 from ..plan.matrix import CHART_CAPACITY
 from ..plan.names import CUSTOMERS, ORDERS, PROSPECTS, UDF_MODULE
@@ -53,16 +53,26 @@ def demo_run(reference_date: dt.date | None = None) -> tuple[Run, Target]:
     return done, Target(orders=orders)
 
 
-def file_run(
+def read_and_run(
     path: str | Path, reference_date: dt.date | None = None
 ) -> tuple[Run, Target, InputBook]:
-    """A client's customers (and orders) read and analysed as `klantanalyse analyse` does."""
+    """A client's customers (and orders) read and analysed as `klantanalyse analyse` does;
+    the book as read as well (the report names what it did not carry, and changes)."""
     book = read_input(path)
     check_inputs(book, load_settings(book.settings_rows)[0].lang)
     done = run(book.tables(), reference_date=reference_date)
     target = Target(orders=book.orders)
     check_content(done, target, book.path)
     return done, target, book
+
+
+def require_lxml(lang: str = "nl") -> None:
+    """Refuse to build without lxml: openpyxl writes other (equally valid) XML bytes
+    without it, and the committed workbooks are what a build with lxml gives."""
+    from openpyxl.xml import LXML
+
+    if not LXML:
+        raise FileError(labels.text("workbook.needs_lxml", lang))
 
 
 def build(
@@ -91,9 +101,10 @@ def build_report(
         raise FileError(labels.text("workbook.output_suffix", file=str(output)))
     if data is not None and same_file(output, Path(data)):
         raise FileError(labels.text("file.same_output", file=str(output)))
+    require_lxml()
     book = None
     if data is not None:
-        done, target, book = file_run(data, reference_date)
+        done, target, book = read_and_run(data, reference_date)
     else:
         done, target = demo_run(reference_date)
     lang = done.lang
@@ -112,6 +123,12 @@ def build_report(
         tmp.write_bytes(package.repack(package.add_macros(tmp.read_bytes(), modules, ribbon)))
 
     path = write_workbook(output, plan_book(done, target), finish, lang)
+    return run_report(path, done, target, book)
+
+
+def run_report(path: Path, done: Run, target: Target, book: InputBook | None) -> RunReport:
+    """What `klantanalyse analyse` would report for the workbook built at `path`."""
+    lang = done.lang
     warnings = done.warnings + output_warnings(done, target)
     if book is not None:
         warnings += carried_warnings(book, book.orders, path, lang)

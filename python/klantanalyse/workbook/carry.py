@@ -109,6 +109,8 @@ def carry_macros(
         def finish(tmp: Path) -> None:
             tmp.write_bytes(package.copy_macros(source, tmp.read_bytes()))
 
+        # the kept project's document modules: its own names for its sheets
+        target = dataclasses.replace(target, code_names=package.code_names(source))
         return target, finish, tuple(warnings)
     warnings.insert(0, labels.text("warn.macros_dropped", lang, file=name, modules=named))
 

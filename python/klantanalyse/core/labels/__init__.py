@@ -9,6 +9,7 @@ from .base import *  # noqa: F403
 from .demo import *  # noqa: F403
 from .excel import *  # noqa: F403
 from .files import *  # noqa: F403
+from .lite import *  # noqa: F403
 from .orders import *  # noqa: F403
 from .output import *  # noqa: F403
 from .portfolio import *  # noqa: F403

@@ -90,6 +90,11 @@ REVENUE_CLASSES: dict[str, tuple[str, str]] = {
     "low": ("Laag", "Low"),
 }
 YES_NO = {True: ("Ja", "Yes"), False: ("Nee", "No")}
+# every answer a Ja/Nee cell may hold (compared in lower case): the answer words we read
+ANSWER_WORDS: dict[bool, frozenset[str]] = {
+    True: frozenset({"ja", "j", "yes", "y", "x", "1", "waar", "true", "wahr", "vrai", "v", "ok"}),
+    False: frozenset({"nee", "n", "no", "0", "onwaar", "false", "-"}),
+}
 
 DEFAULT_ADVICE: dict[str, tuple[str, str]] = {
     "A": (

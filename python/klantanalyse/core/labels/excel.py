@@ -20,6 +20,10 @@ TEXTS.update(
         ),
         "udf.bad_amount": ("geen bedrag: {value}", "not an amount: {value}"),
         "udf.no_customers": ("geen klanten met een segment", "no customers with a segment"),
+        "udf.no_revenue": (
+            "geen omzetgrens: geen klant heeft omzet",
+            "no revenue limit: no customer has revenue",
+        ),
         "udf.failed": ("fout, zie {log}", "error, see {log}"),
         # help of the worksheet functions (Excel's function wizard)
         "udf.doc.segment": (

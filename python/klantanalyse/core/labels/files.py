@@ -289,10 +289,26 @@ TEXTS.update(
             "file as it was at the start.",
         ),
         "warn.chart_capped": (
-            "de grafiek op blad Matrix toont de eerste {count} klanten; alle klanten staan wel "
-            "in de tabellen.",
-            "the chart on sheet Matrix shows the first {count} customers; all customers are in "
-            "the tables.",
+            "de grafiek op blad Matrix heeft plaats voor {count} van de {total} klanten: hij toont "
+            "{chosen}; alle klanten staan wel in de tabellen.",
+            "the chart on sheet Matrix has room for {count} of the {total} customers: it shows "
+            "{chosen}; all customers are in the tables.",
+        ),
+        "chart.chosen.ab": (
+            "alle A- en B-klanten en een gelijkmatige spreiding van de C-klanten",
+            "every A and B customer and an even spread of the C customers",
+        ),
+        "chart.chosen.a": (
+            "alle A-klanten en een gelijkmatige spreiding van de B-klanten (geen C)",
+            "every A customer and an even spread of the B customers (no C)",
+        ),
+        "chart.chosen.spread": (
+            "een gelijkmatige spreiding van de A-klanten (geen B en C)",
+            "an even spread of the A customers (no B or C)",
+        ),
+        "chart.note": (
+            "Grafiek: {count} van {total} klanten, {chosen}.",
+            "Chart: {count} of {total} customers, {chosen}.",
         ),
     }
 )
