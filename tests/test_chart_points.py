@@ -33,7 +33,7 @@ def customers_csv(path: Path, n: int, seed: int = 3) -> Path:
 
 
 def matrix_series(path: Path) -> tuple[dict[str, set[str]], list[list[object]]]:
-    """{segment: names in its chart series}, and the Matrix summary cells (L3:O12)."""
+    """{segment: names in its chart series}, and the Matrix summary cells (L3:O13)."""
     ws = openpyxl.load_workbook(path)["Matrix"]
     header = [c.value for c in ws[1]]
     name_col = header.index("Klant") + 1
@@ -44,7 +44,7 @@ def matrix_series(path: Path) -> tuple[dict[str, set[str]], list[list[object]]]:
         for segment, col in columns.items():
             if name is not None and ws.cell(r, col).value is not None:
                 shown[segment].add(name)
-    summary = [[ws.cell(r, c).value for c in range(12, 16)] for r in range(3, 13)]
+    summary = [[ws.cell(r, c).value for c in range(12, 16)] for r in range(3, 14)]
     return shown, summary
 
 

@@ -172,7 +172,7 @@ def test_semicolon_cp1252_decimal_comma(tmp_path, capsys):
     assert run(capsys, "analyse", str(src), "-o", str(tmp_path / "o.xlsx"))[0] == 0
     rows = sheet_rows(openpyxl.load_workbook(tmp_path / "o.xlsx")["Klanten"])
     assert rows[1][0] == "Café Noël"
-    assert rows[1][1] == "1.250,50"  # the input is copied as given
+    assert rows[1][1] == 1250.5  # an amount from a CSV is written back as a number
 
 
 def test_total_row_is_ignored_with_a_warning(tmp_path, capsys):

@@ -488,11 +488,11 @@ def test_start_shows_the_columns_read_as_the_command_line_prints_them(tmp_path, 
     book = tmp_path / "klantanalyse.xlsm"
     assert main(["workbook", "--data", str(src), "-o", str(book)]) == 0
     start = openpyxl.load_workbook(book)["Start"]
-    assert [start["B25"].value, start["C25"].value] == ["Kolommen", " ".join(lines)]
+    assert [start["B26"].value, start["C26"].value] == ["Kolommen", " ".join(lines)]
     # analysed again as a macro workbook: the same row, written by the run
     assert run(capsys, "analyse", book, "-o", tmp_path / "again.xlsm")[0] == 0
     again = openpyxl.load_workbook(tmp_path / "again.xlsm", keep_vba=True)["Start"]
-    assert again["C25"].value.startswith(lines[0])
+    assert again["C26"].value.startswith(lines[0])
 
 
 # ---- what to fix when Klant or Omzet is not found: exit code 1 ---------------------------

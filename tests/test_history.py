@@ -156,15 +156,34 @@ def test_long_lists_of_bad_rows_are_shortened():
     assert "2, 3, 4, 5, 6, 7, 8, 9, 10, 11 en 3 meer" in history.warnings[0]
 
 
-def test_retention_per_calendar_year(history):
-    retention = history.retention.set_index("year")
-    assert retention.loc[2022, "active"] == 2
+def test_retention_per_calendar_year():
+    # one early order makes the orders cover all of 2022
+    early = pd.DataFrame(
+        [("Vroeg BV", "01-01-2022", 100, "E1")],
+        columns=["Klant", "Datum", "Bedrag", "Ordernummer"],
+        index=[26],
+    )
+    table = pd.concat([orders_table(), early])
+    retention = order_history(table, Settings(reference_date=REF)).retention.set_index("year")
+    assert retention.loc[2022, "active"] == 3
     assert np.isnan(retention.loc[2022, "retention"])
-    assert retention.loc[2023, ["active", "retained", "new", "lost"]].tolist() == [4, 2, 2, 0]
-    assert retention.loc[2023, "retention"] == 1.0
+    assert np.isnan(retention.loc[2022, "new"])  # nothing before the first year to compare
+    assert retention.loc[2023, ["active", "retained", "new", "lost"]].tolist() == [4, 2, 2, 1]
+    assert retention.loc[2023, "retention"] == pytest.approx(2 / 3)
     assert retention.loc[2024, ["active", "retained", "new", "lost"]].tolist() == [3, 2, 1, 2]
     assert retention.loc[2024, "retention"] == 0.5
     assert retention["partial"].tolist() == [False, False, True]
+    assert retention["since"].isna().all()
+
+
+def test_retention_after_a_year_the_orders_cover_in_part(history):
+    # the sample starts on 01-09-2022: a third of 2022, too little to compare 2023 with
+    retention = history.retention.set_index("year")
+    assert retention.loc[2022, "active"] == 2
+    assert retention.loc[2022, "since"] == pd.Timestamp("2022-09-01")
+    assert retention.loc[2023, "active"] == 4
+    assert retention.loc[2023, ["retained", "retention", "new", "lost"]].isna().all()
+    assert retention.loc[2024, ["active", "retained", "new", "lost"]].tolist() == [3, 2, 1, 2]
 
 
 def test_quantity_times_price_with_online_retail_headers():
@@ -186,7 +205,9 @@ def test_quantity_times_price_with_online_retail_headers():
     assert row["orders_total"] == 2
     assert row["avg_order"] == pytest.approx((6 * 2.55 + 8 * 2.75 + 2.0) / 2)
     assert row["revenue_recent"] == 0  # 2010-12-01 lies before the window
-    assert row["revenue_previous"] == pytest.approx(6 * 2.55 + 8 * 2.75 - 27.5 + 2.0)
+    assert row["revenue_total"] == pytest.approx(6 * 2.55 + 8 * 2.75 - 27.5 + 2.0)
+    # one day of data is no window before to compare with
+    assert np.isnan(row["revenue_previous"]) and np.isnan(row["change"])
 
 
 def test_customer_name_column_wins_over_customer_number():
@@ -399,6 +420,8 @@ def expected_retail(table: pd.DataFrame) -> pd.DataFrame:
     orders = invoices[invoices["value"].round(2) > 0].reset_index()
     start = RETAIL_REF - relativedelta(months=12)
     before = RETAIL_REF - relativedelta(months=24)
+    # the share of the window before that the data covers (from its first day on)
+    covered = (start - max(lines["day"].min() - pd.Timedelta(days=1), before)) / (start - before)
     out = {}
     for customer in RETAIL_CUSTOMERS:
         mine = orders[orders["CustomerID"] == customer]
@@ -417,7 +440,9 @@ def expected_retail(table: pd.DataFrame) -> pd.DataFrame:
             "revenue_recent": own_lines.loc[own_lines["day"] > start, "amount"].sum(),
             "revenue_previous": own_lines.loc[
                 (own_lines["day"] > before) & (own_lines["day"] <= start), "amount"
-            ].sum(),
+            ].sum()
+            if covered >= 0.8
+            else np.nan,
         }
     return pd.DataFrame(out).T
 
@@ -481,3 +506,24 @@ def test_customer_numbers_exported_as_decimals_keep_their_natural_form():
     assert [name_text(v) for v in ("17850.0", 17850.0, " 12346.00 ", "Bakker 2.0", "3.5")] == [
         "17850", "17850", "12346", "Bakker 2.0", "3.5",
     ]  # fmt: skip
+
+
+def test_slash_dates_are_read_month_first_only_when_the_column_says_so():
+    american = pd.Series(["12/1/2010 8:26", "12/13/2010 10:05", "1/2/2011", None])
+    dates, bad = parse_date_column(american)  # 12/13 can only be month first
+    assert dates.tolist()[:3] == [
+        pd.Timestamp("2010-12-01 08:26"),
+        pd.Timestamp("2010-12-13 10:05"),
+        pd.Timestamp("2011-01-02"),
+    ]
+    assert not bad.any()
+    dutch = pd.Series(["13/1/2010", "1/2/2011"])  # 13/1 can only be day first
+    assert parse_date_column(dutch)[0].tolist() == [
+        pd.Timestamp("2010-01-13"),
+        pd.Timestamp("2011-02-01"),
+    ]
+    unclear = pd.Series(["1/2/2011", "3/4/2011"])  # either way: read as Dutch dates
+    assert parse_date_column(unclear)[0].tolist() == [
+        pd.Timestamp("2011-02-01"),
+        pd.Timestamp("2011-04-03"),
+    ]

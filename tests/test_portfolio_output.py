@@ -279,6 +279,7 @@ def test_whale_block_is_the_contribution_curve(book, orders, customers):
 def test_retention_block_per_year(book, orders):
     placed = real_orders(orders)
     active = placed.groupby(placed["date"].dt.year)["Klant"].agg(set)
+    first_day = orders["Datum"].min()  # the orders start on 01-11-2022
     block = cells(book["Matrix"], "I70:O81")
     assert block[0][0] == "Klantbehoud per jaar"
     assert block[1][:6] == ["Jaar", "Actieve klanten", "Behouden", "Behoud %", "Nieuw", "Verloren"]
@@ -289,14 +290,22 @@ def test_retention_block_per_year(book, orders):
         now = active[year]
         before = active.get(year - 1)
         assert row[:2] == [year, len(now)]
-        if before is None:
-            assert row[2:4] == [None, None]
+        # a year is compared with the one before only when the orders cover 80% of that one
+        base_start = pd.Timestamp(year=year - 1, month=1, day=1)
+        covered = (pd.Timestamp(year=year, month=1, day=1) - max(first_day, base_start)).days / (
+            pd.Timestamp(year=year, month=1, day=1) - base_start
+        ).days
+        if before is None or covered < 0.8:
+            assert row[2:6] == [None, None, None, None]
         else:
             assert row[2] == len(before & now)
             assert row[3] == pytest.approx(len(before & now) / len(before))
+            assert row[4] == len(now - seen)
             assert row[5] == len(before - now)
-        assert row[4] == len(now - seen)
         seen |= now
+    assert rows[0][6] == "vanaf 01-11-2022"  # the first year is covered in part
+    assert rows[1][2:6] == [None, None, None, None]  # so 2023 is not compared with it
+    assert rows[2][2] is not None
     assert rows[-1][6] == "t/m peildatum"  # the Peildatum's own year is not complete
     assert all(v is None for row in block[2 + len(years) :] for v in row)
 

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import signal
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from .core import labels
-from .errors import KlantanalyseError, Stopped
+from .errors import InputError, KlantanalyseError, Stopped
+
+if TYPE_CHECKING:
+    from .files.report import RunReport
 
 PROG = "klantanalyse"
 
@@ -62,8 +67,29 @@ def _parser() -> argparse.ArgumentParser:
         choices=labels.LANGS,
         help="language of results and messages (default: the workbook's Taal setting, else nl)",
     )
+    _add_reference_option(run)
     _add_workbook_parser(sub)
     return parser
+
+
+def _add_reference_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--peildatum",
+        metavar="YYYY-MM-DD",
+        help="reference date of the order history (default: the Instellingen cell, else the "
+        "date of the last order)",
+    )
+
+
+def _reference_date(args: argparse.Namespace, lang: str) -> dt.date | None:
+    """The --peildatum date; a value that is not YYYY-MM-DD is input the user can fix."""
+    value = getattr(args, "peildatum", None)
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise InputError(labels.text("cli.bad_reference", lang, value=value)) from None
 
 
 # --- klantanalyse workbook ---------------------------------------------------------------
@@ -85,6 +111,7 @@ def _add_workbook_parser(sub) -> None:
     )
     build.add_argument("--data", metavar="FILE", help=labels.text("workbook.help_data", "en"))
     build.add_argument("--lite", action="store_true", help=labels.text("workbook.help_lite", "en"))
+    _add_reference_option(build)
 
 
 def _workbook_output(args: argparse.Namespace) -> str:
@@ -98,13 +125,20 @@ def _workbook(args: argparse.Namespace) -> int:
     from .files.outfile import open_elsewhere_warnings
 
     if args.lite:
-        from .workbook.lite import build
+        from .workbook.lite import build_report
     else:
-        from .workbook.build import build
+        from .workbook.build import build_report
 
-    path = build(_workbook_output(args), args.data)
+    reference_date = _reference_date(args, "nl")
+    report = build_report(_workbook_output(args), args.data, reference_date=reference_date)
+    path = report.output
     print(labels.text("workbook.written", "nl", file=str(path)))
-    _print_warnings(open_elsewhere_warnings(path, "nl"), "nl")
+    if args.data is None:  # the demo workbook: nothing to report
+        _print_warnings(open_elsewhere_warnings(path, "nl"), "nl")
+        return 0
+    lang = report.analysis.settings.lang
+    _print_report(report)
+    _print_warnings(report.warnings + open_elsewhere_warnings(path, lang), lang)
     return 0
 
 
@@ -119,10 +153,19 @@ def _analyse(args: argparse.Namespace) -> int:
         orders_path=args.orders,
         prospects_path=args.prospects,
         keep_macros=args.keep_macros,
+        reference_date=_reference_date(args, lang),
     )
     lang = report.analysis.settings.lang
-    s = report.analysis.summary
     print(labels.text("cli.written", lang, file=str(report.output)))
+    _print_report(report)
+    _print_warnings(report.warnings, lang)
+    return 0
+
+
+def _print_report(report: RunReport) -> None:
+    """The counts of a run: segments, the 80/20 figure, the Peildatum, Verwantschap."""
+    lang = report.analysis.settings.lang
+    s = report.analysis.summary
     print(
         labels.text(
             "cli.summary",
@@ -135,6 +178,11 @@ def _analyse(args: argparse.Namespace) -> int:
     )
     if s.pareto_share is not None:
         print(labels.text("sum.pareto", lang, share=labels.percent(s.pareto_share, lang)) + ".")
+    reference = report.reference
+    if reference is not None:
+        source = labels.text(f"ref.{reference.source}", lang)
+        date = labels.short_date(reference.date, lang)
+        print(labels.text("cli.reference", lang, date=date, source=source))
     view = report.affinity
     if view is not None and view.profile is not None:
         untapped = int(report.analysis.results["untapped"].notna().sum())
@@ -142,8 +190,6 @@ def _analyse(args: argparse.Namespace) -> int:
         print(labels.text("cli.affinity", lang, untapped=untapped, prospects=scored))
     for line in report.columns:
         print(line)
-    _print_warnings(report.warnings, lang)
-    return 0
 
 
 def _print_warnings(warnings: Sequence[str], lang: str) -> None:

@@ -3,36 +3,26 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 from .core import labels
-from .core.analysis import Analysis
-from .core.similarity import AffinityView
 from .errors import FileError
 from .files.guard import same_file
 from .files.limits import check_content, check_inputs
 from .files.outfile import open_elsewhere_warnings
-from .files.read import input_changes, read_input, read_orders, read_prospects, where
+from .files.read import (
+    input_changes,
+    read_input,
+    read_orders,
+    read_prospects,
+)
+from .files.report import RunReport, carried_warnings, output_warnings
 from .plan import Target, plan_book
-from .plan.matrix import chart_points, charted_points
-from .plan.names import CUSTOMERS, ORDERS, PROSPECTS
-from .plan.values import MAX_CELL_CHARS, long_texts
-from .run import Run, load_settings, run
+from .run import load_settings, run
 from .workbook.carry import carry_macros
 
 OUTPUT_SUFFIXES = (".xlsx", ".xlsm")
-
-
-@dataclass(frozen=True)
-class RunReport:
-    """What a run did: where the output is, the analysis, and every warning."""
-
-    output: Path
-    analysis: Analysis
-    warnings: tuple[str, ...]
-    affinity: AffinityView | None = None
-    columns: tuple[str, ...] = ()  # which input column feeds which field
 
 
 def default_output(input_path: Path) -> Path:
@@ -49,12 +39,15 @@ def analyse_file(
     orders_path: str | Path | None = None,
     prospects_path: str | Path | None = None,
     keep_macros: bool = False,
+    reference_date: dt.date | None = None,
 ) -> RunReport:
     """Analyse INPUT (and an optional order file) into a new workbook; inputs are never written.
 
     Orders from the input workbook's own Orders sheet are copied into the output; orders
     from a separate file are analysed but not copied (the output stays small). Prospects
     (the input's Prospects sheet, or `prospects_path`) are scored and written to the output.
+    `reference_date` overrides the Peildatum (else the Instellingen cell, else the last
+    order date).
     """
     input_path = Path(input_path)
     msg_lang = lang or "nl"
@@ -84,60 +77,15 @@ def analyse_file(
     # an .xlsm output: our VBA and ribbon, or the input's only with keep_macros
     target, finish, macro_warnings = carry_macros(book, target, output, run_lang, keep_macros)
     book = replace(book, warnings=(*book.warnings, *macro_warnings))
-    done = run(book.tables(), lang)
+    done = run(book.tables(), lang, reference_date=reference_date)
     check_content(done, target, input_path)  # with the actual result columns
     from .files.write import write_workbook  # openpyxl only where a file is written
 
     write_workbook(output, plan_book(done, target), finish, done.lang)
     warnings = done.warnings + output_warnings(done, target)
     warnings += open_elsewhere_warnings(output, done.lang)
-    if input_path.suffix.lower() in (".xlsx", ".xlsm"):
-        from .files.carried import not_carried
-
-        tables = {CUSTOMERS: book.customers, ORDERS: copy_orders, PROSPECTS: book.prospects}
-        renamed = {
-            table.sheet: sheet
-            for sheet, table in tables.items()
-            if table is not None and table.sheet and table.path in (None, input_path)
-        }
-        dropped = not_carried(book.data or input_path, output, done.lang, renamed, input_path)
-        warnings += (dropped,) if dropped else ()
+    warnings += carried_warnings(book, copy_orders, output, done.lang)
     warnings += input_changes(book.customers, book.orders, book.prospects, lang=done.lang)
-    return RunReport(output, done.analysis, tuple(warnings), done.affinity, done.column_lines())
-
-
-def output_warnings(done: Run, target: Target) -> tuple[str, ...]:
-    """What the output holds differently from the input: shortened texts, a capped chart."""
-    lang = done.lang
-    found: list[str] = []
-    for table in (done.tables.customers, target.orders):
-        if table is None:
-            continue
-        count, first = long_texts(table.frame)
-        if count:
-            row, column = first
-            found.append(
-                where(table.path or Path(""), table.sheet, lang)
-                + ": "
-                + labels.text(
-                    "warn.long_text",
-                    lang,
-                    count=count,
-                    limit=labels.number(MAX_CELL_CHARS, lang),
-                    column=column,
-                    row=row,
-                )
-            )
-    shown, chosen = charted_points(done, target)
-    if chosen is not None:
-        total = len(chart_points(done))
-        found.append(
-            labels.text(
-                "warn.chart_capped",
-                lang,
-                count=labels.number(len(shown), lang),
-                total=labels.number(total, lang),
-                chosen=labels.text(chosen, lang),
-            )
-        )
-    return tuple(found)
+    return RunReport(
+        output, done.analysis, tuple(warnings), done.affinity, done.reference, done.column_lines()
+    )

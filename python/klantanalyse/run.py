@@ -8,11 +8,13 @@ Excel; a front reads the tables and renders the plan of the run.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
 import pandas as pd
 
+from .core import labels
 from .core.analysis import Analysis, analyse, with_added_customers
 from .core.settings import Settings
 from .core.similarity import AffinityView, add_affinity
@@ -34,6 +36,23 @@ class Tables:
 
 
 @dataclass(frozen=True)
+class Reference:
+    """The Peildatum a run used and where it came from: `option` (--peildatum), `settings`
+    (the Instellingen sheet), `orders` (the last date in the orders) or `today`."""
+
+    date: dt.date
+    source: str
+    last_order: dt.date | None = None  # the last date in the orders counted
+
+    def shown(self, lang: str) -> str:
+        """'09-12-2011 (datum van de laatste order)'."""
+        source = labels.text(f"ref.{self.source}", lang)
+        return labels.text(
+            "ref.shown", lang, date=labels.short_date(self.date, lang), source=source
+        )
+
+
+@dataclass(frozen=True)
 class Run:
     """Everything one run decided; fronts only render it (see `plan`)."""
 
@@ -43,6 +62,7 @@ class Run:
     affinity: AffinityView
     warnings: tuple[str, ...]  # every warning of the run, in reading order
     understood: ColumnReport | None = None  # which input column feeds which field
+    reference: Reference | None = None  # the Peildatum, when there were orders to count
 
     @property
     def lang(self) -> str:
@@ -65,12 +85,22 @@ def load_settings(rows: list[tuple[object, object]] | None, lang: str | None = N
     return Settings.from_rows(rows, lang=lang)
 
 
-def run(tables: Tables, lang: str | None = None, settings: Settings | None = None) -> Run:
-    """Analyse `tables`: `lang` overrides the Taal setting; `settings` replaces the sheet's."""
+def run(
+    tables: Tables,
+    lang: str | None = None,
+    settings: Settings | None = None,
+    reference_date: dt.date | None = None,
+) -> Run:
+    """Analyse `tables`: `lang` overrides the Taal setting, `reference_date` the Peildatum;
+    `settings` replaces the sheet's."""
     setting_warnings: list[str] = []
     if settings is None:
         settings, setting_warnings = load_settings(tables.settings_rows, lang)
+    source = "settings" if settings.reference_date is not None else None
+    if reference_date is not None:
+        settings, source = settings.replace(reference_date=reference_date), "option"
     analysis = analyse_tables(tables.customers, tables.orders, settings)
+    reference = reference_of(analysis, source)
     prospects = tables.prospects
     place = None
     if prospects is not None:
@@ -82,8 +112,46 @@ def run(tables: Tables, lang: str | None = None, settings: Settings | None = Non
         prospects.frame if prospects is not None else None,
         place,
     )
-    warnings = (*tables.warnings, *setting_warnings, *analysis.warnings)
-    return Run(tables, settings, analysis, view, tuple(warnings), _understood(tables, analysis))
+    warnings = (
+        *tables.warnings,
+        *setting_warnings,
+        *stale(reference, settings),
+        *analysis.warnings,
+    )
+    understood = _understood(tables, analysis)
+    return Run(tables, settings, analysis, view, tuple(warnings), understood, reference)
+
+
+def reference_of(analysis: Analysis, source: str | None) -> Reference | None:
+    """The Peildatum the order history counted to, and its source; None without orders.
+    Without a Peildatum set (`source` None) the history took the last date in the orders."""
+    history = analysis.portfolio.history if analysis.portfolio is not None else None
+    if history is None:
+        return None
+    last = history.last_line.date() if history.last_line is not None else None
+    return Reference(history.reference.date(), source or "orders", last)
+
+
+def stale(reference: Reference | None, settings: Settings) -> tuple[str, ...]:
+    """A warning when the orders end long before a Peildatum that was set: at least the
+    silent (or recent) window, so that every customer looks silent or dormant."""
+    if reference is None or reference.last_order is None or reference.source == "orders":
+        return ()
+    ref, last = reference.date, reference.last_order
+    months = (ref.year - last.year) * 12 + ref.month - last.month - (ref.day < last.day)
+    if months < min(settings.silent_months, settings.recent_months):
+        return ()
+    lang = settings.lang
+    return (
+        labels.text(
+            "warn.stale_reference",
+            lang,
+            last=labels.short_date(last, lang),
+            months=months,
+            date=labels.short_date(ref, lang),
+            source=labels.text(f"ref.{reference.source}", lang),
+        ),
+    )
 
 
 def _understood(tables: Tables, analysis: Analysis) -> ColumnReport | None:
@@ -92,6 +160,8 @@ def _understood(tables: Tables, analysis: Analysis) -> ColumnReport | None:
     if report is None:
         return None
     table = tables.customers
+    if table.header_row < 1:  # no customer table: the customers come from the orders
+        return report
     return report.with_header_rows(table.header_row - table.header_rows + 1, table.header_row)
 
 

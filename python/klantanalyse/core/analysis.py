@@ -177,6 +177,8 @@ def analyse(
     settings.validate()
     lang = settings.lang
     history = order_history(orders, settings) if orders is not None else None
+    # no customer list (or one without rows): the customers are those of the orders
+    orders_only = history is not None and (len(customers.columns) == 0 or len(customers) == 0)
     if history is not None and len(customers.columns) == 0:
         customers = pd.DataFrame({labels.header("customer", lang): pd.Series(dtype=object)})
     found = _input_columns(list(customers.columns), history is not None, lang)
@@ -211,7 +213,10 @@ def analyse(
     results, limits = _grid_results(names, revenue, potential, answers, ok, problems, settings)
     results, extra_keys, portfolio = extend(results, numbers, answers, ok, history, settings, added)
     summary = _summarise(results, ok, revenue)
-    warnings = [*understood.warnings, *_order_warnings(history, results, added, lang)]
+    warnings = [
+        *understood.warnings,
+        *_order_warnings(history, results, added, settings, orders_only),
+    ]
     if summary.problems:
         warnings.append(
             labels.text(
@@ -392,13 +397,30 @@ def _grid_results(
 
 
 def _order_warnings(
-    history: OrderHistory | None, results: pd.DataFrame, added: tuple, lang: str
+    history: OrderHistory | None,
+    results: pd.DataFrame,
+    added: tuple,
+    settings: Settings,
+    orders_only: bool = False,
 ) -> list[str]:
-    """The Orders sheet's own warnings plus what joining it to Klanten found."""
+    """The Orders sheet's own warnings plus what joining it to Klanten found; with orders
+    alone, one warning that the customer list and revenue came from them."""
     if history is None:
         return []
+    lang = settings.lang
     out = list(history.warnings)
-    if added:
+    if orders_only:
+        questions = [labels.header(c, lang) for c in labels.CRITERIA]
+        out.append(
+            labels.text(
+                "ord.orders_only",
+                lang,
+                count=labels.number(len(added), lang),
+                m=settings.recent_months,
+                questions=", ".join(questions[:-1]) + labels.text("and", lang) + questions[-1],
+            )
+        )
+    elif added:
         out.append(labels.text("ord.added", lang, count=len(added)))
     without = results["customer"].notna() & results["orders_total"].isna()
     if without.any():

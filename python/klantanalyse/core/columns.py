@@ -477,7 +477,14 @@ _DATE_FORMATS = (
     "%Y-%m-%dT%H:%M:%S",
     "%d-%m-%Y %H:%M",
     "%d-%m-%Y %H:%M:%S",
+    "%d/%m/%Y %H:%M",
+    "%d/%m/%Y %H:%M:%S",
 )
+# A column of slash dates written month first (an American export: 12/31/2024 8:26) is
+# read month first as a whole; see `_month_first`.
+_DAY_FIRST_SLASH = ("%d/%m/%Y", "%d/%m/%Y %H:%M", "%d/%m/%Y %H:%M:%S")
+_MONTH_FIRST_SLASH = ("%m/%d/%Y", "%m/%d/%Y %H:%M", "%m/%d/%Y %H:%M:%S", "%m/%d/%y")
+_SLASH_PARTS = r"^\s*(\d{1,2})/(\d{1,2})/\d{2,4}\b"
 _EXCEL_EPOCH = dt.datetime(1899, 12, 30)
 
 
@@ -593,17 +600,33 @@ def parse_amount_column(series: pd.Series) -> tuple[pd.Series, pd.Series]:
 
 
 def _date_format_order(texts: pd.Series) -> list[str]:
-    """The date formats, the one that fits the first filled value first."""
+    """The date formats, the one that fits the first filled value first; month first for
+    slash dates when the column is written that way."""
+    formats = list(_DATE_FORMATS)
+    if _month_first(texts):
+        formats = [f for f in formats if f not in _DAY_FIRST_SLASH] + list(_MONTH_FIRST_SLASH)
     sample = texts.iloc[0].strip() if len(texts) else ""
     first = []
-    for fmt in _DATE_FORMATS:
+    for fmt in formats:
         try:
             dt.datetime.strptime(sample, fmt)
         except ValueError:
             continue
         first.append(fmt)
         break
-    return first + [f for f in _DATE_FORMATS if f not in first]
+    return first + [f for f in formats if f not in first]
+
+
+def _month_first(texts: pd.Series) -> bool:
+    """True when the column's slash dates are written month first: some have a second
+    number above 12 (11/22/2016) and none a first one above 12. Without such a date
+    (every day 12 or less) they are read day first, as Dutch dates."""
+    parts = texts.str.extract(_SLASH_PARTS)
+    if parts[0].isna().all():
+        return False
+    first = pd.to_numeric(parts[0], errors="coerce")
+    second = pd.to_numeric(parts[1], errors="coerce")
+    return bool((second > 12).any() and not (first > 12).any())
 
 
 def parse_date_column(series: pd.Series) -> tuple[pd.Series, pd.Series]:

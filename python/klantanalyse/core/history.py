@@ -6,14 +6,22 @@ distinct values or over customers, never over order lines.
 
 Definitions
 -----------
-- Line amount: `Bedrag`, or `Aantal` × `Prijs` where `Bedrag` is blank or absent.
+- Line amount: `Bedrag`, or `Aantal` × `Prijs` where `Bedrag` is blank or absent; without
+  either, a revenue column (`Omzet`, `Sales`) of the order lines.
 - Order: all lines of one customer with the same `Ordernummer`; lines without an order
   number group by customer and date. An order counts when its lines add up to more than
   zero; credit notes and cancellations (net zero or negative) lower revenue but are not
   orders.
-- Windows, relative to the `Peildatum` P and the recent window of m months: *recent* is
-  (P − m months, P], *the window before* is (P − 2m months, P − m months]. Lines after P are
-  not counted.
+- Peildatum P: the setting when given, else the last date in the orders (the day the data
+  ends, as customer-lifetime libraries take it), so an export of last year is analysed as of
+  its own end.
+- Windows, relative to P and the recent window of m months: *recent* is (P − m months, P],
+  *the window before* is (P − 2m months, P − m months]. Lines after P are not counted.
+- Coverage: the share of the window before that lies on or after the first date in the
+  orders. Below `MIN_COVERAGE` the window before is not known well enough to compare with:
+  its revenue, the change, the projection's growth and the signal *Nieuw* are left empty
+  (a warning says why). Likewise a calendar year counts as the base of the next year's
+  retention, new and lost customers only when the orders cover `MIN_COVERAGE` of it.
 - Months since the last order: whole calendar months from the last order date to P.
 - Change: revenue recent / revenue in the window before − 1 (blank without revenue before).
 - 12-month projection (see `project`): the recent revenue scaled to a year, times its
@@ -54,6 +62,7 @@ from .settings import Settings
 
 TREND_LIMIT = 0.5  # the projection's growth factor stays within 1 ± this
 MAX_LISTED_ROWS = 10  # row numbers named in one warning
+MIN_COVERAGE = 0.8  # share of a window (or year) the orders must cover to compare with it
 
 
 @dataclass(frozen=True)
@@ -73,6 +82,14 @@ class OrderHistory:
     skipped: dict[str, tuple[object, ...]] = field(default_factory=dict)
     warnings: tuple[str, ...] = ()
     has_margin: bool = False
+    first_line: pd.Timestamp | None = None  # the first date in the orders counted
+    last_line: pd.Timestamp | None = None  # the last date in the orders counted
+    coverage: float = 1.0  # share of the window before covered by the orders
+
+    @property
+    def comparable(self) -> bool:
+        """True when the orders cover enough of the window before to compare with it."""
+        return self.coverage >= MIN_COVERAGE
 
     @property
     def revenue_recent(self) -> float:
@@ -113,7 +130,7 @@ def order_history(orders: pd.DataFrame, settings: Settings | None = None) -> Ord
     settings = settings or Settings()
     lang = settings.lang
     lines, names, skipped, warnings = _read_lines(orders, settings)
-    reference = pd.Timestamp(settings.today())
+    reference = reference_date(lines["day"], settings)
     start = reference - pd.DateOffset(months=settings.recent_months)
     before = reference - pd.DateOffset(months=2 * settings.recent_months)
     ref_day, start_day, before_day = (_day(t) for t in (reference, start, before))
@@ -134,6 +151,11 @@ def order_history(orders: pd.DataFrame, settings: Settings | None = None) -> Ord
     cust, day, amount = lines["cust"], lines["day"], lines["amount"]
     recent_line = day > start_day
     previous_line = (day > before_day) & ~recent_line
+    first_line = int(day.min()) if len(day) else ref_day + 1  # no lines: nothing covered
+    coverage = _covered(first_line, before_day, start_day)
+    comparable = coverage >= MIN_COVERAGE
+    if len(day):
+        warnings += _coverage_warnings(first_line, reference, coverage, settings)
 
     # orders: one customer + order number, or one customer + date without a number
     order_code = lines["order"]
@@ -170,6 +192,8 @@ def order_history(orders: pd.DataFrame, settings: Settings | None = None) -> Ord
     revenue_recent = np.bincount(cust[recent_line], weights=amount[recent_line], minlength=n)
     revenue_previous = np.bincount(cust[previous_line], weights=amount[previous_line], minlength=n)
     revenue_total = np.bincount(cust, weights=amount, minlength=n)
+    if not comparable:  # the window before is mostly outside the data: nothing to compare
+        revenue_previous = np.full(n, np.nan)
     with np.errstate(divide="ignore", invalid="ignore"):
         change = np.where(revenue_previous > 0, revenue_recent / revenue_previous - 1, np.nan)
     per_year = 12 / settings.recent_months
@@ -199,10 +223,10 @@ def order_history(orders: pd.DataFrame, settings: Settings | None = None) -> Ord
             cust[recent_line], weights=margin[recent_line], minlength=n
         )
     table["orders_before"] = _orders_per_window_before(table, start, settings)
-    table["signal_key"] = _signals(table, start, settings)
+    table["signal_key"] = _signals(table, start, settings, comparable)
     table["signal"] = table["signal_key"].map(lambda k: labels.signal_word(k, lang))
     table["signal_reason"] = _reasons(table, settings)
-    retention = _retention(o_cust, o_day, reference, lang)
+    retention = _retention(o_cust, o_day, reference, first_line)
     return OrderHistory(
         per_customer=table,
         retention=retention,
@@ -210,7 +234,89 @@ def order_history(orders: pd.DataFrame, settings: Settings | None = None) -> Ord
         skipped=skipped,
         warnings=tuple(warnings),
         has_margin="margin" in lines,
+        first_line=_stamp(first_line) if len(day) else None,
+        last_line=_stamp(int(day.max())) if len(day) else None,
+        coverage=coverage,
     )
+
+
+# ---- the Peildatum and what the orders cover ---------------------------------------------
+
+
+def reference_date(days: np.ndarray, settings: Settings) -> pd.Timestamp:
+    """The Peildatum: the setting when given, else the last date in the order lines."""
+    if settings.reference_date is not None or not len(days):
+        return pd.Timestamp(settings.today())
+    return _stamp(int(np.max(days)))
+
+
+def _stamp(day: int) -> pd.Timestamp:
+    """The Timestamp of a day number (days since 1970-01-01)."""
+    return pd.Timestamp(np.datetime64(day, "D"))
+
+
+def _covered(first_day: int, after_day: int, through_day: int) -> float:
+    """Share of the days (after_day, through_day] that lie on or after first_day."""
+    length = through_day - after_day
+    if length <= 0:
+        return 1.0
+    return float(min(max(through_day - max(after_day, first_day - 1), 0), length) / length)
+
+
+def window_coverage(first_day: int, reference: pd.Timestamp, months: int) -> float:
+    """Share of the window before a recent window of `months` that the orders cover."""
+    start = _day(reference - pd.DateOffset(months=months))
+    before = _day(reference - pd.DateOffset(months=2 * months))
+    return _covered(first_day, before, start)
+
+
+def _coverage_warnings(
+    first_day: int, reference: pd.Timestamp, coverage: float, settings: Settings
+) -> list[str]:
+    """Why the comparisons are empty when the orders do not reach back far enough."""
+    if coverage >= MIN_COVERAGE:
+        return []
+    lang, m = settings.lang, settings.recent_months
+    start = reference - pd.DateOffset(months=m)
+    before = reference - pd.DateOffset(months=2 * m)
+    begin = labels.short_date(before + pd.Timedelta(days=1), lang)
+    fits = [
+        k for k in range(m - 1, 0, -1) if window_coverage(first_day, reference, k) >= MIN_COVERAGE
+    ]
+    if fits:
+        setting = labels.setting_label("recent_months", lang)
+        fix = labels.text("ord.short_fix_months", lang, months=fits[0], setting=setting, date=begin)
+    else:
+        fix = labels.text("ord.short_fix_data", lang, date=begin)
+    found = [
+        labels.text(
+            "ord.short_history",
+            lang,
+            first=labels.short_date(_stamp(first_day), lang),
+            m=m,
+            begin=begin,
+            end=labels.short_date(start, lang),
+            share=labels.percent(coverage, lang),
+            need=labels.percent(MIN_COVERAGE, lang),
+            change=labels.header("change", lang),
+            previous=labels.header("revenue_previous", lang),
+            projection=labels.header("projection", lang),
+            new=labels.signal_word("new", lang),
+            fix=fix,
+        )
+    ]
+    recent = _covered(first_day, _day(start), _day(reference))
+    if recent < MIN_COVERAGE:
+        found.append(
+            labels.text(
+                "ord.short_recent",
+                lang,
+                m=m,
+                share=labels.percent(recent, lang),
+                first=labels.short_date(_stamp(first_day), lang),
+            )
+        )
+    return found
 
 
 # ---- reading the lines ------------------------------------------------------------------
@@ -258,6 +364,9 @@ def _read_lines(
                 )
             )
     has_lines = "order_quantity" in found and "order_price" in found
+    revenue = match_headers(headers, ("revenue",))
+    if "order_amount" not in found and not has_lines and revenue:
+        found["order_amount"] = revenue["revenue"]  # an export's 'Sales' or 'Omzet' per line
     if "order_amount" not in found and not has_lines:
         raise OrderError(labels.text("ord.no_amount", lang))
 
@@ -408,8 +517,11 @@ def _orders_per_window_before(
     return np.where(before > 0, before / windows, 0.0)
 
 
-def _signals(table: pd.DataFrame, start: pd.Timestamp, settings: Settings) -> np.ndarray:
-    """The signal key per customer; see the module docstring for the rules."""
+def _signals(
+    table: pd.DataFrame, start: pd.Timestamp, settings: Settings, comparable: bool = True
+) -> np.ndarray:
+    """The signal key per customer; see the module docstring for the rules. *Nieuw* needs
+    the window before (`comparable`): without it a first order in the data says nothing."""
     recent = table["orders_recent"].to_numpy()
     avg_recent = table["avg_order_recent"].to_numpy()
     avg_all = table["avg_order"].to_numpy()
@@ -427,7 +539,7 @@ def _signals(table: pd.DataFrame, start: pd.Timestamp, settings: Settings) -> np
             recent <= settings.potential_drop * table["orders_before"].to_numpy()
         )
         potential = few & (avg_recent <= settings.potential_drop * avg_all)
-    new = first > start.to_datetime64()
+    new = (first > start.to_datetime64()) & comparable
     return np.select(
         [~active, attention, potential, new],
         ["dormant", "attention", "potential", "new"],
@@ -497,14 +609,17 @@ def _reasons(table: pd.DataFrame, settings: Settings) -> np.ndarray:
 
 
 def _retention(
-    o_cust: np.ndarray, o_day: np.ndarray, reference: pd.Timestamp, lang: str
+    o_cust: np.ndarray, o_day: np.ndarray, reference: pd.Timestamp, first_day: int
 ) -> pd.DataFrame:
     """Per calendar year: active customers, how many of last year's stayed, new and lost.
 
     Retention in year t = customers with an order in t−1 and in t / customers with an order
-    in t−1. The year of the Peildatum counts up to that date (`partial`).
+    in t−1. The year of the Peildatum counts up to that date (`partial`). Retained,
+    retention, new and lost need year t−1 covered by the orders for at least MIN_COVERAGE
+    (else they are empty); `since` is the first date in the orders for a year they cover
+    less than that of.
     """
-    columns = ["year", "active", "retained", "retention", "new", "lost", "partial"]
+    columns = ["year", "active", "retained", "retention", "new", "lost", "partial", "since"]
     if len(o_cust) == 0:
         return pd.DataFrame(columns=columns)
     years = o_day.astype("datetime64[D]").astype("datetime64[Y]").astype(np.int64) + 1970
@@ -516,23 +631,33 @@ def _retention(
     rows = []
     for year in range(first, last + 1):
         now = active[:, year - first]
+        covered = _year_coverage(year, first_day) >= MIN_COVERAGE
         row = {
             "year": year,
             "active": int(now.sum()),
             "retained": np.nan,
             "retention": np.nan,
-            "new": int((first_year == year).sum()),
+            "new": np.nan,
             "lost": np.nan,
             "partial": year == reference.year,
+            "since": None if covered or year == reference.year else _stamp(first_day),
         }
-        if year > first:
+        if year > first and _year_coverage(year - 1, first_day) >= MIN_COVERAGE:
             before = active[:, year - first - 1]
+            row["new"] = int((first_year == year).sum())
             row["retained"] = int((before & now).sum())
             row["lost"] = int((before & ~now).sum())
             if before.any():
                 row["retention"] = row["retained"] / int(before.sum())
         rows.append(row)
     return pd.DataFrame(rows, columns=columns)
+
+
+def _year_coverage(year: int, first_day: int) -> float:
+    """Share of a calendar year on or after the first date in the orders."""
+    start = _day(pd.Timestamp(year=year, month=1, day=1)) - 1
+    end = _day(pd.Timestamp(year=year, month=12, day=31))
+    return _covered(first_day, start, end)
 
 
 # ---- joining the Klanten table ----------------------------------------------------------

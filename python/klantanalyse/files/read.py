@@ -7,7 +7,9 @@ import io
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ..core import labels
+import pandas as pd
+
+from ..core import intake, labels
 from ..core.columns import is_blank, normalise
 from ..core.tables import (  # noqa: F401 (the readers' table cutting lives in the core)
     CUSTOMER_SHEETS,
@@ -85,23 +87,48 @@ def snapshot(path: Path, lang: str = "nl") -> guard.Snapshot:
 
 
 def read_input(path: str | Path, lang: str = "nl") -> InputBook:
-    """Read INPUT (.xlsx, .xlsm or .csv). Raises FileError with a sentence on any problem."""
+    """Read INPUT (.xlsx, .xlsm or .csv). Raises FileError with a sentence on any problem.
+
+    An order export on its own (a CSV, or a workbook without a customer table, whose order
+    table may be on any sheet) gives no customer table: the customers come from the orders.
+    """
     path = Path(path)
     shot = snapshot(path, lang)
     if _suffix(path) in CSV_SUFFIXES:
         rows = _read_csv_rows(shot, lang)
+        if intake.order_header_row(rows) is not None:
+            orders, warnings = orders_from_rows(rows, None, path, lang)
+            orders = replace(_typed_orders(orders), snapshot=shot)
+            return InputBook(
+                path, no_customers(path, shot), orders, warnings=tuple(warnings), snapshot=shot
+            )
         table, warnings = table_from_rows(rows, None, path, lang)
-        table = replace(table, snapshot=shot)
+        table = replace(_typed_customers(table), snapshot=shot)
         return InputBook(path, table, warnings=tuple(warnings), snapshot=shot)
     return _read_workbook(shot, lang)
 
 
+def no_customers(path: Path, shot: guard.Snapshot | None = None) -> SheetTable:
+    """The customer table of an input that holds orders alone: no columns, no rows."""
+    return SheetTable(None, 0, pd.DataFrame(), path, snapshot=shot)
+
+
+def _typed_customers(table: SheetTable) -> SheetTable:
+    return intake.typed_table(table, intake.CUSTOMER_NUMBERS, (), intake.CUSTOMER_TEXTS)
+
+
+def _typed_orders(table: SheetTable) -> SheetTable:
+    return intake.typed_table(table, intake.ORDER_NUMBERS, intake.ORDER_DATES, intake.ORDER_TEXTS)
+
+
 def read_orders(path: str | Path, lang: str = "nl") -> SheetTable:
-    """An order history from its own file: a .csv (or .csv.gz) or a workbook's Orders sheet."""
+    """An order history from its own file: a .csv (or .csv.gz), or a workbook's Orders
+    sheet (else its first sheet with an order table)."""
     path = Path(path)
     shot = snapshot(path, lang)
     if _suffix(path) in CSV_SUFFIXES:
         table, _ = orders_from_rows(_read_csv_rows(shot, lang), None, path, lang)
+        table = None if table is None else _typed_orders(table)
     else:
         table = _workbook_orders(shot, lang)
     if table is None:
@@ -261,6 +288,20 @@ class _Sheets:
             return None, []
         return orders_from_rows(self.rows(name), name, self.path, self.lang)
 
+    def any_orders(self) -> tuple[SheetTable | None, list[str]]:
+        """The Orders sheet, else the first sheet whose header is an order table's."""
+        table, warnings = self.orders()
+        if table is not None:
+            return table, warnings
+        for name in self.names:
+            if intake.order_header_row(self.rows(name)) is not None:
+                return orders_from_rows(self.rows(name), name, self.path, self.lang)
+        return None, []
+
+    def holds_orders(self, name: str) -> bool:
+        """True when sheet `name` holds an order table (and no customer table)."""
+        return intake.order_header_row(self.rows(name)) is not None
+
     def prospects(self, skip: str | None = None) -> tuple[SheetTable | None, list[str]]:
         """The Prospects sheet as a table; a warning when it has rows but no name header."""
         name = self.find(*PROSPECT_SHEETS)
@@ -287,29 +328,38 @@ class _Sheets:
 def _read_workbook(shot: guard.Snapshot, lang: str) -> InputBook:
     path = shot.path
     sheets = _Sheets(shot, lang)
-    # the customer table: the Klanten sheet, else the first sheet with a Klant header
+    # the customer table: the Klanten sheet, else the first sheet with a Klant header; a
+    # sheet holding an order table is not one, unless another sheet is called Orders
     first = sheets.find(*CUSTOMER_SHEETS)
+    orders_sheet = sheets.find(*ORDER_SHEETS)
     candidates = ([first] if first else []) + [n for n in sheets.names if n != first]
     candidates = [n for n in candidates if n != sheets.find(*PROSPECT_SHEETS)]
     customers = None
     warnings: list[str] = []
     for name in candidates:
-        if header_row(sheets.rows(name), ("customer",)) is not None:
-            customers, warnings = table_from_rows(sheets.rows(name), name, path, lang)
-            break
-    if customers is None:
-        sheets.close()
-        filled = [name for name in candidates if not _blank_rows(sheets.rows(name))]
-        if not filled:
-            raise FileError(labels.text("file.empty_book", lang, file=path.name))
-        # one sheet meant for the customers: its own sentence, with the headers it has
-        meant = first if first in filled else (filled[0] if len(filled) == 1 else None)
-        if meant is not None:
-            table_from_rows(sheets.rows(meant), meant, path, lang)  # raises
-        raise InputError(
-            labels.text("file.no_table", lang, file=path.name, sheets=", ".join(sheets.names))
-        )
-    orders, order_warnings = sheets.orders(skip=customers.sheet)
+        if header_row(sheets.rows(name), ("customer",)) is None:
+            continue
+        if sheets.holds_orders(name) and orders_sheet in (None, name):
+            continue
+        customers, warnings = table_from_rows(sheets.rows(name), name, path, lang)
+        break
+    if customers is None:  # orders alone: the customers come from them
+        orders, order_warnings = sheets.any_orders()
+        if orders is None:
+            sheets.close()
+            filled = [name for name in candidates if not _blank_rows(sheets.rows(name))]
+            if not filled:
+                raise FileError(labels.text("file.empty_book", lang, file=path.name))
+            # one sheet meant for the customers: its own sentence, with the headers it has
+            meant = first if first in filled else (filled[0] if len(filled) == 1 else None)
+            if meant is not None:
+                table_from_rows(sheets.rows(meant), meant, path, lang)  # raises
+            raise InputError(
+                labels.text("file.no_table", lang, file=path.name, sheets=", ".join(sheets.names))
+            )
+        customers = no_customers(path)
+    else:
+        orders, order_warnings = sheets.orders(skip=customers.sheet)
     settings_rows = sheets.key_values(sheets.find(*SETTINGS_SHEETS))
     conf_rows = sheets.key_values(CONF if CONF in sheets.names else None)
     prospects, prospect_warnings = sheets.prospects(skip=customers.sheet)
@@ -332,7 +382,7 @@ def _read_workbook(shot: guard.Snapshot, lang: str) -> InputBook:
 def _workbook_orders(shot: guard.Snapshot, lang: str) -> SheetTable | None:
     sheets = _Sheets(shot, lang)
     try:
-        return sheets.orders()[0]
+        return sheets.any_orders()[0]
     finally:
         sheets.close()
 
@@ -349,7 +399,9 @@ def read_prospects(path: str | Path, lang: str = "nl") -> SheetTable:
         rows = _read_csv_rows(shot, lang)
         if header_row(rows, labels.PROSPECT_KEYS) is None:
             raise FileError(_no_prospect_header(path, None, lang))
-        return replace(_prospect_table(rows, None, path, lang), snapshot=shot)
+        table = _prospect_table(rows, None, path, lang)
+        table = intake.typed_table(table, intake.PROSPECT_NUMBERS, (), intake.PROSPECT_TEXTS)
+        return replace(table, snapshot=shot)
     sheets = _Sheets(shot, lang)
     try:
         first = sheets.find(*PROSPECT_SHEETS)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import io
 import posixpath
 import re
+import shutil
 import tempfile
 import zipfile
 from collections.abc import Iterable, Mapping, Sequence
@@ -113,6 +114,9 @@ class LazyPackage(Mapping):
 
     def __len__(self) -> int:
         return len(self.names)
+
+    def __contains__(self, part: object) -> bool:  # without unpacking the part
+        return part in self.names
 
     def head(self, part: str, size: int = 1 << 16) -> bytes:
         """The first `size` unpacked bytes of a part."""
@@ -267,8 +271,10 @@ def _relative(source_part: str, part: str) -> str:
 
 
 def graft(data: bytes, macros: MacroParts) -> bytes:
-    """`data` (a workbook package) with the macro parts added, macro-enabled."""
-    parts = open_package(data)
+    """`data` (a workbook package) with the macro parts added, macro-enabled. The parts
+    that do not change are copied a piece at a time (a sheet may unpack to many MB)."""
+    source = LazyPackage(data)
+    parts = _Parts(source)
     book = workbook_part(parts)
     parts.update(macros.parts)
     # Relationships: from the package root and from the workbook part.
@@ -288,6 +294,26 @@ def graft(data: bytes, macros: MacroParts) -> bytes:
         overrides[book] = CT_WORKBOOK_MACRO
     parts[CONTENT_TYPES] = content_types_xml(defaults, overrides)
     return write_package(parts)
+
+
+class _Parts(dict):
+    """The parts of a package as a dict whose values are read from `source` only when
+    asked for; `write_package` copies the ones never replaced without holding them."""
+
+    def __init__(self, source: LazyPackage, names: Iterable[str] | None = None):
+        super().__init__((name, None) for name in (source.names if names is None else names))
+        self.source = source
+
+    def __getitem__(self, part: str) -> bytes:
+        value = super().__getitem__(part)
+        return self.source[part] if value is None else value
+
+    def get(self, part: str, default: object = None) -> object:
+        return self[part] if part in self else default
+
+    def stored(self, part: str) -> bytes | None:
+        """The part's new bytes, or None when it is the source's unchanged."""
+        return super().__getitem__(part)
 
 
 def read_macros(source: bytes | str | Path) -> MacroParts | None:
@@ -383,7 +409,7 @@ def vba_project(workbook: bytes, modules: Sequence[VBAModule]) -> bytes:
         raise FileError(labels.text("workbook.no_code_name", sheet="ThisWorkbook"))
     with tempfile.TemporaryDirectory() as tmp:
         source, out = Path(tmp, "book.xlsm"), Path(tmp, "out.xlsm")
-        source.write_bytes(workbook)
+        source.write_bytes(_slim(workbook))
         with ExcelFile(source) as book:
             project = book.add_vba_project()
             for module in modules:
@@ -401,8 +427,34 @@ def vba_project(workbook: bytes, modules: Sequence[VBAModule]) -> bytes:
     return cfb.to_bytes()
 
 
+SLIM_ABOVE = 1 << 20  # unpacked bytes of a sheet above which pyOpenVBA gets an empty one
+
+
+def _slim(workbook: bytes) -> bytes:
+    """`workbook` with each large sheet replaced by an empty one with the same codeName:
+    the VBA project depends on the sheets' names and codeNames only, and pyOpenVBA reads
+    every part it is given into memory."""
+    parts = LazyPackage(workbook)
+    large = [
+        info.filename
+        for info in parts.archive.infolist()
+        if info.file_size > SLIM_ABOVE and _SHEET_PART.fullmatch(info.filename)
+    ]
+    if not large:
+        return workbook
+    slim = _Parts(parts)
+    for part in large:
+        found = _CODE_NAME.search(parts.head(part))
+        code = f'<sheetPr codeName="{found.group(1).decode()}"/>' if found else ""
+        slim[part] = f'<worksheet xmlns="{NS_MAIN}">{code}<sheetData/></worksheet>'.encode()
+    return write_package(slim)
+
+
+_SHEET_PART = re.compile(r"(?:.*/)?worksheets/[^/]+\.xml")
+
+
 def _sheet_names(workbook: bytes) -> list[str]:
-    parts = open_package(workbook)
+    parts = LazyPackage(workbook)
     root = ElementTree.fromstring(parts[workbook_part(parts)])
     return [sheet.get("name", "") for sheet in root.iter(f"{{{NS_MAIN}}}sheet")]
 
@@ -413,7 +465,7 @@ def add_macros(
     """`workbook` (written by openpyxl, sheets with codeNames) as an .xlsm with a VBA project
     holding `modules` and, if given, the ribbon XML (2006/01 customUI namespace)."""
     data = _read(workbook)
-    book = workbook_part(open_package(data))
+    book = workbook_part(LazyPackage(data))
     folder = book.rpartition("/")[0]
     vba_part = f"{folder}/vbaProject.bin" if folder else "vbaProject.bin"
     macros = MacroParts(
@@ -446,8 +498,16 @@ def write_package(parts: dict[str, bytes]) -> bytes:
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 0
             info.external_attr = 0
-            archive.writestr(info, parts[name], compresslevel=6)
+            value = parts.stored(name) if isinstance(parts, _Parts) else parts[name]
+            if value is None:  # unchanged: streamed across (zlib's default level is 6)
+                with parts.source.archive.open(name) as src, archive.open(info, "w") as dest:
+                    shutil.copyfileobj(src, dest, COPY_CHUNK)
+            else:
+                archive.writestr(info, value, compresslevel=6)
     return buffer.getvalue()
+
+
+COPY_CHUNK = 1 << 20  # bytes of a part held at a time when it is copied unchanged
 
 
 _DOCPROPS_TIME = re.compile(
@@ -459,10 +519,11 @@ def repack(data: bytes, fixed_time: str | None = FIXED_DOCPROPS_TIME) -> bytes:
     """The same package with sorted parts (content types and package relationships first)
     and fixed times, also in docProps/core.xml when `fixed_time` is given, so that the same
     content always gives the same bytes."""
-    parts = open_package(data)
+    source = LazyPackage(data)
+    parts = _Parts(source, sorted(source.names))
     if fixed_time and "docProps/core.xml" in parts:
         stamp = fixed_time.encode()
         parts["docProps/core.xml"] = _DOCPROPS_TIME.sub(
             lambda m: m.group(1) + stamp + m.group(2), parts["docProps/core.xml"]
         )
-    return write_package({name: parts[name] for name in sorted(parts)})
+    return write_package(parts)

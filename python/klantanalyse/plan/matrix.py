@@ -154,6 +154,8 @@ def summary_block(run: Run, target: Target) -> Block:
     rows.append([None, None, None, None])
     rows.append([_t(run, "sum.pareto_label"), pareto_text(run), None, None])
     rows.append([_t(run, "sum.invalid"), s.problems, None, None])
+    reference = run.reference.shown(run.lang) if run.reference is not None else "-"
+    rows.append([_t(run, "sum.reference"), reference, None, None])
     rows.append([chart_note(run, target), None, None, None])
     r, c = SUMMARY_AT
     styles = [Styled(_one((r, c)), theme.BOLD), Styled(_row(r + 1, c, 4), theme.RESULT_HEADER)]
@@ -170,6 +172,7 @@ def summary_block(run: Run, target: Target) -> Block:
     )
     styles.append(Styled(_one((total + 2, c)), theme.BOLD))
     styles.append(Styled(_one((total + 3, c)), theme.BOLD))
+    styles.append(Styled(_one((total + 4, c)), theme.BOLD))
     return Block(r, c, rows, tuple(styles))
 
 
@@ -514,13 +517,24 @@ def retention_block(run: Run) -> Block:
                     int(row.active),
                     _count(row.retained),
                     clean(row.retention),
-                    int(row.new),
+                    _count(row.new),
                     _count(row.lost),
-                    _t(run, "sum.partial") if row.partial else None,
+                    _retention_note(run, row),
                 ]
             )
     rows += [[None] * 7 for _ in range(RETENTION_YEARS + 2 - len(rows))]
     return _table(RETENTION_AT, rows, {3: theme.PERCENT_FORMAT})
+
+
+def _retention_note(run: Run, row) -> str | None:
+    """'vanaf 01-11-2022' for a year the orders cover only in part (its comparisons are then
+    empty in the next year), 't/m peildatum' for the Peildatum's own year."""
+    notes = []
+    if row.since is not None and not pd.isna(row.since):
+        notes.append(_t(run, "sum.partial_since", date=labels.short_date(row.since, run.lang)))
+    if row.partial:
+        notes.append(_t(run, "sum.partial"))
+    return "; ".join(notes) or None
 
 
 def _count(value: object) -> int | None:
@@ -540,7 +554,14 @@ def portfolio_lines(run: Run) -> Block:
         peak = _t(run, "sum.whale_peak", share=share, peak=top)
     change = "-"
     history = portfolio.history if portfolio is not None else None
-    if history is not None:
+    if history is not None and not history.comparable:
+        change = _t(
+            run,
+            "sum.revenue_change_unknown",
+            recent=labels.money(history.revenue_recent, lang),
+            first=labels.short_date(history.first_line, lang),
+        )
+    elif history is not None:
         recent, previous = history.revenue_recent, history.revenue_previous
         ratio = labels.percent(recent / previous - 1, lang, signed=True) if previous > 0 else "-"
         change = _t(
@@ -697,7 +718,7 @@ def _pyramid_chart(run: Run) -> Chart:
 
 # (anchor, rows, columns) of every block the Matrix sheet holds, whatever the run
 BLOCK_SIZES: tuple[tuple[tuple[int, int], int, int], ...] = (
-    (SUMMARY_AT, 10, 4),
+    (SUMMARY_AT, 11, 4),
     (LABELS_AT, LABEL_COUNT + 1, 3),
     (LIMITS_AT, 5, 3),
     (PORTFOLIO_TITLE_AT, 1, 1),

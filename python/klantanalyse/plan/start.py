@@ -24,11 +24,12 @@ STATUS_KEYS = (
     "status.customers",
     "status.problems",
     "status.warnings",
+    "status.reference",
     "status.columns",
 )
-# the set-up steps: two rows after the status block's title and first 4 rows; the columns
-# read (the 5th row) take the free row and are there only after a run
-SETUP_ROW = STATUS_AT[0] + 6
+# the set-up steps: two rows after the status block's title and its rows; the columns read
+# (the last row) take the free row and are there only after a run
+SETUP_ROW = STATUS_AT[0] + len(STATUS_KEYS) + 1
 
 
 def _pick(row: tuple[str, str, str, str], lang: str) -> list[object]:
@@ -73,7 +74,8 @@ def conf_rows(lang: str = "nl", udf_module: str = UDF_MODULE, keys: Rows | None 
 
 
 def status_block(run: Run | None, when: dt.datetime | None, lang: str) -> Block:
-    """'Laatste analyse' on Start: time, customers, messages, warnings, the columns read."""
+    """'Laatste analyse' on Start: time, customers, messages, warnings, Peildatum, the
+    columns read."""
     t = lambda key: labels.text(key, lang)  # noqa: E731
     if run is None:
         values: list[object] = [None] * len(STATUS_KEYS)
@@ -85,6 +87,7 @@ def status_block(run: Run | None, when: dt.datetime | None, lang: str) -> Block:
             summary.customers,
             summary.problems,
             warnings,
+            run.reference.shown(lang) if run.reference is not None else "-",
             " ".join(run.column_lines()) or "-",
         ]
     # without a run no columns were read: that row stays empty (and is emptied)

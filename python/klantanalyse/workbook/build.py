@@ -9,6 +9,7 @@ installed xlwings' own modules, the generated function wrappers) and the ribbon
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from pathlib import Path
 
 import pandas as pd
@@ -19,7 +20,8 @@ from ..core.settings import Settings
 from ..errors import FileError
 from ..files.guard import same_file
 from ..files.limits import check_content, check_inputs
-from ..files.read import SheetTable, read_input
+from ..files.read import InputBook, SheetTable, input_changes, read_input
+from ..files.report import RunReport, carried_warnings, output_warnings
 from ..files.write import write_workbook
 from ..ooxml import package
 from ..plan import Target, plan_book
@@ -39,25 +41,29 @@ def _sheet_table(sheet: str, frame: pd.DataFrame) -> SheetTable:
     return SheetTable(sheet, 1, frame)
 
 
-def demo_run() -> tuple[Run, Target]:
+def demo_run(reference_date: dt.date | None = None) -> tuple[Run, Target]:
     """The demo customers and orders, analysed as of the demo's reference date (so the
-    workbook does not depend on the day it is built)."""
+    workbook does not depend on the day it is built), or as of `reference_date`."""
     data = demo.generate()
     customers = _sheet_table(CUSTOMERS, data.customers)
     orders = _sheet_table(ORDERS, data.orders)
     prospects = _sheet_table(PROSPECTS, data.prospects)
-    settings = Settings(reference_date=data.reference_date)
+    settings = Settings(reference_date=reference_date or data.reference_date)
     done = run(Tables(customers, orders, prospects, source=Path(DEFAULT_OUTPUT)), settings=settings)
     return done, Target(orders=orders)
 
 
-def file_run(path: str | Path) -> tuple[Run, Target]:
-    """A client's customers (and orders) read and analysed as `klantanalyse analyse` does."""
+def read_and_run(
+    path: str | Path, reference_date: dt.date | None = None
+) -> tuple[Run, Target, InputBook]:
+    """A client's customers (and orders) read and analysed as `klantanalyse analyse` does;
+    the book as read as well (the report names what it did not carry, and changes)."""
     book = read_input(path)
     check_inputs(book, load_settings(book.settings_rows)[0].lang)
-    done, target = run(book.tables()), Target(orders=book.orders)
+    done = run(book.tables(), reference_date=reference_date)
+    target = Target(orders=book.orders)
     check_content(done, target, book.path)
-    return done, target
+    return done, target, book
 
 
 def require_lxml(lang: str = "nl") -> None:
@@ -73,23 +79,41 @@ def build(
     output: str | Path = DEFAULT_OUTPUT,
     data: str | Path | None = None,
     udf_module: str = UDF_MODULE,
+    reference_date: dt.date | None = None,
 ) -> Path:
     """Write the macro workbook to `output` (.xlsm); with `data`, pre-filled from that file
     instead of the demo data. Returns the path written."""
+    return build_report(output, data, udf_module, reference_date).output
+
+
+def build_report(
+    output: str | Path = DEFAULT_OUTPUT,
+    data: str | Path | None = None,
+    udf_module: str = UDF_MODULE,
+    reference_date: dt.date | None = None,
+    now: dt.datetime | None = None,
+) -> RunReport:
+    """`build`, with what the run found: the report `klantanalyse analyse` gives. A
+    workbook pre-filled from `data` has the time of the run on Start; the demo workbook
+    has none (it is built byte for byte the same)."""
     output = Path(output)
     if output.suffix.lower() != ".xlsm":
         raise FileError(labels.text("workbook.output_suffix", file=str(output)))
     if data is not None and same_file(output, Path(data)):
         raise FileError(labels.text("file.same_output", file=str(output)))
     require_lxml()
-    done, target = file_run(data) if data is not None else demo_run()
+    book = None
+    if data is not None:
+        done, target, book = read_and_run(data, reference_date)
+    else:
+        done, target = demo_run(reference_date)
     lang = done.lang
     target = dataclasses.replace(
         target,
         start_rows=start_rows(lang),
         conf_rows=conf_rows(lang, udf_module),
         chart_capacity=CHART_CAPACITY,
-        run_time=None,
+        run_time=None if data is None else (now or dt.datetime.now()),
         yes_no_lists=True,
     )
     modules = vba.project_modules(udf_module, lang)
@@ -98,4 +122,17 @@ def build(
     def finish(tmp: Path) -> None:
         tmp.write_bytes(package.repack(package.add_macros(tmp.read_bytes(), modules, ribbon)))
 
-    return write_workbook(output, plan_book(done, target), finish, lang)
+    path = write_workbook(output, plan_book(done, target), finish, lang)
+    return run_report(path, done, target, book)
+
+
+def run_report(path: Path, done: Run, target: Target, book: InputBook | None) -> RunReport:
+    """What `klantanalyse analyse` would report for the workbook built at `path`."""
+    lang = done.lang
+    warnings = done.warnings + output_warnings(done, target)
+    if book is not None:
+        warnings += carried_warnings(book, book.orders, path, lang)
+        warnings += input_changes(book.customers, book.orders, book.prospects, lang=lang)
+    return RunReport(
+        path, done.analysis, warnings, done.affinity, done.reference, done.column_lines()
+    )

@@ -13,11 +13,13 @@ that the scripts' `button=` references name, the cells hidden behind the Start b
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from pathlib import Path
 
 from ..core import labels
 from ..errors import FileError
 from ..files.guard import same_file
+from ..files.report import RunReport
 from ..files.write import write_workbook
 from ..lite.functions import Basis
 from ..ooxml import package
@@ -29,7 +31,7 @@ from ..plan.start import SETUP_ROW, STATUS_AT
 from ..plan.theme import FONT, RESULT_HEADER_FILL, RESULT_HEADER_FONT
 from ..plan.values import LINE_HEIGHT
 from . import lite_code, lite_package
-from .build import demo_run, file_run, require_lxml
+from .build import demo_run, read_and_run, require_lxml, run_report
 from .lite_code import SCRIPT_KEYS
 from .lite_package import EMU_PER_PIXEL, EMU_PER_POINT, Anchor, Button
 
@@ -130,16 +132,35 @@ def _lite_plan(plan: BookPlan, rows: dict[str, int]) -> BookPlan:
     return BookPlan(tuple(sheets))
 
 
-def build(output: str | Path = DEFAULT_OUTPUT, data: str | Path | None = None) -> Path:
+def build(
+    output: str | Path = DEFAULT_OUTPUT,
+    data: str | Path | None = None,
+    reference_date: dt.date | None = None,
+) -> Path:
     """Write the Lite workbook to `output` (.xlsx); with `data`, pre-filled from that file
     instead of the demo data. Returns the path written."""
+    return build_report(output, data, reference_date).output
+
+
+def build_report(
+    output: str | Path = DEFAULT_OUTPUT,
+    data: str | Path | None = None,
+    reference_date: dt.date | None = None,
+    now: dt.datetime | None = None,
+) -> RunReport:
+    """`build`, with the report `klantanalyse analyse` gives (a pre-filled workbook has the
+    time of the run on Start; the demo workbook has none, it is built byte for byte)."""
     output = Path(output)
     if output.suffix.lower() != ".xlsx":
         raise FileError(labels.text("workbook.lite_output_suffix", file=str(output)))
     if data is not None and same_file(output, Path(data)):
         raise FileError(labels.text("file.same_output", file=str(output)))
     require_lxml()
-    done, target = file_run(data) if data is not None else demo_run()
+    book = None
+    if data is not None:
+        done, target, book = read_and_run(data, reference_date)
+    else:
+        done, target = demo_run(reference_date)
     lang = done.lang
     start_rows = lite_start_rows(lang)
     target = dataclasses.replace(
@@ -147,7 +168,7 @@ def build(output: str | Path = DEFAULT_OUTPUT, data: str | Path | None = None) -
         start_rows=start_rows,
         conf_rows=None,
         chart_capacity=CHART_CAPACITY,
-        run_time=None,
+        run_time=None if data is None else (now or dt.datetime.now()),
         yes_no_lists=True,
     )
     rows = button_rows(start_rows)
@@ -165,4 +186,4 @@ def build(output: str | Path = DEFAULT_OUTPUT, data: str | Path | None = None) -
         lite = lite_package.add_lite_parts(tmp.read_bytes(), files, buttons)
         tmp.write_bytes(package.repack(lite))
 
-    return write_workbook(output, plan, finish, lang)
+    return run_report(write_workbook(output, plan, finish, lang), done, target, book)

@@ -15,6 +15,7 @@ from .orders import *  # noqa: F403
 from .output import *  # noqa: F403
 from .portfolio import *  # noqa: F403
 from .prospects import *  # noqa: F403
+from .reference import *  # noqa: F403
 from .workbook import *  # noqa: F403
 
 # Every result column any feature may write; a header of one of these is never an input.

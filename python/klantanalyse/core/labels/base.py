@@ -554,8 +554,10 @@ SETTING_LABELS: dict[str, tuple[str, str, str, str]] = {
     "reference_date": (
         "Peildatum",
         "Reference date",
-        "Datum waarvandaan 'laatste 12 maanden' telt; leeg = vandaag.",
-        "Date from which 'last 12 months' counts; empty = today.",
+        "Datum waarvandaan 'laatste 12 maanden' telt; leeg = de datum van de laatste order "
+        "(zonder orders: vandaag).",
+        "Date from which 'last 12 months' counts; empty = the date of the last order (without "
+        "orders: today).",
     ),
     "recent_months": (
         "Recente periode (maanden)",

@@ -1,0 +1,164 @@
+"""What a table read from a file is, and what type its cells have.
+
+- An *order table* is one with a customer (name or number), a date and an amount (or a
+  quantity and a price) column, and no `Omzet` column: an order export on its own, from
+  which the customer list is derived. With an order number as well, a revenue column
+  (`Omzet`, `Sales`) is the amount of each line.
+- A CSV file has no cell types: `typed_table` gives its cells the types a workbook would
+  have. Columns we know as amounts become numbers, known date columns dates (a cell that
+  does not parse stays the text it was, so its message can quote it), names and other known
+  text columns stay text exactly as typed (leading zeros included); any other column
+  becomes numbers only when every filled cell is a plain number without a leading zero
+  (a postcode or phone number such as `0612345678` stays text), and dates only when every
+  filled cell is a date written as 2024-01-31 or 31-01-2024 (a time may follow).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+import numpy as np
+import pandas as pd
+
+from .columns import match_headers, parse_amount, parse_amount_column, parse_date_column
+from .tables import HEADER_SEARCH_ROWS, SheetTable
+
+_ORDER_TABLE_KEYS = (
+    "customer",
+    "order_customer",
+    "order_date",
+    "order_amount",
+    "order_quantity",
+    "order_price",
+    "order_id",
+    "revenue",
+)
+
+CUSTOMER_NUMBERS = (
+    "revenue",
+    "potential",
+    "gross_margin_pct",
+    "payment_days",
+    "contact_hours",
+    "custom_costs",
+    "n_products",
+    "n_groups",
+    "revenue_last_year",
+    "employees",
+)
+CUSTOMER_TEXTS = (
+    "customer",
+    "margin",
+    "speed",
+    "innovation",
+    "network",
+    "sector",
+    "region",
+    "relation_type",
+)
+ORDER_NUMBERS = ("order_amount", "order_quantity", "order_price", "order_margin", "revenue")
+ORDER_DATES = ("order_date",)
+ORDER_TEXTS = ("customer", "order_customer", "order_id", "product_group")
+PROSPECT_TEXTS = ("prospect", "sector", "region", "relation_type")
+PROSPECT_NUMBERS = ("employees",)
+
+_PLAIN_NUMBER = re.compile(r"-?(0|[1-9][0-9]{0,14})([.,][0-9]+)?")
+_PLAIN_DATE = re.compile(
+    r"([0-9]{4}-[0-9]{1,2}-[0-9]{1,2}|[0-9]{1,2}-[0-9]{1,2}-[0-9]{4})([ T][0-9:]{5,8})?"
+)
+
+
+def is_order_header(row: list[object]) -> bool:
+    """True for a header row of an order table (see the module docstring)."""
+    found = match_headers(row, _ORDER_TABLE_KEYS)
+    customer = "customer" in found or "order_customer" in found
+    amount = "order_amount" in found or ("order_quantity" in found and "order_price" in found)
+    if "revenue" in found:  # a customer list, unless the rows are numbered orders
+        amount = "order_id" in found
+    return customer and "order_date" in found and amount
+
+
+def order_header_row(rows: list[list[object]]) -> int | None:
+    """0-based index of the first of the first rows that is an order table's header."""
+    for i, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        if is_order_header(row):
+            return i
+    return None
+
+
+def typed_table(
+    table: SheetTable,
+    numbers: tuple[str, ...] = (),
+    dates: tuple[str, ...] = (),
+    texts: tuple[str, ...] = (),
+) -> SheetTable:
+    """`table` (cells as text, from a CSV file) with typed cells (see the module docstring)."""
+    frame = table.frame
+    headers = list(frame.columns)
+    as_number = set(match_headers(headers, numbers).values())
+    as_date = set(match_headers(headers, dates).values())
+    as_text = set(match_headers(headers, texts).values())
+    columns = []
+    for pos in range(len(headers)):
+        column = frame.iloc[:, pos]
+        if pos in as_text:
+            columns.append(column)
+        elif pos in as_number:
+            columns.append(_numbers(column))
+        elif pos in as_date:
+            columns.append(_dates(column))
+        else:
+            columns.append(_plain_dates(_plain_numbers(column)))
+    if not columns:
+        return table
+    typed = pd.concat(columns, axis=1)
+    typed.columns = frame.columns
+    return replace(table, frame=typed)
+
+
+def _numbers(column: pd.Series) -> pd.Series:
+    """Amounts as numbers; a cell that is not one keeps its text."""
+    values, bad = parse_amount_column(column)
+    if not bad.any():
+        return values.astype(float)
+    out = values.astype(object).where(values.notna(), None)
+    out[bad] = column[bad]
+    return out
+
+
+def _dates(column: pd.Series) -> pd.Series:
+    """Dates as dates; a cell that is not one keeps its text."""
+    values, bad = parse_date_column(column)
+    if not bad.any():
+        return values
+    out = values.astype(object).where(values.notna(), None)
+    out[bad] = column[bad]
+    return out
+
+
+def _plain_numbers(column: pd.Series) -> pd.Series:
+    """Numbers when every filled cell is a plain number without a leading zero, else as is."""
+    codes, uniques = pd.factorize(column)
+    if len(uniques) == 0:
+        return column
+    parsed = []
+    for value in uniques.tolist():
+        if not isinstance(value, str) or not _PLAIN_NUMBER.fullmatch(value.strip()):
+            return column
+        parsed.append(parse_amount(value))
+    lookup = np.append(np.asarray(parsed, dtype=float), np.nan)
+    return pd.Series(lookup[codes], index=column.index)
+
+
+def _plain_dates(column: pd.Series) -> pd.Series:
+    """Dates when every filled cell is a plainly written date that parses, else as is."""
+    if column.dtype != object:
+        return column
+    filled = column.dropna()
+    if not len(filled) or not all(
+        isinstance(v, str) and _PLAIN_DATE.fullmatch(v.strip()) for v in filled.unique()
+    ):
+        return column
+    values, bad = parse_date_column(column)
+    return column if bad.any() else values
