@@ -18,7 +18,6 @@ SHARED = ROOT.parent / "shared"
 # whole-corpus runs. Tests in new files are marked where they are written.
 SLOW = {
     "test_affinity_output.py": ["test_rendered_verwantschap_and_prospects"],
-    "test_portfolio_output.py": ["test_rendered_pdf_shows_the_charts"],
     "test_workbook_build.py": [
         "test_libreoffice_renders_every_sheet",
         "test_libreoffice_ods_export_holds_every_vba_module",
@@ -30,6 +29,7 @@ SLOW = {
         "test_the_number_of_xlwings_calls_does_not_grow_with_the_customers",  # 20,000 customers
         "test_a_ribbon_click_loads_no_workbook_or_plotting_library",  # a fresh Python process
         "test_demo_data_replaces_customers_and_their_results",  # two runs and Voorbeelddata
+        "test_analyse_writes_every_result_right_of_the_inputs",  # the demo on the fake
     ],
     "test_repeated_runs.py": [
         "test_ten_runs_on_the_macro_workbook_keep_everything",
@@ -40,6 +40,11 @@ SLOW = {
     "test_corpus.py": ["test_whole_shared_corpus_never_crashes"],
     "test_not_carried.py": ["test_shared_corpus_features_are_named"],
     "test_bad_input.py": ["test_value_in_the_last_row_of_the_sheet_is_read"],  # 1,048,576 rows
+    "test_injection.py": [
+        "test_core_never_raises_on_a_table_of_the_allowed_schema",  # property tests
+        "test_every_written_string_reads_back_unchanged",
+    ],
+    "test_portfolio_output.py": ["test_rendered_pdf_shows_the_charts"],
 }
 
 
@@ -71,6 +76,9 @@ def need_soffice() -> str:
 def pytest_configure(config: pytest.Config) -> None:
     """Every test named in SLOW must exist, so that a renamed test is not silently fast."""
     here = Path(__file__).resolve().parent
+    missing_files = sorted(f for f in SLOW_FILES if not (here / f).exists())
+    if missing_files:
+        raise pytest.UsageError(f"tests/conftest.py SLOW_FILES names {missing_files}: no such file")
     for file, names in SLOW.items():
         text = (here / file).read_text(encoding="utf-8")
         gone = [n for n in names if f"def {n}(" not in text]
@@ -78,8 +86,27 @@ def pytest_configure(config: pytest.Config) -> None:
             raise pytest.UsageError(f"tests/conftest.py SLOW names {gone} that {file} lacks")
 
 
+# Whole files of integration tests: crafted hostile files run in fresh processes, sheets of
+# Excel's full size, every output through four readers, the Lite workbook end to end, the
+# ribbon's oracle on every case.
+SLOW_FILES = {
+    "test_hostile.py",
+    "test_sheet_size.py",
+    "test_readers.py",
+    "test_lite_pyodide.py",
+    "test_lite_scripts.py",
+    "test_lite_workbook.py",
+    "test_lite_functions.py",
+    "test_excel_oracle.py",
+    "test_atomic.py",
+    "test_real_exports.py",
+    "test_zip_headers.py",
+    "test_output_file.py",
+}
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         name = getattr(item, "originalname", item.name)
-        if name in SLOW.get(item.path.name, ()):
+        if item.path.name in SLOW_FILES or name in SLOW.get(item.path.name, ()):
             item.add_marker(pytest.mark.slow)
