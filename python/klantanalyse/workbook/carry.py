@@ -70,13 +70,16 @@ def carry_macros(
     """For an .xlsm input written to an .xlsm: the target with the macro workbook's own
     sheets (Start, xlwings.conf, fixed chart ranges, Ja/Nee lists), a `finish` step for
     `write_workbook` that gives the new file its macros by the rule above, and the
-    warnings. Anything else: `(target, None, ())`."""
-    if not book.is_macro_workbook or output.suffix.lower() != ".xlsm":
+    warnings. Any other input written to an .xlsm becomes our macro workbook (`ours`); an
+    .xlsx output: `(target, None, ())`."""
+    if output.suffix.lower() != ".xlsm":
         return target, None, ()
-    source = book.data if book.data is not None else book.path
-    macros = package.read_macros(source)
-    if macros is None:
-        return target, None, ()
+    macros = None
+    if book.is_macro_workbook:
+        source = book.data if book.data is not None else book.path
+        macros = package.read_macros(source)
+    if macros is None:  # a CSV, an .xlsx or an .xlsm without a project, named .xlsm
+        return (*our_workbook(target, lang), ())
     name = book.path.name
     modules = project_modules(macros)
     ours = our_lang(modules)
@@ -118,6 +121,26 @@ def carry_macros(
         tmp.write_bytes(package.graft(tmp.read_bytes(), package.MacroParts()))
 
     return target, finish, tuple(warnings)
+
+
+def our_workbook(target: Target, lang: str) -> tuple[Target, Finish]:
+    """The target and `finish` step of our own macro workbook (as `klantanalyse workbook`
+    builds it: Start, xlwings.conf, fixed chart ranges, Ja/Nee lists, our VBA and ribbon),
+    so that a file named .xlsm is always a macro-enabled workbook that Excel opens."""
+    target = dataclasses.replace(
+        target,
+        start_rows=start_rows(lang),
+        conf_rows=conf_rows(lang),
+        chart_capacity=CHART_CAPACITY,
+        yes_no_lists=True,
+    )
+    project = vba.project_modules(UDF_MODULE, lang)
+    ribbon = vba.ribbon_xml()
+
+    def finish(tmp: Path) -> None:
+        tmp.write_bytes(package.add_macros(tmp.read_bytes(), project, ribbon))
+
+    return target, finish
 
 
 def project_modules(macros: package.MacroParts) -> dict[str, str] | None:
