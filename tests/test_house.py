@@ -27,6 +27,7 @@ RENDERERS = [
     PACKAGE / "files" / "write.py",
     PACKAGE / "excel" / "render.py",
     PACKAGE / "excel" / "actions.py",
+    PACKAGE / "lite" / "render.py",
 ]
 COLOUR = re.compile(r"""["']#?[0-9A-Fa-f]{6}["']""")
 NUMBER_FORMAT = re.compile(r"""["'][^"']*(#,##0|0%|0\.0|dd-mm|yyyy|hh:mm)[^"']*["']""")
