@@ -86,7 +86,14 @@ def demo_book(tmp_path_factory) -> Path:
 
 def test_sheets_in_order_with_their_code_names(demo_book):
     book = openpyxl.load_workbook(demo_book)
-    assert book.sheetnames == ["Klanten", "Prospects", "Matrix", "Verwantschap", "Instellingen"]
+    assert book.sheetnames == [
+        "Actielijst",
+        "Klanten",
+        "Prospects",
+        "Matrix",
+        "Verwantschap",
+        "Instellingen",
+    ]
     assert book["Prospects"].sheet_properties.codeName == "shProspects"
     assert book["Verwantschap"].sheet_properties.codeName == "shVerwantschap"
 
@@ -244,7 +251,7 @@ def test_no_characteristic_columns_without_prospects_is_a_plain_abc_run(tmp_path
     assert err == ""  # nothing was asked of Verwantschap, so nothing is said about it
     assert "Verwantschap:" not in out
     book = openpyxl.load_workbook(tmp_path / "o.xlsx")
-    assert book.sheetnames == ["Klanten", "Matrix", "Instellingen"]
+    assert book.sheetnames == ["Actielijst", "Klanten", "Matrix", "Instellingen"]
     assert "Gelijkenis" not in [c.value for c in book["Klanten"][1]]
     # the A/B/C results are those of the full demo list
     run(capsys, "analyse", CUSTOMERS, "-o", tmp_path / "full.xlsx")
@@ -262,7 +269,14 @@ def test_no_characteristic_columns_with_prospects_says_why_they_have_no_score(tm
         f"  - de prospects zijn niet gescoord: {NO_COLUMNS}",
     ]
     book = openpyxl.load_workbook(tmp_path / "o.xlsx")
-    assert book.sheetnames == ["Klanten", "Prospects", "Matrix", "Verwantschap", "Instellingen"]
+    assert book.sheetnames == [
+        "Actielijst",
+        "Klanten",
+        "Prospects",
+        "Matrix",
+        "Verwantschap",
+        "Instellingen",
+    ]
     prospects = records(book["Prospects"])
     assert len(prospects) == 12
     assert {r["Gelijkenis"] for r in prospects} == {None}
@@ -470,7 +484,14 @@ def test_prospects_sheet_of_the_input_workbook(tmp_path, capsys):
         "Relatietype; die tellen niet mee",
     ]
     book = openpyxl.load_workbook(tmp_path / "o.xlsx")
-    assert book.sheetnames == ["Klanten", "Prospects", "Matrix", "Verwantschap", "Instellingen"]
+    assert book.sheetnames == [
+        "Actielijst",
+        "Klanten",
+        "Prospects",
+        "Matrix",
+        "Verwantschap",
+        "Instellingen",
+    ]
     rows = records(book["Prospects"])
     assert [r["Naam"] for r in rows] == ["Installatie Noord", "Klusjes Zuid"]
     assert rows[0]["Gelijkenis"] > 50 > rows[1]["Gelijkenis"]

@@ -61,7 +61,7 @@ def test_analyse_csv_writes_a_new_workbook(tmp_path, capsys):
     assert digest(src) == before
 
     book = openpyxl.load_workbook(output)
-    assert book.sheetnames == ["Klanten", "Matrix", "Instellingen"]
+    assert book.sheetnames == ["Actielijst", "Klanten", "Matrix", "Instellingen"]
     ws = book["Klanten"]
     rows = sheet_rows(ws)
     header = rows[0]

@@ -27,12 +27,13 @@ COMMITTED = ROOT / "klantanalyse.xlsm"
 REAL_UDFS = importlib.util.find_spec("klantanalyse.excel.udfs") is not None
 UDF_MODULE = "klantanalyse.excel.udfs" if REAL_UDFS else "udf_standin"
 SHEETS = [
-    "Start", "Klanten", "Orders", "Prospects", "Matrix", "Verwantschap", "Instellingen",
+    "Start", "Actielijst", "Klanten", "Orders", "Prospects", "Matrix", "Verwantschap", "Instellingen",
     "xlwings.conf",
 ]  # fmt: skip
 MODULES = [
     "ThisWorkbook",
     "shStart",
+    "shActielijst",
     "shKlanten",
     "shOrders",
     "shProspects",

@@ -1,9 +1,10 @@
 """One run: the tables a front read in, a `Run` out. Every front calls `run`.
 
 The sequence is fixed: settings from the Instellingen rows, the A/B/C analysis with the
-order history, Verwantschap (profile, customers, prospects), and every warning in the
-order a user reads them (the tables', the settings', the analysis'). Pure: no files, no
-Excel; a front reads the tables and renders the plan of the run.
+order history, Verwantschap (profile, customers, prospects), the Actielijst (keeping the
+previous list's Gedaan cells), and every warning in the order a user reads them (the
+tables', the settings', the analysis'). Pure: no files, no Excel; a front reads the tables
+and renders the plan of the run.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import PurePath
 
 import pandas as pd
 
+from .core.actions import ActionList, action_list
 from .core.analysis import Analysis, analyse, with_added_customers
 from .core.settings import Settings
 from .core.similarity import AffinityView, add_affinity
@@ -30,6 +32,7 @@ class Tables:
     settings_rows: list[tuple[object, object]] | None = None  # None: no Instellingen sheet
     warnings: tuple[str, ...] = field(default_factory=tuple)
     source: PurePath | None = None  # the workbook (or file) the tables came from
+    action_rows: list[list[object]] | None = None  # the previous Actielijst sheet's cells
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,7 @@ class Run:
     analysis: Analysis
     affinity: AffinityView
     warnings: tuple[str, ...]  # every warning of the run, in reading order
+    actions: ActionList  # the Actielijst: who needs attention, what to do, why, when
 
     @property
     def lang(self) -> str:
@@ -77,7 +81,8 @@ def run(tables: Tables, lang: str | None = None, settings: Settings | None = Non
         place,
     )
     warnings = (*tables.warnings, *setting_warnings, *analysis.warnings)
-    return Run(tables, settings, analysis, view, tuple(warnings))
+    actions = action_list(analysis.results, settings, tables.customers.frame, tables.action_rows)
+    return Run(tables, settings, analysis, view, tuple(warnings), actions)
 
 
 def analyse_tables(

@@ -7,6 +7,7 @@ from dataclasses import replace
 from ..core.labels import PROSPECT_KEYS
 from ..core.settings import Settings
 from ..run import Run
+from .actions import action_clear, action_sheet
 from .affinity import AFFINITY_WIDTHS, affinity_sheet, has_affinity_sheet, prospect_sheet
 from .customers import customer_sheet, orders_sheet
 from .matrix import matrix_clear, matrix_sheet
@@ -20,12 +21,13 @@ AFFINITY_SPAN = len(AFFINITY_WIDTHS)
 
 
 def plan_book(run: Run, target: Target | None = None) -> BookPlan:
-    """Every sheet of the workbook of `run`, in order: Start, Klanten, Orders, Prospects,
-    Matrix, Verwantschap, Instellingen, xlwings.conf (those that apply)."""
+    """Every sheet of the workbook of `run`, in order: Start, Actielijst, Klanten, Orders,
+    Prospects, Matrix, Verwantschap, Instellingen, xlwings.conf (those that apply)."""
     target = target or Target()
     sheets: list[SheetPlan] = []
     if target.start_rows is not None or target.update:
         sheets.append(_optional(start_sheet(run, target, run.lang), target))
+    sheets.append(action_sheet(run, target))
     sheets.append(customer_sheet(run, target))
     if target.orders is not None and not target.update:
         sheets.append(orders_sheet(target.orders))
@@ -54,8 +56,10 @@ def plan_settings(settings: Settings) -> SheetPlan:
 def plan_clear(target: Target, lang: str) -> BookPlan:
     """What clears a run from an updated workbook (`target.existing` holds its Klanten and
     Prospects values): the result columns and their table columns, the Matrix blocks, the
-    Verwantschap sheet and the status block. The customers a run added stay on the list."""
+    Verwantschap sheet, the Actielijst (but for its names and Gedaan cells) and the status
+    block. The customers a run added stay on the list."""
     sheets = [
+        action_clear(target),
         results_clear(CUSTOMERS, CUSTOMER_TABLE, ("customer",), target),
         results_clear(PROSPECTS, PROSPECT_TABLE, PROSPECT_KEYS, target),
         matrix_clear(),

@@ -4,6 +4,7 @@
 The shared tables live in `base`; each feature adds its texts in a module of its own.
 """
 
+from .actions import *  # noqa: F403
 from .affinity import *  # noqa: F403
 from .base import *  # noqa: F403
 from .demo import *  # noqa: F403

@@ -84,6 +84,14 @@ START_TOP: tuple[tuple[str, str, str, str], ...] = (
     (
         "De bladen",
         "The sheets",
+        "Actielijst: wie deze periode aandacht vraagt, wat te doen, waarom en wanneer; noteer "
+        "in kolom Gedaan wat u deed.",
+        "Actielijst: who needs attention this period, what to do, why and when; note in column "
+        "Gedaan what you did.",
+    ),
+    (
+        "",
+        "",
         "Klanten: uw klanten; invoer links, resultaten rechts onder de donkerblauwe koppen.",
         "Klanten: your customers; input on the left, results on the right under the dark blue "
         "headers.",
@@ -291,6 +299,7 @@ TEXTS.update(
 # Sheet names we write (Dutch), and every name a run accepts for that sheet (any case).
 SHEET_NAMES: dict[str, str] = {
     "start": "Start",
+    "actions": "Actielijst",
     "customers": "Klanten",
     "orders": "Orders",
     "prospects": "Prospects",
@@ -300,6 +309,7 @@ SHEET_NAMES: dict[str, str] = {
     "conf": "xlwings.conf",
 }
 SHEET_ALIASES: dict[str, tuple[str, ...]] = {
+    "actions": ("Actielijst", "Actions"),
     "customers": ("Klanten", "Customers"),
     "orders": ("Orders", "Orderhistorie", "Order history"),
     "prospects": ("Prospects", "Prospecten"),
