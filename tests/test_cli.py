@@ -99,13 +99,13 @@ def test_matrix_sheet_has_chart_summary_and_8020(tmp_path, capsys):
     assert run(capsys, "analyse", str(src), "-o", str(out_path))[0] == 0
     book = openpyxl.load_workbook(out_path)
     ws = book["Matrix"]
-    assert ws["L3"].value == "Samenvatting per segment"
-    assert [ws.cell(4, c).value for c in range(12, 16)] == [
+    assert ws["B27"].value == "Samenvatting per segment"  # below the chart
+    assert [ws.cell(28, c).value for c in range(2, 6)] == [
         "Segment", "Klanten", "Omzet", "Aandeel omzet",
     ]  # fmt: skip
-    assert [ws.cell(r, 12).value for r in range(5, 9)] == ["A", "B", "C", "Totaal"]
-    assert ws["M8"].value == 9
-    assert ws["M10"].value == "22% van de klanten brengt 80% van de omzet"
+    assert [ws.cell(r, 2).value for r in range(29, 33)] == ["A", "B", "C", "Totaal"]
+    assert ws["C32"].value == 9
+    assert ws["C34"].value == "22% van de klanten brengt 80% van de omzet"
     (chart,) = ws._charts
     assert chart.tagname == "scatterChart"
     assert len(chart.series) == 3 + 2 + 20  # segments, two limit lines, 20 name labels

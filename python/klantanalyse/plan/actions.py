@@ -19,17 +19,19 @@ from .model import (
     Styled,
     Table,
     ValueFill,
+    columns_printed,
 )
 from .names import ACTION_TABLE, ACTIONS, SHEETS
 from .placement import runs
 from .target import Target
-from .values import clean_list, wrapped_height
+from .values import LINE_HEIGHT, MAX_ROW_HEIGHT, clean_list
 
 TITLE_AT = (1, 1)
 INTRO_AT = (2, 1)
 HEADER_ROW = 4
 KEYS = labels.ACTION_LIST_KEYS
-WIDTHS = dict(enumerate((10, 30, 9, 13, 34, 62, 12, 13, 12, 12), start=1))
+WIDTHS = dict(enumerate((9, 30, 9, 13, 28, 50, 11, 10, 10), start=1))  # one A4 page wide
+CHARACTERS_PER_WIDTH = 1.1  # characters of prose a unit of column width holds, wrapped
 WRAPPED = ("act_todo", "act_why")  # columns whose text wraps
 
 
@@ -98,10 +100,13 @@ def action_sheet(run: Run, target: Target) -> SheetPlan:
     heights = {}
     texts = list(zip(*(columns[KEYS.index(k)].values for k in WRAPPED)))
     widths = [WIDTHS[KEYS.index(k) + 1] for k in WRAPPED]
+    heights[HEADER_ROW] = 2 * LINE_HEIGHT  # wrapped headers
     for row, values in enumerate(texts, start=first):
-        height = wrapped_height(values, widths)
-        if height is not None:
-            heights[row] = height
+        lines = max(
+            -(-len(str(v)) // int(w * CHARACTERS_PER_WIDTH)) for v, w in zip(values, widths)
+        )
+        if lines > 1:
+            heights[row] = min(lines * LINE_HEIGHT, MAX_ROW_HEIGHT)
     when = KEYS.index("act_when") + 1
     fills = {labels.when_word(k, lang): c for k, c in theme.WHEN_FILLS.items()}
     return SheetPlan(
@@ -119,7 +124,7 @@ def action_sheet(run: Run, target: Target) -> SheetPlan:
             landscape=True,
             fit_width=1,
             fit_height=0,
-            print_area=(Area(1, 1, last, span).ref,),
+            print_area=(columns_printed(1, span),),
             title_rows=f"{HEADER_ROW}:{HEADER_ROW}",
         ),
         clear_columns=(1, span) if target.update else None,
@@ -145,7 +150,6 @@ def _columns(run: Run) -> list[Column]:
         "act_todo": rows["todo"].tolist(),
         "act_why": rows["why"].tolist(),
         "act_when": [labels.when_word(k, lang) if k else None for k in rows["when"].tolist()],
-        "act_last": clean_list(rows["last"].tolist()),
         "revenue": clean_list(rows["revenue"].tolist()),
         "act_done": clean_list(rows["done"].tolist()),
     }
@@ -153,7 +157,6 @@ def _columns(run: Run) -> list[Column]:
         "act_priority": theme.TOP_CENTRE,
         "act_todo": theme.WRAP,
         "act_why": theme.WRAP,
-        "act_last": Style(vertical="top", number_format=theme.DATE_FORMAT),
         "revenue": Style(vertical="top", number_format=theme.MONEY_FORMAT),
     }
     return [

@@ -1,9 +1,11 @@
 """The Matrix sheet: the grid chart with its data and summary, and below it the portfolio
 page (80/20 curve, customer pyramid, whale curve, retention), each at a fixed place.
 
-The chart data are fixed blocks right of the printed area (grid points from T1, the 20
-names from Z1, the limit lines from AD1, the curves from AH1), so a pre-built chart keeps
-working when the sheet is analysed again; every block keeps its size whatever the data.
+Printed as two landscape A4 pages: the chart with the summary below it (A1:L38), and the
+portfolio (A40:N88). The chart data are fixed blocks right of the printed area (grid points
+from T1, the 20 names from Z1, the limit lines from AD1, the curves from AH1), so a
+pre-built chart keeps working when the sheet is analysed again; every block keeps its size
+whatever the data.
 """
 
 from __future__ import annotations
@@ -36,9 +38,9 @@ from .target import Target
 from .values import clean
 
 TITLE_AT = (1, 1)
-PRINT_AREA = "A1:P28"
 CHART_ANCHOR = "B3"
-SUMMARY_AT = (3, 12)  # L3
+CHART_SIZE = (23.0, 12.0)  # width, height in cm: B3 to the end of K25
+SUMMARY_AT = (27, 2)  # B27, below the chart
 CHART_DATA_AT = (1, 20)  # T1
 LABELS_AT = (1, 26)  # Z1
 LIMITS_AT = (1, 30)  # AD1
@@ -47,29 +49,32 @@ CHART_CAPACITY = 5000  # points of the pre-built chart of the macro workbook
 CHART_LAST_ROW = 1_000_000  # the last row a chart range may refer to (openpyxl)
 SCORE_AXIS_MAX = 4.75
 
-PORTFOLIO_TITLE_AT = (30, 1)  # A30
-PORTFOLIO_PRINT_AREA = "A30:P82"
-PARETO_CHART_ANCHOR = "B32"
-PYRAMID_CHART_ANCHOR = "I32"
-WHALE_CHART_ANCHOR = "B57"
-PORTFOLIO_CHART_SIZE = (17.5, 12.5)  # width, height in cm: two fit side by side in B:P
-PORTFOLIO_LINES_AT = (58, 9)  # I58: 80/20, whale peak, revenue change
-PYRAMID_AT = (62, 9)  # I62: title, header, 5 layers
-RETENTION_AT = (70, 9)  # I70: title, header, RETENTION_YEARS years
+PORTFOLIO_TITLE_AT = (38, 1)  # A38
+PARETO_CHART_ANCHOR = "B40"
+PYRAMID_CHART_ANCHOR = "H40"
+WHALE_CHART_ANCHOR = "B58"
+PORTFOLIO_CHART_SIZE = (13.2, 9.0)  # width, height in cm: two side by side in B:N
+PORTFOLIO_LINES_AT = (58, 8)  # H58: 80/20, whale peak, revenue change
+PYRAMID_AT = (62, 8)  # H62: title, header, 5 layers
+RETENTION_AT = (70, 8)  # H70: title, header, RETENTION_YEARS years
 PARETO_AT = (1, 34)  # AH1: share of customers | cumulative revenue share
 PARETO_GUIDE_AT = (1, 37)  # AK1: the 80% guide line, 3 points
 WHALE_AT = (1, 41)  # AO1: share of customers | cumulative net contribution share
 WHALE_GUIDE_AT = (1, 44)  # AR1: the 100% line, 2 points
 CURVE_POINTS = 101  # x = 0%, 1%, ..., 100%
-RETENTION_YEARS = 10  # the most recent years; fewer are blank-padded
+RETENTION_YEARS = 6  # the most recent years; fewer are blank-padded
+SUMMARY_ROWS = 10
+PRINT_AREA = f"A1:K{SUMMARY_AT[0] + SUMMARY_ROWS - 1}"  # page 1: the chart and the summary
+# page 2: the portfolio, down to the last year of the retention table
+PORTFOLIO_PRINT_AREA = f"A{PORTFOLIO_TITLE_AT[0]}:N{RETENTION_AT[0] + RETENTION_YEARS + 1}"
 _JITTER = tuple(round(0.07 * i, 2) for i in range(9))  # 0 .. 0.56 right of the score
 
+# Both printed pages are about 1,000 pixels wide, so one scale (a sheet has one) fits both.
 WIDTHS = {
-    **{col: 11.5 for col in range(2, 12)},  # room for the chart in B:K
-    12: 22,
-    13: 12,
-    14: 14,
-    15: 14,
+    1: 3,
+    2: 20,  # the summary's labels
+    **{col: 10 for col in range(3, 15)},  # C:N: the summary's figures, the portfolio tables
+    8: 19,  # H: the portfolio tables' labels
     20: 28,
     26: 28,
     30: 14,
@@ -101,9 +106,12 @@ def matrix_sheet(run: Run, target: Target) -> SheetPlan:
         blocks=tuple(blocks),
         long_blocks=(chart_data,),
         widths=widths,
-        heights={RETENTION_AT[0] + 1: 30} if portfolio else {},  # room for 'Actieve klanten'
+        heights={
+            SUMMARY_AT[0] + 1: 30,  # wrapped headers
+            **({PYRAMID_AT[0] + 1: 30, RETENTION_AT[0] + 1: 30} if portfolio else {}),
+        },
         charts=tuple(charts),
-        page=Page(print_area=print_area),
+        page=Page(print_area=print_area, fit_height=len(print_area)),  # a page each
     )
 
 
@@ -156,7 +164,8 @@ def summary_block(run: Run, target: Target) -> Block:
     rows.append([_t(run, "sum.invalid"), s.problems, None, None])
     rows.append([chart_note(run, target), None, None, None])
     r, c = SUMMARY_AT
-    styles = [Styled(_one((r, c)), theme.BOLD), Styled(_row(r + 1, c, 4), theme.RESULT_HEADER)]
+    header = theme.RESULT_HEADER.merged(theme.HEADER_WRAP)
+    styles = [Styled(_one((r, c)), theme.BOLD), Styled(_row(r + 1, c, 4), header)]
     for i, segment in enumerate(SEGMENTS):
         fill = theme.fill_of(run.settings.colours[segment])
         styles.append(Styled(_one((r + 2 + i, c)), Style(bold=True, fill=fill)))
@@ -355,8 +364,8 @@ def grid_chart(run: Run, target: Target) -> Chart:
         ),
         y_axis=Axis(_t(run, "chart.y"), number_format="#,##0", log_base=10, crosses="min"),
         series=tuple(series),
-        width=22,
-        height=12.5,
+        width=CHART_SIZE[0],
+        height=CHART_SIZE[1],
         plot_area=(0.02, 0.08, 0.96, 0.72),
     )
 
@@ -490,10 +499,19 @@ def pyramid_block(run: Run) -> Block:
 
 
 def retention_block(run: Run) -> Block:
-    """Title, Jaar | Actieve klanten | Behouden | Behoud % | Nieuw | Verloren | (note),
-    then the last RETENTION_YEARS years, blank-padded."""
+    """Title, Jaar | Actieve klanten | Behouden | Behoud % | Nieuw | Verloren, then the last
+    RETENTION_YEARS years, blank-padded. When the Peildatum's own year is among them the
+    title says it counts up to that date."""
+    portfolio = run.analysis.portfolio
+    table = portfolio.retention if portfolio is not None else None
+    title = _t(run, "sum.retention")
+    recent = table.tail(RETENTION_YEARS) if table is not None else None
+    if recent is not None and recent["partial"].any():
+        year = int(recent.loc[recent["partial"], "year"].iloc[-1])
+        date = labels.short_date(portfolio.history.reference, run.lang)
+        title += " " + _t(run, "sum.partial", year=year, date=date)
     rows: Rows = [
-        [_t(run, "sum.retention")] + [None] * 6,
+        [title] + [None] * 5,
         [
             _t(run, "sum.year"),
             _t(run, "sum.active"),
@@ -501,13 +519,10 @@ def retention_block(run: Run) -> Block:
             _t(run, "sum.retention_rate"),
             _t(run, "sum.new"),
             _t(run, "sum.lost"),
-            None,
         ],
     ]
-    portfolio = run.analysis.portfolio
-    table = portfolio.retention if portfolio is not None else None
-    if table is not None:
-        for row in table.tail(RETENTION_YEARS).itertuples(index=False):
+    if recent is not None:
+        for row in recent.itertuples(index=False):
             rows.append(
                 [
                     int(row.year),
@@ -516,10 +531,9 @@ def retention_block(run: Run) -> Block:
                     clean(row.retention),
                     int(row.new),
                     _count(row.lost),
-                    _t(run, "sum.partial") if row.partial else None,
                 ]
             )
-    rows += [[None] * 7 for _ in range(RETENTION_YEARS + 2 - len(rows))]
+    rows += [[None] * 6 for _ in range(RETENTION_YEARS + 2 - len(rows))]
     return _table(RETENTION_AT, rows, {3: theme.PERCENT_FORMAT})
 
 
@@ -530,14 +544,17 @@ def _count(value: object) -> int | None:
 
 
 def portfolio_lines(run: Run) -> Block:
-    """Three label | (blank) | text lines: the 80/20 check, the whale curve's peak, revenue
-    change (the blank cell leaves room for the label)."""
+    """Three label | text lines: the 80/20 check, the whale curve's peak (or why there is
+    none), revenue change."""
     lang = run.lang
     portfolio = run.analysis.portfolio
-    peak = "-"
     if portfolio is not None and portfolio.whale_peak is not None:
         share, top = portfolio.whale_peak
         peak = _t(run, "sum.whale_peak", share=share, peak=top)
+    elif portfolio is not None and portfolio.whale is not None:
+        peak = _t(run, "sum.whale_not_positive")
+    else:
+        peak = _t(run, "sum.whale_no_data")
     change = "-"
     history = portfolio.history if portfolio is not None else None
     if history is not None:
@@ -551,9 +568,9 @@ def portfolio_lines(run: Run) -> Block:
             change=ratio,
         )
     rows: Rows = [
-        [_t(run, "sum.pareto_label"), None, pareto_text(run)],
-        [_t(run, "sum.whale_label"), None, peak],
-        [_t(run, "sum.change_label"), None, change],
+        [_t(run, "sum.pareto_label"), pareto_text(run)],
+        [_t(run, "sum.whale_label"), peak],
+        [_t(run, "sum.change_label"), change],
     ]
     r, c = PORTFOLIO_LINES_AT
     return Block(r, c, rows, (Styled(Area(r, c, r + 2, c), theme.BOLD),))
@@ -697,13 +714,13 @@ def _pyramid_chart(run: Run) -> Chart:
 
 # (anchor, rows, columns) of every block the Matrix sheet holds, whatever the run
 BLOCK_SIZES: tuple[tuple[tuple[int, int], int, int], ...] = (
-    (SUMMARY_AT, 10, 4),
+    (SUMMARY_AT, SUMMARY_ROWS, 4),
     (LABELS_AT, LABEL_COUNT + 1, 3),
     (LIMITS_AT, 5, 3),
     (PORTFOLIO_TITLE_AT, 1, 1),
-    (PORTFOLIO_LINES_AT, 3, 3),
+    (PORTFOLIO_LINES_AT, 3, 2),
     (PYRAMID_AT, 7, 4),
-    (RETENTION_AT, RETENTION_YEARS + 2, 7),
+    (RETENTION_AT, RETENTION_YEARS + 2, 6),
     (PARETO_AT, CURVE_POINTS + 1, 2),
     (PARETO_GUIDE_AT, 4, 3),
     (WHALE_AT, CURVE_POINTS + 1, 2),

@@ -8,7 +8,7 @@ from ..core import labels
 from ..core.settings import SEGMENTS, Settings
 from ..run import Run
 from . import theme
-from .model import Area, Block, Page, Rows, SheetPlan, Style, Styled
+from .model import Area, Block, Page, Rows, SheetPlan, Style, Styled, not_printed
 from .names import CONF, SETTINGS, SHEETS, START, UDF_MODULE
 from .target import Target
 from .values import LINE_HEIGHT, MAX_ROW_HEIGHT
@@ -20,6 +20,7 @@ CONF_WIDTHS = {1: 22, 2: 50, 4: 110}  # D: notes (never read by xlwings)
 
 # Start: text rows above the status block, the set-up steps below it.
 SETUP_ROW = STATUS_AT[0] + 6  # two rows after the status block (title + 4 rows)
+STATUS_PRINT = f"A1:C{STATUS_AT[0] + 4}"  # printed: the text above and the status, one page
 
 
 def _pick(row: tuple[str, str, str, str], lang: str) -> list[object]:
@@ -114,7 +115,7 @@ def start_sheet(run: Run | None, target: Target, lang: str) -> SheetPlan:
         blocks=(Block(1, 1, text, tuple(styles)), status),
         widths={1: 3, 2: 28, 3: 90},
         heights=heights,
-        page=Page() if text else None,
+        page=Page(print_area=(STATUS_PRINT,), fit_height=1) if text else None,
     )
 
 
@@ -151,7 +152,7 @@ def settings_sheet(settings: Settings) -> SheetPlan:
         code_name=SHEETS[SETTINGS],
         blocks=(Block(1, 1, rows, tuple(styles)),),
         widths=SETTINGS_WIDTHS,
-        page=Page(),
+        page=not_printed(),  # not part of the printed report
     )
 
 
@@ -162,5 +163,5 @@ def conf_sheet(rows: Rows) -> SheetPlan:
         code_name=SHEETS[CONF],
         blocks=(Block(1, 1, rows),),
         widths=CONF_WIDTHS,
-        page=Page(),
+        page=not_printed(),
     )

@@ -42,7 +42,6 @@ ACTION_LIST_KEYS = (
     "act_todo",
     "act_why",
     "act_when",
-    "act_last",
     "revenue",
     "act_done",
 )
@@ -53,7 +52,6 @@ HEADERS.update(
         "act_todo": ("Wat te doen", "What to do"),
         "act_why": ("Waarom", "Why"),
         "act_when": ("Wanneer", "When"),
-        "act_last": ("Laatste contact of order", "Last contact or order"),
         "act_done": ("Gedaan", "Done"),
         # an optional input column of Klanten: the date of the last visit or call
         "last_contact": ("Laatste contact", "Last contact"),
@@ -160,14 +158,14 @@ TEXTS.update(
             "customer",
         ),
         "act.why.reconsider": (
-            "Kost meer dan hij oplevert: nettobijdrage {contribution} (marge {margin}, kosten "
-            "bediening {cost})",
-            "Costs more than it brings: net contribution {contribution} (margin {margin}, cost "
-            "to serve {cost})",
+            "Kost meer dan hij oplevert: marge {margin}, kosten bediening {cost} "
+            "(nettobijdrage {contribution})",
+            "Costs more than it brings: margin {margin}, cost to serve {cost} (net "
+            "contribution {contribution})",
         ),
         "act.why.reconsider_potential": (
-            "; ook de potentie van {potential} maakt dat niet goed",
-            "; not even the potential of {potential} makes up for it",
+            "; potentie {potential} maakt dat niet goed",
+            "; potential {potential} does not make up for it",
         ),
         "act.why.dormant": (
             "Geen order sinds {date} ({since} mnd)",

@@ -283,7 +283,10 @@ TEXTS.update(
         "sum.retention_rate": ("Behoud %", "Retention %"),
         "sum.new": ("Nieuw", "New"),
         "sum.lost": ("Verloren", "Lost"),
-        "sum.partial": ("t/m peildatum", "up to reference date"),
+        "sum.partial": (
+            "({year} telt tot en met de peildatum {date})",
+            "({year} counts up to the reference date {date})",
+        ),
         "sum.revenue_change": (
             "Omzet recent {recent} vs periode ervoor {previous} ({change})",
             "Revenue recent {recent} vs period before {previous} ({change})",
