@@ -410,7 +410,7 @@ def test_english_output(tmp_path, capsys):
     assert code == 0
     assert stdout.splitlines()[3].endswith("look like the A customers; 12 prospect(s) scored.")
     book = openpyxl.load_workbook(out)
-    assert book["Verwantschap"]["A1"].value == "Affinity: what your best customers share"
+    assert book["Affinity"]["A1"].value == "Affinity: what your best customers share"
     assert [c.value for c in book["Prospects"][1]][-2:] == ["Similarity", "Similarity: why"]
 
 

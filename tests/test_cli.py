@@ -138,11 +138,13 @@ def test_english_output(tmp_path, capsys):
     assert code == 0
     assert out.splitlines()[1] == "9 customers with a segment: A 2, B 3, C 4."
     book = openpyxl.load_workbook(tmp_path / "e.xlsx")
-    header = sheet_rows(book["Klanten"])[0]
+    assert book.sheetnames == ["Actions", "Customers", "Matrix", "Settings"]  # English names
+    assert list(book["Customers"].tables) == ["tblCustomers"]
+    header = sheet_rows(book["Customers"])[0]
     first = header.index("Score")
     assert header[first : first + 4] == ["Score", "Revenue class", "Segment", "Advice"]
     assert header[-1] == "Message"
-    assert book["Instellingen"]["A2"].value == "Language"
+    assert book["Settings"]["A2"].value == "Language"
 
 
 def test_settings_sheet_of_the_input_is_used(tmp_path, capsys):

@@ -127,7 +127,10 @@ def _analyse(args: argparse.Namespace) -> int:
     if view is not None and view.profile is not None:
         untapped = int(report.analysis.results["untapped"].notna().sum())
         scored = view.prospect_count if view.prospect_scores is not None else 0
-        print(labels.text("cli.affinity", lang, untapped=untapped, prospects=scored))
+        if scored:
+            print(labels.text("cli.affinity", lang, untapped=untapped, prospects=scored))
+        else:  # no prospects: no line about them
+            print(labels.text("cli.affinity_customers", lang, untapped=untapped))
     _print_warnings(report.warnings, lang)
     return 0
 

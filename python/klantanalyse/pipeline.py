@@ -16,7 +16,7 @@ from .files.outfile import open_elsewhere_warnings
 from .files.read import input_changes, read_input, read_orders, read_prospects, where
 from .plan import Target, plan_book
 from .plan.matrix import chart_points, charted_points
-from .plan.names import CUSTOMERS, ORDERS, PROSPECTS
+from .plan.names import CUSTOMERS, ORDERS, PROSPECTS, shown_name
 from .plan.values import MAX_CELL_CHARS, long_texts
 from .run import Run, load_settings, run
 from .workbook.carry import carry_macros
@@ -95,7 +95,7 @@ def analyse_file(
 
         tables = {CUSTOMERS: book.customers, ORDERS: copy_orders, PROSPECTS: book.prospects}
         renamed = {
-            table.sheet: sheet
+            table.sheet: shown_name(sheet, done.lang)
             for sheet, table in tables.items()
             if table is not None and table.sheet and table.path in (None, input_path)
         }

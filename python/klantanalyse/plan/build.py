@@ -12,7 +12,17 @@ from .affinity import AFFINITY_WIDTHS, affinity_sheet, has_affinity_sheet, prosp
 from .customers import customer_sheet, orders_sheet
 from .matrix import matrix_clear, matrix_sheet
 from .model import Area, BookPlan, SheetPlan, Table
-from .names import AFFINITY, CUSTOMER_TABLE, CUSTOMERS, PROSPECT_TABLE, PROSPECTS, SHEETS
+from .names import (
+    AFFINITY,
+    CUSTOMER_TABLE,
+    CUSTOMERS,
+    PROSPECT_TABLE,
+    PROSPECTS,
+    SHEETS,
+    other_names,
+    shown_name,
+    shown_table,
+)
 from .placement import place_results, results_header_row, runs
 from .start import conf_sheet, settings_sheet, start_sheet
 from .target import Target
@@ -41,11 +51,22 @@ def plan_book(run: Run, target: Target | None = None) -> BookPlan:
         sheets.append(settings_sheet(run.settings))
         if target.conf_rows is not None:
             sheets.append(conf_sheet(target.conf_rows))
-    if target.code_names is None:
-        return BookPlan(tuple(sheets))
-    book_code, sheet_codes = target.code_names
-    named = tuple(replace(s, code_name=sheet_codes.get(s.name)) for s in sheets)
-    return BookPlan(named, book_code or "ThisWorkbook")
+    book_code = "ThisWorkbook"
+    if target.code_names is not None:
+        book_code, sheet_codes = target.code_names
+        sheets = [replace(s, code_name=_code_name(s.name, sheet_codes)) for s in sheets]
+    return BookPlan(tuple(_localised(s, run.lang) for s in sheets), book_code or "ThisWorkbook")
+
+
+def _code_name(name: str, codes) -> str | None:
+    """The document module a kept VBA project has for the sheet `name` (by any of its names)."""
+    return next((codes[n] for n in other_names(name) if n in codes), None)
+
+
+def _localised(sheet: SheetPlan, lang: str) -> SheetPlan:
+    """`sheet` with its own name and its tables' names in `lang`."""
+    tables = tuple(replace(t, name=shown_table(t.name, lang)) for t in sheet.tables)
+    return replace(sheet, name=shown_name(sheet.name, lang), tables=tables)
 
 
 def plan_settings(settings: Settings) -> SheetPlan:

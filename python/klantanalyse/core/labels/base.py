@@ -179,7 +179,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{file} heeft geen klantentabel (bladen: {sheets}); zet de klanten op een blad "
         "'Klanten' onder een kop 'Klant' in de eerste 10 rijen.",
         "{file} has no customer table (sheets: {sheets}); put the customers on a sheet "
-        "'Klanten' under a header 'Customer' in the first 10 rows.",
+        "'Customers' under a header 'Customer' in the first 10 rows.",
     ),
     "file.empty": (
         "{where} is leeg; vul de klanten in onder een kop 'Klant'.",
@@ -240,7 +240,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     # settings errors
     "set.bad_value": (
         "blad Instellingen, '{label}': '{value}' is ongeldig; {hint}.",
-        "sheet Instellingen, '{label}': '{value}' is not valid; {hint}.",
+        "sheet Settings, '{label}': '{value}' is not valid; {hint}.",
     ),
     "set.hint.lang": ("kies NL of EN", "choose NL or EN"),
     "set.hint.method": ("kies Pareto of Bedrag", "choose Pareto or Amount"),
@@ -327,7 +327,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "warn.unknown_setting": (
         "blad Instellingen: '{label}' is geen bekende instelling en is genegeerd",
-        "sheet Instellingen: '{label}' is not a known setting and was ignored",
+        "sheet Settings: '{label}' is not a known setting and was ignored",
     ),
 }
 

@@ -162,7 +162,7 @@ TEXTS.update(
         ),
         "ord.no_orders_for": (
             "{count} klant(en) uit Klanten hebben geen orders in blad Orders (bijv. '{name}')",
-            "{count} customer(s) from Klanten have no orders on sheet Orders (e.g. '{name}')",
+            "{count} customer(s) from Customers have no orders on sheet Orders (e.g. '{name}')",
         ),
         "ord.added": (
             "{count} klant(en) uit blad Orders toegevoegd aan de klantenlijst",
