@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 import subprocess
 from pathlib import Path
 
@@ -82,6 +83,32 @@ def demo_book(tmp_path_factory) -> Path:
     )
     assert code == 0
     return out
+
+
+def test_each_group_lists_the_strongest_difference_first(demo_book):
+    """As the sheet says: within each group the values it has more often come first, the
+    largest ratio on top, then what it has less often, the largest ratio on top (a value
+    the group never has first of all); read from the sentences, as a user reads them."""
+    lines = [
+        row[0]
+        for row in openpyxl.load_workbook(demo_book)["Verwantschap"].iter_rows(values_only=True)
+        if isinstance(row[0], str) and re.search(r": \d+ van \d+ [AC]-klanten", row[0])
+    ]
+    groups: dict[str, list[tuple[int, float]]] = {"A": [], "C": []}
+    for line in lines:
+        group = re.search(r"van \d+ ([AC])-klanten", line).group(1)
+        found = groups[group]
+        ratio = re.search(r"(\d+,\d)× (vaker|minder vaak)", line)
+        if ratio is not None:
+            value = float(ratio.group(1).replace(",", "."))
+            found.append((0 if ratio.group(2) == "vaker" else 1, -value))
+        elif re.search(r": 0 van \d+", line):  # never: the strongest it lacks
+            found.append((1, -float("inf")))
+        else:  # as often as average: ends the part it is in
+            found.append((found[-1][0] if found else 0, -1.0))
+    assert all(groups.values())
+    for found in groups.values():
+        assert found == sorted(found)
 
 
 def test_sheets_in_order_with_their_code_names(demo_book):

@@ -419,6 +419,11 @@ def test_portfolio_blocks_keep_their_size(customers, orders):
     assert all(sizes[(r, c)] == (h, w) for r, c, h, w in shapes)
     whale = matrix.whale_block(small)  # no margins or costs: no whale curve
     assert all(v is None for row in whale.rows[1:] for v in row)
+    # ... and the page says why, instead of a bare '-'
+    assert matrix.portfolio_lines(small).rows[1] == [
+        "Walviscurve",
+        "geen curve: vul Brutomarge % in (of Marge bij de orders) en Contacturen of Maatwerkkosten",
+    ]
     retention = matrix.retention_block(small)
     assert retention.rows[2][:2] == [2026, 1]
     assert all(v is None for row in retention.rows[3:] for v in row)
