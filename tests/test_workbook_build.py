@@ -27,8 +27,8 @@ COMMITTED = ROOT / "klantanalyse.xlsm"
 REAL_UDFS = importlib.util.find_spec("klantanalyse.excel.udfs") is not None
 UDF_MODULE = "klantanalyse.excel.udfs" if REAL_UDFS else "udf_standin"
 SHEETS = [
-    "Start", "Actielijst", "Klanten", "Orders", "Prospects", "Matrix", "Verwantschap", "Instellingen",
-    "xlwings.conf",
+    "Start", "Actielijst", "Klanten", "Orders", "Prospects", "Matrix", "Verwantschap",
+    "Instellingen", "xlwings.conf",
 ]  # fmt: skip
 MODULES = [
     "ThisWorkbook",
