@@ -108,7 +108,7 @@ def test_matrix_sheet_has_chart_summary_and_8020(tmp_path, capsys):
     assert ws["C34"].value == "22% van de klanten brengt 80% van de omzet"
     (chart,) = ws._charts
     assert chart.tagname == "scatterChart"
-    assert len(chart.series) == 3 + 2 + 20  # segments, two limit lines, 20 name labels
+    assert len(chart.series) == 3 + 2 + 20 + 20  # segments, limit lines, numbers, leaders
     seg_a = chart.series[0]
     assert seg_a.tx.strRef.f == "'Matrix'!$V$1"
     assert seg_a.xVal.numRef.f == "'Matrix'!$U$2:$U$10"
@@ -126,9 +126,10 @@ def test_matrix_sheet_has_chart_summary_and_8020(tmp_path, capsys):
     assert points["Klein Een"] == [None, None, 10000]
     assert chart.series[3].tx.strRef.f == "'Matrix'!$AD$2"
     assert ws["AD2"].value == "Grens Hoog" and ws["AF2"].value == 250000
-    # the labels: the largest customer first
+    # the labels: the largest customer is number 1, named in the table beside the chart
     assert chart.series[5].tx.strRef.f == "'Matrix'!$Z$2"
-    assert ws["Z2"].value == "Bouwbedrijf Groot BV"
+    assert ws["Z2"].value == "1" and ws["I5"].value == 1
+    assert ws["J5"].value == "Bouwbedrijf Groot BV"
     assert chart.series[5].dLbls.showSerName is True
 
 

@@ -210,7 +210,7 @@ def test_matrix_has_the_three_portfolio_charts(book):
 
 
 def test_print_area_shows_both_pages(book):
-    assert book["Matrix"].print_area == "'Matrix'!$A$1:$K$36,'Matrix'!$A$38:$N$77"
+    assert book["Matrix"].print_area == "'Matrix'!$A$1:$N$36,'Matrix'!$A$38:$N$77"
 
 
 # ---- Matrix: the figures behind the charts -------------------------------------------------
@@ -311,7 +311,7 @@ def test_without_orders_nothing_extra(tmp_path, capsys):
     ws = openpyxl.load_workbook(out)["Matrix"]
     assert [title_text(c.title) for c in ws._charts] == ["Klanten op omzet en score"]
     assert ws.max_column < 34  # no data blocks from AH on
-    assert ws.print_area == "'Matrix'!$A$1:$K$36"  # the chart and the summary: one page
+    assert ws.print_area == "'Matrix'!$A$1:$N$36"  # chart, top 20 and summary: one page
 
 
 def test_english_labels(tmp_path, capsys):

@@ -9,6 +9,7 @@ import zipfile
 from pathlib import Path
 
 import openpyxl
+import pandas as pd
 import pytest
 
 from conftest import need_soffice
@@ -213,6 +214,11 @@ def test_libreoffice_prints_a_short_report(built, tmp_path):
         assert absent not in text, absent
     matrix = pages[first_page_of["Samenvatting per segment"]]
     assert "Klanten op omzet en score" in matrix  # the chart's title
+    # the 20 largest customers (revenue + potential, from the demo data) are named beside it
+    demo = pd.read_csv(ROOT / "templates" / "demo" / "klanten.csv")
+    largest = demo.assign(value=demo["Omzet"] + demo["Potentie"]).nlargest(20, "value")
+    flat = " ".join(matrix.split())
+    assert all(" ".join(name.split()) in flat for name in largest["Klant"])
     customers = [p for p in pages if "Omzetklasse" in p]  # the header repeats on every page
     assert len(customers) == 2 and all("Klant" in p and "Segment" in p for p in customers)
     for name, page in (("start", "Welke"), ("matrix", "Samenvatting per segment")):

@@ -228,6 +228,7 @@ class Chart:
     title_size: int | None = None  # hundredths of a point
     legend: str | None = "b"  # position, None: no legend
     plot_area: tuple[float, float, float, float] | None = None  # x, y, w, h (0-1)
+    plot_inner: bool = False  # plot_area is the plot itself, without the axes' labels
     scatter_style: str = "lineMarker"
     gap_width: int | None = None
 

@@ -307,6 +307,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "chart.series": ("Segment {segment}", "Segment {segment}"),
     "chart.limit_high": ("Grens Hoog", "High limit"),
     "chart.limit_mid": ("Grens Midden", "Medium limit"),
+    "chart.top_title": (
+        "De {count} grootste klanten (nummers in de grafiek)",
+        "The {count} largest customers (numbers in the chart)",
+    ),
+    "chart.top_nr": ("Nr", "No."),
+    "chart.top_value": ("Omzet + potentie", "Revenue + potential"),
     "results.header": ("Resultaat", "Result"),
     "status.title": ("Laatste analyse", "Last analysis"),
     "status.time": ("Tijdstip", "Time"),
