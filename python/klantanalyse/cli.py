@@ -98,16 +98,19 @@ def _workbook(args: argparse.Namespace) -> int:
 
 def _analyse(args: argparse.Namespace) -> int:
     from .pipeline import analyse_file
+    from .progress import Progress
 
     lang = args.lang or "nl"
-    report = analyse_file(
-        args.input,
-        args.output,
-        lang=args.lang,
-        orders_path=args.orders,
-        prospects_path=args.prospects,
-        keep_macros=args.keep_macros,
-    )
+    with Progress(sys.stderr, lang) as progress:  # shown only for a run of seconds
+        report = analyse_file(
+            args.input,
+            args.output,
+            lang=args.lang,
+            orders_path=args.orders,
+            prospects_path=args.prospects,
+            keep_macros=args.keep_macros,
+            progress=progress.step,
+        )
     lang = report.analysis.settings.lang
     s = report.analysis.summary
     print(labels.text("cli.written", lang, file=str(report.output)))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -48,13 +49,16 @@ def analyse_file(
     orders_path: str | Path | None = None,
     prospects_path: str | Path | None = None,
     keep_macros: bool = False,
+    progress: Callable[[str], None] | None = None,
 ) -> RunReport:
     """Analyse INPUT (and an optional order file) into a new workbook; inputs are never written.
 
     Orders from the input workbook's own Orders sheet are copied into the output; orders
     from a separate file are analysed but not copied (the output stays small). Prospects
     (the input's Prospects sheet, or `prospects_path`) are scored and written to the output.
+    `progress(step)` hears of each step as it begins (see `klantanalyse.progress`).
     """
+    say = progress or (lambda _step: None)
     input_path = Path(input_path)
     msg_lang = lang or "nl"
     output = Path(output_path) if output_path else default_output(input_path)
@@ -70,6 +74,7 @@ def analyse_file(
     for source in (input_path, orders_path, prospects_path):
         if source is not None and same_file(output, Path(source)):
             raise FileError(labels.text("file.same_output", msg_lang, file=str(output)))
+    say("read")
     book = read_input(input_path, msg_lang)
     copy_orders = book.orders
     if orders_path is not None:
@@ -83,11 +88,13 @@ def analyse_file(
     # an .xlsm output: our VBA and ribbon, or the input's only with keep_macros
     target, finish, macro_warnings = carry_macros(book, target, output, run_lang, keep_macros)
     book = replace(book, warnings=(*book.warnings, *macro_warnings))
-    done = run(book.tables(), lang)
+    done = run(book.tables(), lang, progress=say)
     check_content(done, target, input_path)  # with the actual result columns
     from .files.write import write_workbook  # openpyxl only where a file is written
 
+    say("write")
     write_workbook(output, plan_book(done, target), finish, done.lang)
+    say("finish")
     warnings = done.warnings + output_warnings(done, target)
     warnings += open_elsewhere_warnings(output, done.lang)
     if input_path.suffix.lower() in (".xlsx", ".xlsm"):

@@ -9,6 +9,7 @@ and renders the plan of the run.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
@@ -63,12 +64,21 @@ def load_settings(rows: list[tuple[object, object]] | None, lang: str | None = N
     return Settings.from_rows(rows, lang=lang)
 
 
-def run(tables: Tables, lang: str | None = None, settings: Settings | None = None) -> Run:
-    """Analyse `tables`: `lang` overrides the Taal setting; `settings` replaces the sheet's."""
+def run(
+    tables: Tables,
+    lang: str | None = None,
+    settings: Settings | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> Run:
+    """Analyse `tables`: `lang` overrides the Taal setting; `settings` replaces the sheet's;
+    `progress(step)` hears of each step as it begins (analyse, affinity, actions)."""
+    say = progress or (lambda _step: None)
     setting_warnings: list[str] = []
     if settings is None:
         settings, setting_warnings = load_settings(tables.settings_rows, lang)
+    say("analyse")
     analysis = analyse_tables(tables.customers, tables.orders, settings)
+    say("affinity")
     prospects = tables.prospects
     place = None
     if prospects is not None:
@@ -81,6 +91,7 @@ def run(tables: Tables, lang: str | None = None, settings: Settings | None = Non
         place,
     )
     warnings = (*tables.warnings, *setting_warnings, *analysis.warnings)
+    say("actions")
     actions = action_list(analysis.results, settings, tables.customers.frame, tables.action_rows)
     return Run(tables, settings, analysis, view, tuple(warnings), actions)
 

@@ -97,6 +97,11 @@ class _Context:
         self.app.status_bar = labels.text("act.busy", self.lang, what=text)
         self.is_busy = True
 
+    def progress(self, step: str) -> None:
+        """A step of the run begins: the status bar says which (one call a step)."""
+        text = labels.text(f"progress.{step}", self.lang)
+        self.app.status_bar = labels.text("progress.status", self.lang, step=text)
+
     def idle(self) -> None:
         if self.is_busy:
             self.is_busy = False
@@ -183,8 +188,9 @@ def _analyse(context: _Context) -> None:
         action_rows = existing[ACTIONS] = xl.read_values(actions_sheet)
     source = PureWindowsPath(book_name)
     tables = Tables(table, orders, prospects, rows, tuple(table_warnings), source, action_rows)
-    done = run(tables)
+    done = run(tables, progress=context.progress)
     target = Target(existing=existing, chart_capacity=CHART_CAPACITY, run_time=clock())
+    context.progress("render")
     render(context.book, plan_book(done, target))
 
 

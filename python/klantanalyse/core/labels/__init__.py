@@ -13,6 +13,7 @@ from .files import *  # noqa: F403
 from .orders import *  # noqa: F403
 from .output import *  # noqa: F403
 from .portfolio import *  # noqa: F403
+from .progress import *  # noqa: F403
 from .prospects import *  # noqa: F403
 from .workbook import *  # noqa: F403
 
