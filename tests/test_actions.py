@@ -236,3 +236,22 @@ def test_a_tick_in_the_output_survives_the_next_run(demo_actions, tmp_path):
     actions = sheet_table(openpyxl.load_workbook(again)["Actielijst"], 4)
     assert dict(zip(actions["Klant"], actions["Gedaan"]))[ticked] == "gebeld"
     assert actions["Gedaan"].notna().sum() == 1
+
+
+def test_without_dates_every_a_customer_is_due_and_no_b_customer():
+    """No orders and no Laatste contact: the method's monthly A visit still holds; nothing
+    says when a B customer was last seen, so none is listed for B-contact."""
+    results = pd.DataFrame(
+        {
+            "customer": ["Groot A", "Klein A", "Een B"],
+            "segment": ["A", "A", "B"],
+            "value": [90_000.0, 30_000.0, 20_000.0],
+            "revenue": [90_000.0, 30_000.0, 20_000.0],
+        },
+        index=pd.RangeIndex(2, 5),
+    )
+    actions = action_list(results, Settings(reference_date=PEILDATUM))
+    assert listed(actions) == [("Groot A", "visit", "month"), ("Klein A", "visit", "month")]
+    assert set(actions.rows["why"]) == {
+        "Geen datum van laatste contact of order bekend (vul de kolom Laatste contact in)"
+    }

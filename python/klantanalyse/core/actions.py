@@ -14,7 +14,7 @@ out of that setting is not listed):
 - *Onbenut*: a B or C customer flagged `Onbenut potentieel` (looks like the A customers).
   Plan a meeting, this month.
 - *B-contact*: a B customer whose last contact is at least `contact_months` ago (same dates
-  as the A visit). This month.
+  as the A visit; without a date a B customer is not listed). This month.
 - *Heroverwegen*: the portfolio's action Heroverwegen (net contribution below zero and the
   potential does not make up for it). This quarter.
 - *Slapend*: signal Slapend, with the portfolio's action for it (see `reactivate`):
@@ -135,6 +135,7 @@ class _Facts:
             return results[key].to_numpy(dtype=object)
 
         self.column = column
+        self._arrays: dict[str, np.ndarray] = {}
         self.segment = column("segment")
         self.signal = column("signal")
         self.action = column("action")
@@ -154,6 +155,12 @@ class _Facts:
         self.from_order = np.asarray(self.last_contact.isna() & self.last_order.notna())
         self.last = pd.DatetimeIndex(np.where(self.from_order, self.last_order, self.last_contact))
 
+    def get(self, key: str, i: int) -> object:
+        """Customer `i`'s value in the result column `key` (None without that column)."""
+        if key not in self._arrays:
+            self._arrays[key] = self.column(key)
+        return self._arrays[key][i]
+
     def due(self, months: int) -> np.ndarray:
         """No contact or order for at least `months` months before the Peildatum (or never)."""
         limit = self.reference - pd.DateOffset(months=months)
@@ -169,8 +176,8 @@ class _Facts:
             return self.signal == kind
         if kind == "visit":
             return (seg == "A") & self.due(self.settings.visit_months)
-        if kind == "contact":
-            return (seg == "B") & self.due(self.settings.contact_months)
+        if kind == "contact":  # without a date nothing says a B customer is due
+            return (seg == "B") & self.due(self.settings.contact_months) & self.last.notna()
         if kind == "untapped":
             return np.isin(seg, ["B", "C"]) & self.untapped
         if kind == "reconsider":
@@ -194,7 +201,7 @@ class _Facts:
         last = self.last[i]
         return {
             "priority": None,
-            "customer": self.results["customer"].iloc[i],
+            "customer": self.get("customer", i),
             "segment": self.segment[i],
             "kind": kind,
             "todo": todo,
@@ -208,7 +215,7 @@ class _Facts:
     def why(self, i: int, kind: str, step: str) -> str:
         """The facts behind the action, in plain words."""
         lang, m = self.lang, self.settings.recent_months
-        get = lambda key: self.results[key].iloc[i]  # noqa: E731
+        get = lambda key: self.get(key, i)  # noqa: E731
         money = lambda key: labels.money(float(get(key)), lang)  # noqa: E731
         if kind == "attention":
             return labels.text(
@@ -238,7 +245,7 @@ class _Facts:
                 similarity=labels.number(float(get("similarity")), lang),
                 segment=self.segment[i],
             )
-            reasons = get("similarity_reasons") if "similarity_reasons" in self.results else None
+            reasons = get("similarity_reasons")
             return text + (". " + str(reasons).rstrip(".") if isinstance(reasons, str) else "")
         if kind == "reconsider":
             text = labels.text(
