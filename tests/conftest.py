@@ -83,3 +83,13 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         name = getattr(item, "originalname", item.name)
         if name in SLOW.get(item.path.name, ()):
             item.add_marker(pytest.mark.slow)
+
+
+@pytest.fixture(autouse=True)
+def no_progress_lines(monkeypatch):
+    """Runs in tests say nothing about their progress, however slow the machine is today,
+    so that what a test expects on standard error does not depend on the time a run takes
+    (tests/test_progress.py sets a delay of its own)."""
+    from klantanalyse import progress
+
+    monkeypatch.setattr(progress, "DELAY", float("inf"))

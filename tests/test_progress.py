@@ -25,7 +25,7 @@ class Clock:
 
 def progress(tty: bool) -> tuple[Progress, io.StringIO, Clock]:
     stream, clock = io.StringIO(), Clock()
-    return Progress(stream, "nl", tty=tty, clock=clock), stream, clock
+    return Progress(stream, "nl", tty=tty, clock=clock, delay=2.0), stream, clock
 
 
 def test_a_quick_run_shows_nothing():

@@ -29,13 +29,13 @@ class Progress:
         lang: str = "nl",
         tty: bool | None = None,
         clock: Callable[[], float] = time.monotonic,
-        delay: float = DELAY,
+        delay: float | None = None,  # None: DELAY
     ):
         self.stream = stream
         self.lang = lang
         self.tty = stream.isatty() if tty is None else tty
         self.clock = clock
-        self.delay = delay
+        self.delay = DELAY if delay is None else delay
         self.start = clock()
         self.current: str | None = None
         self.shown: str | None = None  # the step a plain line was written for
