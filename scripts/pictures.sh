@@ -16,7 +16,8 @@ page_of() {  # the first page of $pdf whose text starts with the line $1
   local pages
   pages=$(pdfinfo "$pdf" | awk '/^Pages:/ {print $2}')
   for ((p = 1; p <= pages; p++)); do
-    if pdftotext -f "$p" -l "$p" "$pdf" - | grep -q "^$1"; then
+    text=$(pdftotext -f "$p" -l "$p" "$pdf" -)  # whole, so grep -q cannot cut the pipe
+    if grep -q "^$1" <<<"$text"; then
       echo "$p"
       return
     fi
@@ -28,11 +29,12 @@ crop() {  # crop NAME PAGE X Y W H: a 110 dpi crop of one page into docs/img/NAM
   pdftoppm -png -r 110 -f "$2" -l "$2" -x "$3" -y "$4" -W "$5" -H "$6" -singlefile "$pdf" "docs/img/$1"
 }
 
-crop start 1 70 95 1070 660
-crop matrix "$(page_of "Klanten op omzet en score")" 60 95 1030 375
-crop portfolio "$(page_of "Portefeuille")" 115 125 1000 575
-crop verwantschap "$(page_of "Verwantschap: wat uw beste klanten delen")" 75 100 1050 287
-crop prospects "$(page_of "Prospect")" 75 95 1050 230
+crop start 1 40 45 1200 740
+crop actielijst "$(page_of "Actielijst: wie vraagt")" 40 45 1200 418
+crop matrix "$(page_of "Klanten op omzet en score")" 40 45 1210 610
+crop portfolio "$(page_of "Portefeuille")" 40 45 1130 690
+crop verwantschap "$(page_of "Verwantschap: wat uw beste klanten delen")" 40 45 1210 540
+crop prospects "$(page_of "Installatiegroep Verbeek BV")" 40 45 1210 240
 rm -f docs/img/klanten.png
 
 # the Start sheet of the Lite workbook, with its buttons

@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from fake_excel import FakeExcel
+from klantanalyse.core import labels
 from klantanalyse.core.settings import Settings
 from klantanalyse.plan import names
 from klantanalyse.plan.model import Block
@@ -48,13 +49,16 @@ def macro_book(
     prospects: list[list[Any]] | None = None,
     **kwargs: Any,
 ) -> FakeExcel:
-    """A fake of klantanalyse.xlsm before a run: Start with an empty status, Klanten, Orders
+    """A fake of klantanalyse.xlsm before a run: Start with an empty status, the Actielijst
+    table's header, Klanten, Orders
     and Prospects (when given) holding inputs only, Matrix with its title, an empty
     Verwantschap sheet, Instellingen and xlwings.conf."""
     settings = settings or Settings()
     start = place([["Klantanalyse"], [None], ["Wat doet deze werkmap?"]], _empty_status(settings))
+    action_header = [labels.header(k, settings.lang) for k in labels.ACTION_LIST_KEYS]
     sheets: dict[str, list[list[Any]]] = {
         names.START: start,
+        names.ACTIONS: [[], [], [], action_header],  # the table's header, on row 4
         names.CUSTOMERS: customers,
     }
     if orders is not None:
@@ -68,7 +72,7 @@ def macro_book(
         ["INTERPRETER_WIN", "python"],
         ["UDF MODULES", "klantanalyse.excel.udfs"],
     ]
-    tables = {}
+    tables = {names.ACTIONS: {names.ACTION_TABLE: (4, 1, 5, len(action_header))}}
     if with_table:
         width = len(customers[0])
         tables[names.CUSTOMERS] = {names.CUSTOMER_TABLE: (1, 1, max(len(customers), 2), width)}

@@ -90,6 +90,7 @@ class FakeExcel:
         self.selected: list[tuple[str, str]] = []
         self.screen_updating = True
         self.status_bar: str | bool = False
+        self.statuses: list[str | bool] = []  # every text the status bar showed, in order
         self.fullname = fullname
         self.build_seconds = 0.0  # time spent building autospec objects (fake overhead)
         self.emulate_seconds = 0.0  # time spent inside emulated members, building included
@@ -249,6 +250,7 @@ class FakeExcel:
 
         def set_status(value: str | bool) -> None:
             self.status_bar = value
+            self.statuses.append(value)
 
         return self._fake(
             xw.App,

@@ -86,6 +86,7 @@ WORDS = {
         "layers": ("Top 1%", "Volgende 4%", "Volgende 15%", "Overige 80%", "Inactief"),
         "layer_columns": ("Klanten", "Omzet"),
         "start_customers": "Klanten met segment",
+        "top_title": re.compile(r"De (\d+) grootste klanten \(nummers in de grafiek\)"),
         "affinity_group": re.compile(r"([AC])-klanten \((\d+) van (\d+)\): .*"),
         "start_problems": "Rijen met een melding",
     },
@@ -109,6 +110,7 @@ WORDS = {
         "layers": ("Top 1%", "Next 4%", "Next 15%", "Other 80%", "Inactive"),
         "layer_columns": ("Customers", "Revenue"),
         "start_customers": "Customers with a segment",
+        "top_title": re.compile(r"The (\d+) largest customers \(numbers in the chart\)"),
         "start_problems": "Rows with a message",
     },
 }

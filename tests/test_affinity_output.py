@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 import subprocess
 from pathlib import Path
 
@@ -84,9 +85,42 @@ def demo_book(tmp_path_factory) -> Path:
     return out
 
 
+def test_each_group_lists_the_strongest_difference_first(demo_book):
+    """As the sheet says: within each group the values it has more often come first, the
+    largest ratio on top, then what it has less often, the largest ratio on top (a value
+    the group never has first of all); read from the sentences, as a user reads them."""
+    lines = [
+        row[0]
+        for row in openpyxl.load_workbook(demo_book)["Verwantschap"].iter_rows(values_only=True)
+        if isinstance(row[0], str) and re.search(r": \d+ van \d+ [AC]-klanten", row[0])
+    ]
+    groups: dict[str, list[tuple[int, float]]] = {"A": [], "C": []}
+    for line in lines:
+        group = re.search(r"van \d+ ([AC])-klanten", line).group(1)
+        found = groups[group]
+        ratio = re.search(r"(\d+,\d)× (vaker|minder vaak)", line)
+        if ratio is not None:
+            value = float(ratio.group(1).replace(",", "."))
+            found.append((0 if ratio.group(2) == "vaker" else 1, -value))
+        elif re.search(r": 0 van \d+", line):  # never: the strongest it lacks
+            found.append((1, -float("inf")))
+        else:  # as often as average: ends the part it is in
+            found.append((found[-1][0] if found else 0, -1.0))
+    assert all(groups.values())
+    for found in groups.values():
+        assert found == sorted(found)
+
+
 def test_sheets_in_order_with_their_code_names(demo_book):
     book = openpyxl.load_workbook(demo_book)
-    assert book.sheetnames == ["Klanten", "Prospects", "Matrix", "Verwantschap", "Instellingen"]
+    assert book.sheetnames == [
+        "Actielijst",
+        "Klanten",
+        "Prospects",
+        "Matrix",
+        "Verwantschap",
+        "Instellingen",
+    ]
     assert book["Prospects"].sheet_properties.codeName == "shProspects"
     assert book["Verwantschap"].sheet_properties.codeName == "shVerwantschap"
 
@@ -244,7 +278,7 @@ def test_no_characteristic_columns_without_prospects_is_a_plain_abc_run(tmp_path
     assert err == ""  # nothing was asked of Verwantschap, so nothing is said about it
     assert "Verwantschap:" not in out
     book = openpyxl.load_workbook(tmp_path / "o.xlsx")
-    assert book.sheetnames == ["Klanten", "Matrix", "Instellingen"]
+    assert book.sheetnames == ["Actielijst", "Klanten", "Matrix", "Instellingen"]
     assert "Gelijkenis" not in [c.value for c in book["Klanten"][1]]
     # the A/B/C results are those of the full demo list
     run(capsys, "analyse", CUSTOMERS, "-o", tmp_path / "full.xlsx")
@@ -262,7 +296,14 @@ def test_no_characteristic_columns_with_prospects_says_why_they_have_no_score(tm
         f"  - de prospects zijn niet gescoord: {NO_COLUMNS}",
     ]
     book = openpyxl.load_workbook(tmp_path / "o.xlsx")
-    assert book.sheetnames == ["Klanten", "Prospects", "Matrix", "Verwantschap", "Instellingen"]
+    assert book.sheetnames == [
+        "Actielijst",
+        "Klanten",
+        "Prospects",
+        "Matrix",
+        "Verwantschap",
+        "Instellingen",
+    ]
     prospects = records(book["Prospects"])
     assert len(prospects) == 12
     assert {r["Gelijkenis"] for r in prospects} == {None}
@@ -396,7 +437,7 @@ def test_english_output(tmp_path, capsys):
     assert code == 0
     assert stdout.splitlines()[3].endswith("look like the A customers; 12 prospect(s) scored.")
     book = openpyxl.load_workbook(out)
-    assert book["Verwantschap"]["A1"].value == "Affinity: what your best customers share"
+    assert book["Affinity"]["A1"].value == "Affinity: what your best customers share"
     assert [c.value for c in book["Prospects"][1]][-2:] == ["Similarity", "Similarity: why"]
 
 
@@ -470,7 +511,14 @@ def test_prospects_sheet_of_the_input_workbook(tmp_path, capsys):
         "Relatietype; die tellen niet mee",
     ]
     book = openpyxl.load_workbook(tmp_path / "o.xlsx")
-    assert book.sheetnames == ["Klanten", "Prospects", "Matrix", "Verwantschap", "Instellingen"]
+    assert book.sheetnames == [
+        "Actielijst",
+        "Klanten",
+        "Prospects",
+        "Matrix",
+        "Verwantschap",
+        "Instellingen",
+    ]
     rows = records(book["Prospects"])
     assert [r["Naam"] for r in rows] == ["Installatie Noord", "Klusjes Zuid"]
     assert rows[0]["Gelijkenis"] > 50 > rows[1]["Gelijkenis"]

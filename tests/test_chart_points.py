@@ -33,7 +33,7 @@ def customers_csv(path: Path, n: int, seed: int = 3) -> Path:
 
 
 def matrix_series(path: Path) -> tuple[dict[str, set[str]], list[list[object]]]:
-    """{segment: names in its chart series}, and the Matrix summary cells (L3:O13)."""
+    """{segment: names in its chart series}, and the Matrix summary cells (B27:E37)."""
     ws = openpyxl.load_workbook(path)["Matrix"]
     header = [c.value for c in ws[1]]
     name_col = header.index("Klant") + 1
@@ -44,7 +44,7 @@ def matrix_series(path: Path) -> tuple[dict[str, set[str]], list[list[object]]]:
         for segment, col in columns.items():
             if name is not None and ws.cell(r, col).value is not None:
                 shown[segment].add(name)
-    summary = [[ws.cell(r, c).value for c in range(12, 16)] for r in range(3, 14)]
+    summary = [[ws.cell(r, c).value for c in range(2, 6)] for r in range(27, 38)]
     return shown, summary
 
 
@@ -113,8 +113,8 @@ def test_a_zero_limit_draws_no_line_on_the_log_axis(tmp_path, capsys):
     assert main(["analyse", str(src), "-o", str(out)]) == 0
     capsys.readouterr()
     ws = openpyxl.load_workbook(out)["Matrix"]
-    header = [c.value for c in ws[1]]
-    x = header.index("X") + 1
+    label = next(c for c in ws["2"] if c.value == "Grens Hoog")  # the limit lines' block
+    x = label.column + 1
     limits = [[ws.cell(r, c).value for c in (x - 1, x, x + 1)] for r in range(2, 6)]
     assert limits[0][2] == 50_000 and limits[1][2] == 50_000  # Grens Hoog is drawn
     assert limits[2] == ["Grens Midden", None, None] and limits[3] == [None, None, None]

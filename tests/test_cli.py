@@ -61,7 +61,7 @@ def test_analyse_csv_writes_a_new_workbook(tmp_path, capsys):
     assert digest(src) == before
 
     book = openpyxl.load_workbook(output)
-    assert book.sheetnames == ["Klanten", "Matrix", "Instellingen"]
+    assert book.sheetnames == ["Actielijst", "Klanten", "Matrix", "Instellingen"]
     ws = book["Klanten"]
     rows = sheet_rows(ws)
     header = rows[0]
@@ -99,16 +99,16 @@ def test_matrix_sheet_has_chart_summary_and_8020(tmp_path, capsys):
     assert run(capsys, "analyse", str(src), "-o", str(out_path))[0] == 0
     book = openpyxl.load_workbook(out_path)
     ws = book["Matrix"]
-    assert ws["L3"].value == "Samenvatting per segment"
-    assert [ws.cell(4, c).value for c in range(12, 16)] == [
+    assert ws["B27"].value == "Samenvatting per segment"  # below the chart
+    assert [ws.cell(28, c).value for c in range(2, 6)] == [
         "Segment", "Klanten", "Omzet", "Aandeel omzet",
     ]  # fmt: skip
-    assert [ws.cell(r, 12).value for r in range(5, 9)] == ["A", "B", "C", "Totaal"]
-    assert ws["M8"].value == 9
-    assert ws["M10"].value == "22% van de klanten brengt 80% van de omzet"
+    assert [ws.cell(r, 2).value for r in range(29, 33)] == ["A", "B", "C", "Totaal"]
+    assert ws["C32"].value == 9
+    assert ws["C34"].value == "22% van de klanten brengt 80% van de omzet"
     (chart,) = ws._charts
     assert chart.tagname == "scatterChart"
-    assert len(chart.series) == 3 + 2 + 20  # segments, two limit lines, 20 name labels
+    assert len(chart.series) == 3 + 2 + 20 + 20  # segments, limit lines, numbers, leaders
     seg_a = chart.series[0]
     assert seg_a.tx.strRef.f == "'Matrix'!$V$1"
     assert seg_a.xVal.numRef.f == "'Matrix'!$U$2:$U$10"
@@ -126,9 +126,10 @@ def test_matrix_sheet_has_chart_summary_and_8020(tmp_path, capsys):
     assert points["Klein Een"] == [None, None, 10000]
     assert chart.series[3].tx.strRef.f == "'Matrix'!$AD$2"
     assert ws["AD2"].value == "Grens Hoog" and ws["AF2"].value == 250000
-    # the labels: the largest customer first
+    # the labels: the largest customer is number 1, named in the table beside the chart
     assert chart.series[5].tx.strRef.f == "'Matrix'!$Z$2"
-    assert ws["Z2"].value == "Bouwbedrijf Groot BV"
+    assert ws["Z2"].value == "1" and ws["I5"].value == 1
+    assert ws["J5"].value == "Bouwbedrijf Groot BV"
     assert chart.series[5].dLbls.showSerName is True
 
 
@@ -138,11 +139,13 @@ def test_english_output(tmp_path, capsys):
     assert code == 0
     assert out.splitlines()[1] == "9 customers with a segment: A 2, B 3, C 4."
     book = openpyxl.load_workbook(tmp_path / "e.xlsx")
-    header = sheet_rows(book["Klanten"])[0]
+    assert book.sheetnames == ["Actions", "Customers", "Matrix", "Settings"]  # English names
+    assert list(book["Customers"].tables) == ["tblCustomers"]
+    header = sheet_rows(book["Customers"])[0]
     first = header.index("Score")
     assert header[first : first + 4] == ["Score", "Revenue class", "Segment", "Advice"]
     assert header[-1] == "Message"
-    assert book["Instellingen"]["A2"].value == "Language"
+    assert book["Settings"]["A2"].value == "Language"
 
 
 def test_settings_sheet_of_the_input_is_used(tmp_path, capsys):

@@ -135,7 +135,8 @@ def test_analyse_uses_the_colours_of_the_settings(monkeypatch):
     for row in range(2, 32):
         letter = fake.cells["Klanten"][(row, segment_column)]
         assert fake.fill("Klanten", (row, segment_column)) == settings.colours[letter]
-    assert [fake.fill("Matrix", (r, 12)) for r in (5, 6, 7)] == ["#00FF00", "#FFFF00", "#FF0000"]
+    summary = [fake.fill("Matrix", (r, 2)) for r in (29, 30, 31)]  # the A, B, C rows at B29
+    assert summary == ["#00FF00", "#FFFF00", "#FF0000"]
 
 
 def test_analyse_stretches_the_table_over_inputs_and_results(demo_book):
@@ -384,9 +385,10 @@ def test_clear_removes_exactly_what_analyse_wrote(demo_book):
     after = snapshot(demo_book)
     for part in ("cells", "rules", "tables"):
         assert after[part] == before[part], part
-    # the fixed blocks of Matrix and the status title on Start keep their look (the macro
-    # workbook is built with it); the result columns and Verwantschap lose theirs
-    fixed = ("Matrix", "Start")
+    # the fixed blocks of Matrix, the status title on Start and the Actielijst's table header
+    # keep their look (the macro workbook is built with it); the result columns and
+    # Verwantschap lose theirs
+    fixed = ("Matrix", "Start", "Actielijst")
     for part in ("fills", "fonts"):
         assert {k: v for k, v in after[part].items() if k not in fixed} == {
             k: v for k, v in before[part].items() if k not in fixed
@@ -503,3 +505,37 @@ def test_a_ribbon_click_loads_no_workbook_or_plotting_library():
         [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
     )
     assert out.stdout.strip() == "[]"
+
+
+# ---- Actielijst ---------------------------------------------------------------------
+
+
+def _action_rows(fake) -> dict[str, object]:
+    """Klant -> Gedaan of the Actielijst table on the fake (header on row 4)."""
+    cells = fake.cells["Actielijst"]
+    header = {cells.get((4, c)): c for c in range(1, 20)}
+    name, done = header["Klant"], header["Gedaan"]
+    bottom = max(r for r, _ in cells)
+    return {
+        cells[(r, name)]: cells.get((r, done))
+        for r in range(5, bottom + 1)
+        if cells.get((r, name)) is not None
+    }
+
+
+def test_a_tick_in_gedaan_survives_analyse_and_clear(demo_book):
+    actions.analyse()
+    listed = _action_rows(demo_book)
+    assert demo.CASE_ATTENTION in listed and demo.CASE_POTENTIAL in listed
+    cells = demo_book.cells["Actielijst"]
+    done = next(c for c in range(1, 20) if cells.get((4, c)) == "Gedaan")
+    row = next(r for r in range(5, 60) if cells.get((r, 2)) == demo.CASE_POTENTIAL)
+    cells[(row, done)] = "gebeld"
+    actions.analyse()
+    assert _action_rows(demo_book)[demo.CASE_POTENTIAL] == "gebeld"
+    actions.clear()  # the owner's tick stays, with the name beside it; the rest goes
+    assert _action_rows(demo_book) == {demo.CASE_POTENTIAL: "gebeld"}
+    actions.analyse()
+    after = _action_rows(demo_book)
+    assert after[demo.CASE_POTENTIAL] == "gebeld"
+    assert [k for k, v in after.items() if v is not None] == [demo.CASE_POTENTIAL]

@@ -174,7 +174,7 @@ def test_prospect_scores_are_coloured_and_in_the_table(analysed, settings):
     assert scale["colors"] == [colours["C"], colours["B"], colours["A"]]
     assert scale["thresholds"] == [0, 50, 100]
     assert (rows, 7) in analysed.wrapped[sheet]  # the reasons wrap
-    assert analysed.widths[sheet] == {6: 12, 7: 80}
+    assert analysed.widths[sheet] == {6: 12, 7: 60}
     assert analysed.tables[sheet]["tblProspects"] == (1, 1, rows, 7)
 
 
@@ -298,9 +298,9 @@ def test_matrix_values_stay_in_their_fixed_blocks(analysed):
 
     assert [c for c in filled if not any(inside(c, p) for p in places)] == []
     assert [p for p in blocks if not any(inside(c, p) for c in filled)] == []
-    assert analysed.value("Matrix", "I64") == "Top 1%"  # the top layer of the pyramid
+    assert analysed.value("Matrix", "H64") == "Top 1%"  # the top layer of the pyramid
     formats = analysed.number_formats["Matrix"]
-    assert formats[(64, 11)] == "#,##0" and formats[(64, 12)] == "0%"
+    assert formats[(64, 10)] == "#,##0" and formats[(64, 11)] == "0%"
     assert formats[(2, 34)] == formats[(102, 35)] == "0.0%"
 
 
@@ -312,14 +312,14 @@ def test_without_orders_the_portfolio_page_is_blank(monkeypatch):
     header = header_columns(fake, "Klanten")
     first_order = header["Eerste order"]
     assert fake.number_formats["Klanten"][(2, first_order)] == "dd-mm-yyyy"
-    assert fake.value("Matrix", "A30") is not None
+    assert fake.value("Matrix", "A38") is not None  # the portfolio page's title
     fake.cells["Orders"].clear()
     actions.analyse()
     assert fake.alerts == []
-    assert fake.value("Matrix", "A30") is None
-    below_the_chart = [(r, c) for (r, c) in fake.cells["Matrix"] if r >= 30 and c < 20]
+    assert fake.value("Matrix", "A38") is None
+    portfolio = [(r, c) for (r, c) in fake.cells["Matrix"] if r >= 38 and c < 20]
     curves = [(r, c) for (r, c) in fake.cells["Matrix"] if c >= PARETO_AT[1]]
-    assert below_the_chart == [] and curves == []
+    assert portfolio == [] and curves == []
     assert "Eerste order" not in fake.rows("Klanten")[0]
     # what holds the first-order dates before now holds other results, shown as they are
     assert fake.number_formats["Klanten"][(2, first_order)] == "General"

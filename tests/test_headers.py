@@ -60,8 +60,10 @@ def write_book(path: Path, rows, merges=(), sheet: str = "Klanten") -> Path:
 
 
 def segments(path: Path, name: int = 0) -> dict[str, str]:
-    """Customer (in column `name`) -> segment, from an output's Klanten sheet."""
-    rows = list(openpyxl.load_workbook(path)["Klanten"].iter_rows(values_only=True))
+    """Customer (in column `name`) -> segment, from an output's Klanten (Customers) sheet."""
+    book = openpyxl.load_workbook(path)
+    sheet = book["Klanten"] if "Klanten" in book.sheetnames else book["Customers"]
+    rows = list(sheet.iter_rows(values_only=True))
     where = rows[0].index("Segment")
     return {r[name]: r[where] for r in rows[1:]}
 

@@ -51,8 +51,9 @@ def calamine_rows(path: Path, sheet: str) -> list[list[object]]:
 
 
 def test_formula_looking_text_stays_text_on_every_sheet(tmp_path, capsys):
-    """Names in Klanten, Orders (copied), the Matrix chart data and labels, headers, and a
-    typed advice on Instellingen: all read back as the same text, and no cell is a formula."""
+    """Names in Klanten, Orders (copied), the Matrix chart data and its table of the largest
+    customers, the Actielijst, headers, and a typed advice on Instellingen: all read back as
+    the same text, and no cell is a formula."""
     src = tmp_path / "k.xlsx"
     book = xlsxwriter.Workbook(src, {"strings_to_formulas": False, "strings_to_numbers": False})
     klanten = book.add_worksheet("Klanten")
@@ -106,10 +107,14 @@ def test_formula_looking_text_stays_text_on_every_sheet(tmp_path, capsys):
     assert [r[3] for r in calamine_rows(again, "Orders")[1:]] == NASTY
     matrix = calamine_rows(again, "Matrix")
     chart_names = {r[19] for r in matrix[1:] if len(r) > 19 and r[19] != ""}
-    label_names = {r[25] for r in matrix[1:] if len(r) > 25 and r[25] != ""}
+    # the table of the largest customers beside the chart (names in J5:J24)
+    label_names = {r[9] for r in matrix[4:24] if len(r) > 9 and r[9] != ""}
     trimmed = {name.strip() for name in NASTY}  # the analysis knows names without edges
     assert chart_names == trimmed
     assert label_names == trimmed
+    actions = calamine_rows(again, "Actielijst")
+    listed = {r[1] for r in actions[4:] if len(r) > 1 and r[1] != ""}
+    assert listed and listed <= trimmed  # the Actielijst's names: text too
     advice = {r[0]: r[1] for r in calamine_rows(again, "Instellingen")}
     assert advice[advice_a] == "=2+2 bel ze op"
     segment = klanten[0].index("Segment")

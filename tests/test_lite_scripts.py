@@ -14,6 +14,7 @@ from klantanalyse.core.settings import Settings
 from klantanalyse.lite import functions, render, scripts
 from klantanalyse.pipeline import analyse_file
 from klantanalyse.plan.names import (
+    ACTIONS,
     AFFINITY,
     CUSTOMERS,
     MATRIX,
@@ -27,7 +28,7 @@ from lite_standin import book_from_file, lite_book
 
 FIXED_TIME = dt.datetime(2026, 10, 31, 9, 30)
 MESSAGE = "C18"  # the sentence of a script, right of "Melding" in Start!B18
-SHEETS = (CUSTOMERS, ORDERS, PROSPECTS, MATRIX, AFFINITY, SETTINGS)
+SHEETS = (ACTIONS, CUSTOMERS, ORDERS, PROSPECTS, MATRIX, AFFINITY, SETTINGS)
 
 
 @pytest.fixture(autouse=True)
@@ -173,6 +174,12 @@ def test_clear_restores_the_workbook_before_the_run():
     assert book.value(CUSTOMERS, "N1") == "Score"  # right of the 13 inputs
     assert scripts.clear(book.book) == "Klaar: de resultaten zijn gewist."
     after = snapshot(book)
+    # the run added the Actielijst; the clear leaves its header (nothing was ticked Gedaan)
+    actions = after["cells"].pop(ACTIONS)
+    assert actions and {row for row, _ in actions} == {4}, actions
+    assert "Klant" in actions.values() and "Gedaan" in actions.values()
+    after["tables"].pop(ACTIONS, None)
+    after["rules"].pop(ACTIONS, None)
     for key in ("cells", "rules", "tables"):
         assert after[key] == before[key], key
     for name in (CUSTOMERS, PROSPECTS, AFFINITY):  # Matrix keeps its summary's styles

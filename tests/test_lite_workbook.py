@@ -27,7 +27,10 @@ from klantanalyse.workbook.lite import SHAPE_NAMES, build, button_rows, lite_sta
 
 ROOT = Path(__file__).resolve().parent.parent
 COMMITTED = ROOT / "klantanalyse-lite.xlsx"
-SHEETS = ["Start", "Klanten", "Orders", "Prospects", "Matrix", "Verwantschap", "Instellingen"]
+SHEETS = [
+    "Start", "Actielijst", "Klanten", "Orders", "Prospects", "Matrix", "Verwantschap",
+    "Instellingen",
+]  # fmt: skip
 NS_XDR = "{http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing}"
 NS_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 NS_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -365,11 +368,12 @@ def test_libreoffice_renders_every_sheet(built, tmp_path):
     first_page_of = {}
     for marker in (
         "Welke klanten verdienen uw tijd?",  # Start
-        "Aannemersbedrijf",  # Klanten: demo customers
-        "2022-00001",  # Orders: the first order number
+        "Actielijst: wie vraagt deze periode aandacht",
+        "Aannemersbedrijf Haverkamp",  # Klanten: the first demo customer
+        "Installatiegroep Verbeek BV",  # Prospects
         "Samenvatting per segment",  # Matrix
-        "Verwantschap: wat uw beste klanten delen",  # Verwantschap
-        "Segmentmatrix Hoog",  # Instellingen
+        "Klantbehoud per jaar",  # the portfolio page
+        "Verwantschap: wat uw beste klanten delen",
     ):
         hits = [i for i, page in enumerate(pages) if marker in page]
         assert hits, f"{marker!r} is on no page"

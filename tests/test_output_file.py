@@ -74,7 +74,7 @@ def test_an_output_open_elsewhere_is_written_with_a_warning(tmp_path, capsys, lo
         "analysis was written, but that program still shows the old one and puts it back if "
         "you save there; close the file there without saving and open it again.",
     ]
-    assert openpyxl.load_workbook(out)["Klanten"].max_row == 13
+    assert openpyxl.load_workbook(out)["Customers"].max_row == 13  # English: Customers
     assert (tmp_path / lock).exists()  # another program's file: left alone
 
 

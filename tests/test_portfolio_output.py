@@ -196,8 +196,8 @@ def test_matrix_has_the_three_portfolio_charts(book):
     assert pyramid.tagname == "barChart"
     assert pyramid.type == "bar"
     (bars,) = pyramid.series
-    assert bars.val.numRef.f == "'Matrix'!$K$64:$K$68"
-    assert bars.cat.strRef.f == "'Matrix'!$I$64:$I$68"
+    assert bars.val.numRef.f == "'Matrix'!$J$64:$J$68"
+    assert bars.cat.strRef.f == "'Matrix'!$H$64:$H$68"
     assert pyramid.x_axis.scaling.orientation == "maxMin"  # top layer on top
 
     whale = charts["Walviscurve (winstgevendheid)"]
@@ -210,7 +210,7 @@ def test_matrix_has_the_three_portfolio_charts(book):
 
 
 def test_print_area_shows_both_pages(book):
-    assert book["Matrix"].print_area == "'Matrix'!$A$1:$P$28,'Matrix'!$A$30:$P$82"
+    assert book["Matrix"].print_area == "'Matrix'!$A$1:$N$37,'Matrix'!$A$38:$N$77"
 
 
 # ---- Matrix: the figures behind the charts -------------------------------------------------
@@ -234,9 +234,9 @@ def test_pareto_block_is_the_revenue_curve(book, customers):
         [pytest.approx(reach), 0.8],
         [pytest.approx(reach), 0],
     ]
-    line = cells(book["Matrix"], "I58:K58")[0]
+    line = cells(book["Matrix"], "H58:I58")[0]
     assert line[0] == "80/20-check"
-    assert line[2] == f"{reach:.0%} van de klanten brengt 80% van de omzet"
+    assert line[1] == f"{reach:.0%} van de klanten brengt 80% van de omzet"
 
 
 def test_pyramid_block_counts_layers(book, customers):
@@ -249,7 +249,7 @@ def test_pyramid_block_counts_layers(book, customers):
         for i, name in enumerate(("Top 1%", "Volgende 4%", "Volgende 15%", "Overige 80%"))
     ]
     expected.append(["Inactief", int((revenue <= 0).sum()), 0])
-    block = cells(book["Matrix"], "I62:L68")
+    block = cells(book["Matrix"], "H62:K68")
     assert block[0][0] == "Klantenpiramide"
     assert block[1] == ["Laag", "Klanten", "Omzet", "Aandeel omzet"]
     assert [row[:3] for row in block[2:]] == expected
@@ -270,8 +270,9 @@ def test_whale_block_is_the_contribution_curve(book, orders, customers):
     assert block[-1][1] == pytest.approx(1.0)  # all customers together: the total
     top = int(cumulative.argmax())
     assert max(row[1] for row in block) > 1.0  # the loss-makers give part of it back
-    line = cells(book["Matrix"], "I59:K59")[0]
-    assert line[2] == (
+    line = cells(book["Matrix"], "H59:I59")[0]
+    assert line[0] == "Walviscurve"
+    assert line[1] == (
         f"{(top + 1) / n:.0%} van de klanten levert {cumulative[top]:.0%} van de nettobijdrage"
     )
 
@@ -280,10 +281,11 @@ def test_retention_block_per_year(book, orders):
     placed = real_orders(orders)
     active = placed.groupby(placed["date"].dt.year)["Klant"].agg(set)
     first_day = orders["Datum"].min()  # the orders start on 01-11-2022
-    block = cells(book["Matrix"], "I70:O81")
-    assert block[0][0] == "Klantbehoud per jaar"
+    block = cells(book["Matrix"], "H70:N77")
+    # the Peildatum's own year is not complete, and the title says so
+    assert block[0][0] == "Klantbehoud per jaar (2026 telt tot en met de peildatum 31-10-2026)"
     assert block[1][:6] == ["Jaar", "Actieve klanten", "Behouden", "Behoud %", "Nieuw", "Verloren"]
-    years = list(active.index)
+    years = list(active.index)[-6:]  # the last six years
     rows = block[2 : 2 + len(years)]
     seen: set = set()
     for row, year in zip(rows, years):
@@ -306,7 +308,7 @@ def test_retention_block_per_year(book, orders):
     assert rows[0][6] == "vanaf 01-11-2022"  # the first year is covered in part
     assert rows[1][2:6] == [None, None, None, None]  # so 2023 is not compared with it
     assert rows[2][2] is not None
-    assert rows[-1][6] == "t/m peildatum"  # the Peildatum's own year is not complete
+    assert rows[-1][6] is None  # the Peildatum's own year is named in the title
     assert all(v is None for row in block[2 + len(years) :] for v in row)
 
 
@@ -319,7 +321,7 @@ def test_without_orders_nothing_extra(tmp_path, capsys):
     ws = openpyxl.load_workbook(out)["Matrix"]
     assert [title_text(c.title) for c in ws._charts] == ["Klanten op omzet en score"]
     assert ws.max_column < 34  # no data blocks from AH on
-    assert ws.print_area == "'Matrix'!$A$1:$P$28"
+    assert ws.print_area == "'Matrix'!$A$1:$N$37"  # chart, top 20 and summary: one page
 
 
 def test_english_labels(tmp_path, capsys):
@@ -332,7 +334,7 @@ def test_english_labels(tmp_path, capsys):
         "Customer pyramid",
         "Whale curve (profitability)",
     }
-    assert cells(ws, "I63:L63")[0] == ["Layer", "Customers", "Revenue", "Revenue share"]
+    assert cells(ws, "H63:K63")[0] == ["Layer", "Customers", "Revenue", "Revenue share"]
     assert cells(ws, "AH1:AI1")[0] == ["Share of customers", "Share of revenue (cumulative)"]
 
 
@@ -427,6 +429,11 @@ def test_portfolio_blocks_keep_their_size(customers, orders):
     assert all(sizes[(r, c)] == (h, w) for r, c, h, w in shapes)
     whale = matrix.whale_block(small)  # no margins or costs: no whale curve
     assert all(v is None for row in whale.rows[1:] for v in row)
+    # ... and the page says why, instead of a bare '-'
+    assert matrix.portfolio_lines(small).rows[1] == [
+        "Walviscurve",
+        "geen curve: vul Brutomarge % in (of Marge bij de orders) en Contacturen of Maatwerkkosten",
+    ]
     retention = matrix.retention_block(small)
     assert retention.rows[2][:2] == [2026, 1]
     assert all(v is None for row in retention.rows[3:] for v in row)

@@ -29,7 +29,7 @@ from klantanalyse.workbook import build
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "templates" / "demo"
-SHEET = "Klanten"
+SHEETS = ("Klanten", "Customers")  # the customer sheet, Dutch or English (demo-en)
 SHEETJS = "xlsx@0.18.5"  # SheetJS Community Edition, as published on npm
 
 
@@ -139,9 +139,10 @@ const out = {};
 for (const file of process.argv.slice(2)) {
   try {
     const book = XLSX.readFile(file);  // every sheet is parsed
-    const rows = XLSX.utils.sheet_to_json(book.Sheets[process.env.SHEET],
+    const sheet = process.env.SHEETS.split(",").find((name) => name in book.Sheets);
+    const rows = XLSX.utils.sheet_to_json(book.Sheets[sheet],
       {header: 1, defval: "", raw: true, blankrows: false});
-    out[file] = {sheets: book.SheetNames, rows: rows};
+    out[file] = {sheets: book.SheetNames, sheet: sheet, rows: rows};
   } catch (error) {
     out[file] = {error: String(error)};
   }
@@ -161,7 +162,7 @@ def sheetjs(outputs, tmp_path_factory) -> dict[Path, list[list[object]]]:
         capture_output=True,
         text=True,
         timeout=300,
-        env={**os.environ, "NODE_PATH": str(modules), "SHEET": SHEET},
+        env={**os.environ, "NODE_PATH": str(modules), "SHEETS": ",".join(SHEETS)},
         check=True,
     )
     found = json.loads(done.stdout)
@@ -183,10 +184,11 @@ def libreoffice(outputs, tmp_path_factory) -> dict[Path, list[list[str]]]:
     )  # fmt: skip
     found = {}
     for output in outputs.values():
-        converted = folder / f"{output.path.stem}-{SHEET}.csv"
-        if converted.exists():
-            with converted.open(encoding="utf-8", newline="") as handle:
-                found[output.path] = list(csv.reader(handle))
+        for sheet in SHEETS:
+            converted = folder / f"{output.path.stem}-{sheet}.csv"
+            if converted.exists():
+                with converted.open(encoding="utf-8", newline="") as handle:
+                    found[output.path] = list(csv.reader(handle))
     return found
 
 
@@ -205,26 +207,28 @@ def _customers(rows: list[list[object]]) -> list[tuple[str, str]]:
 
 def read_openpyxl(path: Path, _ctx) -> list[list[object]]:
     book = openpyxl.load_workbook(path)  # every sheet, styles and tables included
-    return [list(r) for r in book[SHEET].iter_rows(values_only=True)]
+    (sheet,) = [name for name in SHEETS if name in book.sheetnames]
+    return [list(r) for r in book[sheet].iter_rows(values_only=True)]
 
 
 def read_calamine(path: Path, _ctx) -> list[list[object]]:
     book = CalamineWorkbook.from_path(str(path))
     for name in book.sheet_names:  # every sheet must read
         book.get_sheet_by_name(name).to_python()
-    return book.get_sheet_by_name(SHEET).to_python()
+    (sheet,) = [name for name in SHEETS if name in book.sheet_names]
+    return book.get_sheet_by_name(sheet).to_python()
 
 
 def read_sheetjs(path: Path, ctx) -> list[list[object]]:
     found = ctx.getfixturevalue("sheetjs")[path]
     assert "error" not in found, found.get("error")
-    assert SHEET in found["sheets"]
+    assert found["sheet"] in SHEETS and found["sheet"] in found["sheets"]
     return found["rows"]
 
 
 def read_libreoffice(path: Path, ctx) -> list[list[object]]:
     found = ctx.getfixturevalue("libreoffice")
-    assert path in found, f"LibreOffice wrote no {SHEET} sheet for {path.name}"
+    assert path in found, f"LibreOffice wrote no customer sheet for {path.name}"
     return found[path]
 
 
@@ -251,5 +255,7 @@ def test_the_crafted_cases_are_what_they_claim(outputs):
     names = [n for n, _ in outputs["fouttekst"].customers]
     assert names[:3] == ["#N/A", "#REF!", "#DIV/0!"]
     assert len(outputs["veel"].customers) == 6_000
-    header = next(openpyxl.load_workbook(outputs["lange-koppen"].path)[SHEET].iter_rows())
+    header = next(openpyxl.load_workbook(outputs["lange-koppen"].path)["Klanten"].iter_rows())
+    english = openpyxl.load_workbook(outputs["demo-en"].path).sheetnames
+    assert "Customers" in english and "Klanten" not in english
     assert max(len(c.value) for c in header) == 255

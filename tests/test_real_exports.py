@@ -243,7 +243,7 @@ def test_old_data_is_analysed_as_of_its_last_order(tmp_path, capsys):
     assert set(klanten.index[klanten["Signaal"] != "Slapend"]) == active
     assert (klanten["Segment"] == "B").sum() > 0  # the big recent customers are Hoog
     assert klanten.loc[sorted(active), "Signaal"].isin(["Stabiel", "Potentie", "Aandacht"]).all()
-    summary = [[c.value for c in row] for row in book["Matrix"]["L3:M12"]]
+    summary = [[c.value for c in row] for row in book["Matrix"]["B27:C36"]]
     assert summary[-1] == ["Peildatum", "30-06-1998 (datum van de laatste order)"]
 
 
@@ -349,15 +349,16 @@ def test_thirteen_months_leave_the_comparisons_empty(tmp_path, capsys):
     # the projection is the recent revenue, without a growth it cannot know
     assert klanten["Prognose 12 mnd"].tolist() == klanten["Omzet recent"].tolist()
     matrix = book["Matrix"]
-    assert matrix["K60"].value == (
+    assert matrix["I60"].value == (
         "Omzet recent € 104.850; de periode ervoor valt grotendeels voor de orders (vanaf "
         "01-06-2023)"
     )
-    retention = [[c.value for c in row] for row in matrix["I72:O73"]]
+    retention = [[c.value for c in row] for row in matrix["H72:N73"]]
     assert retention == [
         [2023, 20, None, None, None, None, "vanaf 01-06-2023"],
-        [2024, 20, None, None, None, None, "t/m peildatum"],
+        [2024, 20, None, None, None, None, None],
     ]
+    assert matrix["H70"].value.endswith("(2024 telt tot en met de peildatum 30-06-2024)")
     assert sum(lines.loc[lines["Datum"] > dt.date(2023, 6, 30), "Bedrag"]) == 104850
 
 

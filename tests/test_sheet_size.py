@@ -111,7 +111,8 @@ def test_exactly_as_wide_as_a_sheet_is_written(tmp_path, capsys, demo_result_col
     code, _, err = run(capsys, "analyse", src, "-o", tmp_path / "uit.xlsx")
     assert code == 0, err
     with zipfile.ZipFile(tmp_path / "uit.xlsx") as package:
-        table = package.read("xl/tables/table1.xml").decode()
+        tables = [package.read(n).decode() for n in package.namelist() if "tables/table" in n]
+    [table] = [t for t in tables if 'name="tblKlanten"' in t]
     assert re.search(r'<table [^>]*\bref="A1:XFD61"', table)
 
 

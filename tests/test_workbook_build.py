@@ -9,6 +9,7 @@ import zipfile
 from pathlib import Path
 
 import openpyxl
+import pandas as pd
 import pytest
 
 from conftest import need_soffice
@@ -27,12 +28,13 @@ COMMITTED = ROOT / "klantanalyse.xlsm"
 REAL_UDFS = importlib.util.find_spec("klantanalyse.excel.udfs") is not None
 UDF_MODULE = "klantanalyse.excel.udfs" if REAL_UDFS else "udf_standin"
 SHEETS = [
-    "Start", "Klanten", "Orders", "Prospects", "Matrix", "Verwantschap", "Instellingen",
-    "xlwings.conf",
+    "Start", "Actielijst", "Klanten", "Orders", "Prospects", "Matrix", "Verwantschap",
+    "Instellingen", "xlwings.conf",
 ]  # fmt: skip
 MODULES = [
     "ThisWorkbook",
     "shStart",
+    "shActielijst",
     "shKlanten",
     "shOrders",
     "shProspects",
@@ -185,25 +187,40 @@ def pdf_pages(pdf: Path) -> list[str]:
     return text.split("\f")
 
 
-def test_libreoffice_renders_every_sheet(built, tmp_path):
+def test_libreoffice_prints_a_short_report(built, tmp_path):
+    """Printed, the workbook is a short report (at most 10 A4 pages): Start, Actielijst,
+    the customer list, Prospects, the Matrix chart and portfolio, Verwantschap; the order
+    lines, the settings, xlwings.conf and the chart data are not printed."""
     soffice = need_soffice()
     pdf = convert(soffice, built, "pdf", tmp_path)
-    pages = pdf_pages(pdf)
+    pages = [page for page in pdf_pages(pdf) if page.strip()]
+    assert len(pages) <= 10
     first_page_of = {}
     for marker in (
         "Welke klanten verdienen uw tijd?",  # Start
-        "Aannemersbedrijf",  # Klanten: demo customers
-        "2022-00001",  # Orders: the first order number (Start names the order columns)
+        "Actielijst: wie vraagt deze periode aandacht",
+        "Aannemersbedrijf Haverkamp",  # Klanten: the first demo customer
+        "Installatiegroep Verbeek BV",  # Prospects
         "Samenvatting per segment",  # Matrix
-        "Segmentmatrix Hoog",  # Instellingen
-        "UDF MODULES",  # xlwings.conf
+        "Klantbehoud per jaar",  # the portfolio page
+        "Verwantschap: wat uw beste klanten delen",
     ):
         hits = [i for i, page in enumerate(pages) if marker in page]
         assert hits, f"{marker!r} is on no page"
         first_page_of[marker] = hits[0]
     assert sorted(first_page_of.values()) == list(first_page_of.values())  # sheet order
+    text = "\n".join(pages)
+    for absent in ("Ordernummer", "2022-00001", "Segmentmatrix Hoog", "UDF MODULES"):
+        assert absent not in text, absent
     matrix = pages[first_page_of["Samenvatting per segment"]]
     assert "Klanten op omzet en score" in matrix  # the chart's title
+    # the 20 largest customers (revenue + potential, from the demo data) are named beside it
+    demo = pd.read_csv(ROOT / "templates" / "demo" / "klanten.csv")
+    largest = demo.assign(value=demo["Omzet"] + demo["Potentie"]).nlargest(20, "value")
+    flat = " ".join(matrix.split())
+    assert all(" ".join(name.split()) in flat for name in largest["Klant"])
+    customers = [p for p in pages if "Omzetklasse" in p]  # the header repeats on every page
+    assert len(customers) == 2 and all("Klant" in p and "Segment" in p for p in customers)
     for name, page in (("start", "Welke"), ("matrix", "Samenvatting per segment")):
         number = first_page_of["Welke klanten verdienen uw tijd?" if name == "start" else page]
         subprocess.run(

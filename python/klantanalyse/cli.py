@@ -144,17 +144,21 @@ def _workbook(args: argparse.Namespace) -> int:
 
 def _analyse(args: argparse.Namespace) -> int:
     from .pipeline import analyse_file
+    from .progress import Progress
 
     lang = args.lang or "nl"
-    report = analyse_file(
-        args.input,
-        args.output,
-        lang=args.lang,
-        orders_path=args.orders,
-        prospects_path=args.prospects,
-        keep_macros=args.keep_macros,
-        reference_date=_reference_date(args, lang),
-    )
+    reference_date = _reference_date(args, lang)
+    with Progress(sys.stderr, lang) as progress:  # shown only for a run of seconds
+        report = analyse_file(
+            args.input,
+            args.output,
+            lang=args.lang,
+            orders_path=args.orders,
+            prospects_path=args.prospects,
+            keep_macros=args.keep_macros,
+            reference_date=reference_date,
+            progress=progress.step,
+        )
     lang = report.analysis.settings.lang
     print(labels.text("cli.written", lang, file=str(report.output)))
     _print_report(report)
@@ -187,7 +191,10 @@ def _print_report(report: RunReport) -> None:
     if view is not None and view.profile is not None:
         untapped = int(report.analysis.results["untapped"].notna().sum())
         scored = view.prospect_count if view.prospect_scores is not None else 0
-        print(labels.text("cli.affinity", lang, untapped=untapped, prospects=scored))
+        if scored:
+            print(labels.text("cli.affinity", lang, untapped=untapped, prospects=scored))
+        else:  # no prospects: no line about them
+            print(labels.text("cli.affinity_customers", lang, untapped=untapped))
     for line in report.columns:
         print(line)
 

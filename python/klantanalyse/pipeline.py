@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -40,6 +41,7 @@ def analyse_file(
     prospects_path: str | Path | None = None,
     keep_macros: bool = False,
     reference_date: dt.date | None = None,
+    progress: Callable[[str], None] | None = None,
 ) -> RunReport:
     """Analyse INPUT (and an optional order file) into a new workbook; inputs are never written.
 
@@ -48,7 +50,9 @@ def analyse_file(
     (the input's Prospects sheet, or `prospects_path`) are scored and written to the output.
     `reference_date` overrides the Peildatum (else the Instellingen cell, else the last
     order date).
+    `progress(step)` hears of each step as it begins (see `klantanalyse.progress`).
     """
+    say = progress or (lambda _step: None)
     input_path = Path(input_path)
     msg_lang = lang or "nl"
     output = Path(output_path) if output_path else default_output(input_path)
@@ -64,6 +68,7 @@ def analyse_file(
     for source in (input_path, orders_path, prospects_path):
         if source is not None and same_file(output, Path(source)):
             raise FileError(labels.text("file.same_output", msg_lang, file=str(output)))
+    say("read")
     book = read_input(input_path, msg_lang)
     copy_orders = book.orders
     if orders_path is not None:
@@ -77,11 +82,13 @@ def analyse_file(
     # an .xlsm output: our VBA and ribbon, or the input's only with keep_macros
     target, finish, macro_warnings = carry_macros(book, target, output, run_lang, keep_macros)
     book = replace(book, warnings=(*book.warnings, *macro_warnings))
-    done = run(book.tables(), lang, reference_date=reference_date)
+    done = run(book.tables(), lang, reference_date=reference_date, progress=say)
     check_content(done, target, input_path)  # with the actual result columns
     from .files.write import write_workbook  # openpyxl only where a file is written
 
+    say("write")
     write_workbook(output, plan_book(done, target), finish, done.lang)
+    say("finish")
     warnings = done.warnings + output_warnings(done, target)
     warnings += open_elsewhere_warnings(output, done.lang)
     warnings += carried_warnings(book, copy_orders, output, done.lang)

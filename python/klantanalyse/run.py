@@ -1,20 +1,23 @@
 """One run: the tables a front read in, a `Run` out. Every front calls `run`.
 
 The sequence is fixed: settings from the Instellingen rows, the A/B/C analysis with the
-order history, Verwantschap (profile, customers, prospects), and every warning in the
-order a user reads them (the tables', the settings', the analysis'). Pure: no files, no
-Excel; a front reads the tables and renders the plan of the run.
+order history, Verwantschap (profile, customers, prospects), the Actielijst (keeping the
+previous list's Gedaan cells), and every warning in the order a user reads them (the
+tables', the settings', the analysis'). Pure: no files, no Excel; a front reads the tables
+and renders the plan of the run.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
 import pandas as pd
 
 from .core import labels
+from .core.actions import ActionList, action_list
 from .core.analysis import Analysis, analyse, with_added_customers
 from .core.settings import Settings
 from .core.similarity import AffinityView, add_affinity
@@ -33,6 +36,7 @@ class Tables:
     settings_rows: list[tuple[object, object]] | None = None  # None: no Instellingen sheet
     warnings: tuple[str, ...] = field(default_factory=tuple)
     source: PurePath | None = None  # the workbook (or file) the tables came from
+    action_rows: list[list[object]] | None = None  # the previous Actielijst sheet's cells
 
 
 @dataclass(frozen=True)
@@ -61,6 +65,7 @@ class Run:
     analysis: Analysis
     affinity: AffinityView
     warnings: tuple[str, ...]  # every warning of the run, in reading order
+    actions: ActionList  # the Actielijst: who needs attention, what to do, why, when
     understood: ColumnReport | None = None  # which input column feeds which field
     reference: Reference | None = None  # the Peildatum, when there were orders to count
 
@@ -90,17 +95,22 @@ def run(
     lang: str | None = None,
     settings: Settings | None = None,
     reference_date: dt.date | None = None,
+    progress: Callable[[str], None] | None = None,
 ) -> Run:
     """Analyse `tables`: `lang` overrides the Taal setting, `reference_date` the Peildatum;
-    `settings` replaces the sheet's."""
+    `settings` replaces the sheet's; `progress(step)` hears of each step as it begins
+    (analyse, affinity, actions)."""
+    say = progress or (lambda _step: None)
     setting_warnings: list[str] = []
     if settings is None:
         settings, setting_warnings = load_settings(tables.settings_rows, lang)
     source = "settings" if settings.reference_date is not None else None
     if reference_date is not None:
         settings, source = settings.replace(reference_date=reference_date), "option"
+    say("analyse")
     analysis = analyse_tables(tables.customers, tables.orders, settings)
     reference = reference_of(analysis, source)
+    say("affinity")
     prospects = tables.prospects
     place = None
     if prospects is not None:
@@ -119,7 +129,9 @@ def run(
         *analysis.warnings,
     )
     understood = _understood(tables, analysis)
-    return Run(tables, settings, analysis, view, tuple(warnings), understood, reference)
+    say("actions")
+    actions = action_list(analysis.results, settings, tables.customers.frame, tables.action_rows)
+    return Run(tables, settings, analysis, view, tuple(warnings), actions, understood, reference)
 
 
 def reference_of(analysis: Analysis, source: str | None) -> Reference | None:

@@ -7,6 +7,8 @@ Per customer:
 - 12-month projection: from the order history when the customer has orders (see
   `history.project`); otherwise `Omzet` with the same growth rule against `Omzet vorig jaar`.
 - Action, first rule that holds wins:
+  0. *Heractiveren* or *Loslaten* for a customer with signal Slapend (see
+     `actions.reactivate`): a customer that does not buy is won back or let go.
   1. *Heroverwegen*: net contribution below zero, and the extra `Potentie` at this
      customer's margin rate would not make up the loss.
   2. *Ontwikkelen*: signal Potentie, Aandacht or Nieuw; or `Potentie` at least
@@ -23,6 +25,7 @@ import numpy as np
 import pandas as pd
 
 from . import labels
+from .actions import reactivate
 from .history import OrderHistory, fold, project
 from .pareto import pareto_curve
 from .profit import PROFIT_INPUTS, profitability, ranks, whale_curve, whale_peak
@@ -172,9 +175,16 @@ def _portfolio_columns(
             potential >= settings.develop_share * np.nan_to_num(revenue)
         )
         growing = change >= settings.develop_share
+    dormant = signal == "dormant"
+    back = reactivate(
+        results["segment"].to_numpy(dtype=object),
+        potential,
+        _column(results, "revenue_previous"),
+        settings,
+    )
     key = np.select(
-        [reconsider, growth_signal | big_potential | growing],
-        ["reconsider", "develop"],
+        [dormant & back, dormant, reconsider, growth_signal | big_potential | growing],
+        ["reactivate", "let_go", "reconsider", "develop"],
         default="maintain",
     )
     text = {k: labels.text(k, lang) for k in _ACTION_TEXTS}  # templates, fetched once
@@ -189,6 +199,29 @@ def _portfolio_columns(
         left &= ~rows
         return rows
 
+    previous = money(np.nan_to_num(_column(results, "revenue_previous")))
+    m = settings.recent_months
+    rows = take(key == "reactivate")
+    worth = np.nan_to_num(_column(results, "revenue_previous")) >= settings.reactivate_revenue
+    segments = results["segment"].to_numpy(dtype=object)
+    reasons[rows] = [
+        text["act.reactivate"].format(previous=p, m=m)
+        if enough
+        else text["act.reactivate_value"].format(
+            value=labels.text("act.value_segment", lang, segment=s)
+            if s in ("A", "B")
+            else labels.text("act.value_potential", lang, potential=labels.money(pot, lang))
+        )
+        for p, enough, s, pot in zip(
+            np.array(previous, dtype=object)[rows], worth[rows], segments[rows], potential[rows]
+        )
+    ]
+    rows = take(key == "let_go")
+    limit = labels.money(settings.reactivate_revenue, lang)
+    reasons[rows] = [
+        text["act.let_go"].format(previous=p, m=m, limit=limit)
+        for p in np.array(previous, dtype=object)[rows]
+    ]
     rows = take(key == "reconsider")
     reasons[rows] = [
         text["act.reconsider"].format(loss=loss, gain=more)
@@ -217,6 +250,9 @@ def _portfolio_columns(
 
 
 _ACTION_TEXTS = (
+    "act.reactivate",
+    "act.reactivate_value",
+    "act.let_go",
     "act.reconsider",
     "act.develop_signal",
     "act.develop_potential",

@@ -140,7 +140,9 @@ def _profile_table(
     """One line per (group, characteristic, value) shown; and the number of values hidden.
 
     Order: group A then C; within a group the values it has more often than average, then
-    the others; each strongest first; ties by number of customers, column, value.
+    the others; each strongest first, by the ratio the line shows (rounded as shown; a value
+    the group never has is the strongest it lacks); equal ratios by the difference seen in
+    more customers (a smoothed ratio), then number of customers, column, value.
     """
     parts = []
     for position, char in enumerate(chars):
@@ -178,6 +180,8 @@ def _profile_table(
                     "order": order,
                     # what the group has more often comes first, then what it lacks
                     "fewer": count * total <= n_all * size,
+                    # the ratio as the line shows it: what a reader compares
+                    "shown": _shown_ratio(count, lift),
                     # rounded so equal ratios computed along different paths tie exactly
                     "strength": np.round(np.abs(np.log(smooth)), 9),
                     "position": values["position"].to_numpy(),
@@ -193,8 +197,8 @@ def _profile_table(
         )
     table = pd.concat(lines, ignore_index=True)
     table = table.sort_values(
-        ["order", "fewer", "strength", "aff_customers", "position", "aff_value"],
-        ascending=[True, True, False, False, True, True],
+        ["order", "fewer", "shown", "strength", "aff_customers", "position", "aff_value"],
+        ascending=[True, True, False, False, False, True, True],
         kind="mergesort",
     )
     table["aff_text"] = [
@@ -205,6 +209,15 @@ def _profile_table(
     ]
     table = table[list(labels.PROFILE_KEYS)].reset_index(drop=True)
     return table, hidden
+
+
+def _shown_ratio(count: np.ndarray, lift: np.ndarray) -> np.ndarray:
+    """The ratio a line shows, as rounded there: the lift above 1, its inverse below (how
+    many times less often), infinite for a value the group never has."""
+    with np.errstate(divide="ignore"):
+        ratio = np.where(lift >= 1, lift, 1 / lift)
+    shown = np.array([float(f"{r:.1f}") if np.isfinite(r) else np.inf for r in ratio.tolist()])
+    return np.where(count == 0, np.inf, shown)
 
 
 def _line(row: tuple, total: int, lang: str) -> str:

@@ -105,6 +105,11 @@ class Settings:
     late_days: float = 45.0  # Vermoeiend: payment term above this many days
     cost_share: float = 0.50  # Vermoeiend: cost to serve >= this share of gross margin
     develop_share: float = 0.25  # Ontwikkelen: Potentie >= this share of revenue
+    # ---- the Actielijst (what to do this period) ----
+    action_order: tuple[str, ...] = labels.ACTION_RULES  # kinds of action, most important first
+    visit_months: int = 1  # an A customer is due a visit this long after the last contact
+    contact_months: int = 3  # a B customer is due contact this long after the last contact
+    reactivate_revenue: float = 10_000.0  # Slapend: reactivate from this revenue before
 
     def replace(self, **changes: object) -> Settings:
         """A copy with some fields changed (validated)."""
@@ -148,12 +153,13 @@ class Settings:
         for seg in SEGMENTS:
             if not re.fullmatch(r"#[0-9A-Fa-f]{6}", str(self.colours.get(seg, ""))):
                 self._fail(f"colour_{seg.lower()}", self.colours.get(seg), "set.hint.colour")
-        for key in ("recent_months", "silent_months"):
+        for key in ("recent_months", "silent_months", "visit_months", "contact_months"):
             value = getattr(self, key)
             if not isinstance(value, int) or not 1 <= value <= 120:
                 self._fail(key, value, "set.hint.months")
         _validate_affinity(self)  # verwantschap (affinity)
         self._validate_history()
+        self._validate_actions()
 
     # ---- order history, profitability and portfolio ----------------------------------
 
@@ -172,6 +178,20 @@ class Settings:
                 self._fail(key, f"{getattr(self, key):g}", "set.hint.number")
         if self.late_days < self.on_time_days:
             self._fail("late_days", f"{self.late_days:g}", "set.hint.days_order")
+
+    def _validate_actions(self) -> None:
+        order = self.action_order
+        if (
+            not isinstance(order, tuple)
+            or len(set(order)) != len(order)
+            or any(k not in labels.ACTION_RULES for k in order)
+        ):
+            words = ", ".join(
+                labels.action_kind(k, self.lang) for k in order if k in labels.ACTION_KINDS
+            )
+            self._fail("action_order", words, "set.hint.action_order", kinds=_kind_list(self.lang))
+        if self.reactivate_revenue < 0:
+            self._fail("reactivate_revenue", f"{self.reactivate_revenue:g}", "set.hint.amount")
 
     def _fail(self, key: str, value: object, hint: str, **hint_values: object) -> None:
         raise SettingsError(
@@ -210,6 +230,14 @@ class Settings:
             **{k: getattr(self, k) for k in HISTORY_COUNTS + HISTORY_NUMBERS},
         }
         values.update(_affinity_values(self))  # verwantschap (affinity)
+        values.update(
+            {
+                "action_order": ", ".join(labels.action_kind(k, lang) for k in self.action_order),
+                "visit_months": self.visit_months,
+                "contact_months": self.contact_months,
+                "reactivate_revenue": self.reactivate_revenue,
+            }
+        )
         return [
             (labels.setting_label(k, lang), v, labels.setting_help(k, lang))
             for k, v in values.items()
@@ -447,6 +475,29 @@ def _parse_history_value(key: str, value: object, base: Settings) -> float | int
     return _number(key, value, base, "set.hint.number")
 
 
+# ---- the Actielijst --------------------------------------------------------------------
+
+
+def _kind_list(lang: str) -> str:
+    return ", ".join(labels.action_kind(k, lang) for k in labels.ACTION_RULES)
+
+
+def _parse_action_order(key: str, value: object, base: Settings) -> tuple[str, ...]:
+    """'Aandacht, Potentie, A-bezoek' (either language, any case) -> the kinds' keys."""
+    words = {
+        normalise(word): kind for kind in labels.ACTION_RULES for word in labels.ACTION_KINDS[kind]
+    }
+    kinds = []
+    for part in re.split(r"[,;\n]", str(value)):
+        if not part.strip():
+            continue
+        kind = words.get(normalise(part))
+        if kind is None or kind in kinds:
+            base._fail(key, value, "set.hint.action_order", kinds=_kind_list(base.lang))
+        kinds.append(kind)
+    return tuple(kinds)
+
+
 _RULE_CRITERIA = {"rule_margin": "margin", "rule_speed": "speed"}
 # every setting: key -> parser(key, value, base) of its non-blank sheet value
 _FIELDS = {
@@ -459,6 +510,10 @@ _FIELDS = {
     "reference_date": _parse_reference_date,
     "recent_months": _parse_months,
     "silent_months": _parse_months,
+    "visit_months": _parse_months,
+    "contact_months": _parse_months,
+    "reactivate_revenue": _parse_amount_limit,
+    "action_order": _parse_action_order,
     **{k: _parse_history_value for k in HISTORY_PERCENTS + HISTORY_COUNTS + HISTORY_NUMBERS},
 }
 # settings by prefix: (prefix, parser, the mapping field the value goes into or None)

@@ -31,6 +31,7 @@ HEADER_SEARCH_ROWS = 10
 ORDER_KEYS = ("customer", "order_customer")
 ORDER_SHEETS = labels.SHEET_ALIASES["orders"]
 PROSPECT_SHEETS = labels.SHEET_ALIASES["prospects"]
+ACTION_SHEETS = labels.SHEET_ALIASES["actions"]
 CUSTOMER_SHEETS = labels.SHEET_ALIASES["customers"]
 SETTINGS_SHEETS = labels.SHEET_ALIASES["settings"]
 _TOTAL_WORDS = {"totaal", "total", "totalen", "totals", "grandtotal", "eindtotaal", "som"}

@@ -23,7 +23,7 @@ from typing import Any
 import xlwings as xw
 
 from ..core import labels
-from ..core.tables import ORDER_SHEETS, PROSPECT_SHEETS
+from ..core.tables import ACTION_SHEETS, ORDER_SHEETS, PROSPECT_SHEETS
 from ..errors import InputError, KlantanalyseError
 
 clock: Callable[[], dt.datetime] = dt.datetime.now
@@ -95,6 +95,11 @@ class _Context:
         self.app.status_bar = labels.text("act.busy", self.lang, what=text)
         self.is_busy = True
 
+    def progress(self, step: str) -> None:
+        """A step of the run begins: the status bar says which (one call a step)."""
+        text = labels.text(f"progress.{step}", self.lang)
+        self.app.status_bar = labels.text("progress.status", self.lang, step=text)
+
     def idle(self) -> None:
         if self.is_busy:
             self.is_busy = False
@@ -148,7 +153,7 @@ def _analyse(context: _Context) -> None:
 
     from ..plan import Target, plan_book
     from ..plan.matrix import CHART_CAPACITY
-    from ..plan.names import CUSTOMERS, PROSPECTS
+    from ..plan.names import ACTIONS, CUSTOMERS, PROSPECTS
     from ..run import Tables, run
     from . import book as xl
     from .render import render
@@ -175,10 +180,15 @@ def _analyse(context: _Context) -> None:
             existing[PROSPECTS], book_name, lang, prospects_sheet.name
         )
         table_warnings += found
+    action_rows = None  # the Actielijst as the owner left it: its Gedaan cells stay
+    actions_sheet = context.sheet(*ACTION_SHEETS, required=False)
+    if actions_sheet is not None:
+        action_rows = existing[ACTIONS] = xl.read_values(actions_sheet)
     source = PureWindowsPath(book_name)
-    tables = Tables(table, orders, prospects, rows, tuple(table_warnings), source)
-    done = run(tables)
+    tables = Tables(table, orders, prospects, rows, tuple(table_warnings), source, action_rows)
+    done = run(tables, progress=context.progress)
     target = Target(existing=existing, chart_capacity=CHART_CAPACITY, run_time=clock())
+    context.progress("render")
     render(context.book, plan_book(done, target))
 
 
@@ -199,15 +209,18 @@ def _clear(context: _Context) -> None:
 
 
 def _current(context: _Context, customers_sheet: Any) -> Any:
-    """The plan target of this workbook: the values of Klanten (and Prospects)."""
+    """The plan target of this workbook: the values of Klanten (and Prospects, Actielijst)."""
     from ..plan import Target
-    from ..plan.names import CUSTOMERS, PROSPECTS
+    from ..plan.names import ACTIONS, CUSTOMERS, PROSPECTS
     from .book import read_values
 
     existing = {CUSTOMERS: read_values(customers_sheet)}
     prospects_sheet = context.sheet(*PROSPECT_SHEETS, required=False)
     if prospects_sheet is not None:
         existing[PROSPECTS] = read_values(prospects_sheet)
+    actions_sheet = context.sheet(*ACTION_SHEETS, required=False)
+    if actions_sheet is not None:
+        existing[ACTIONS] = read_values(actions_sheet)
     return Target(existing=existing)
 
 

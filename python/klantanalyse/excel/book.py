@@ -7,7 +7,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from ..plan.names import AFFINITY, CUSTOMERS, MATRIX, ORDERS, PROSPECTS, SETTINGS, START
+from ..plan.names import (
+    AFFINITY,
+    CUSTOMERS,
+    MATRIX,
+    ORDERS,
+    PROSPECTS,
+    SETTINGS,
+    START,
+    other_names,
+)
 from ..plan.values import clean
 
 __all__ = ["AFFINITY", "CUSTOMERS", "MATRIX", "ORDERS", "PROSPECTS", "SETTINGS", "START"]
@@ -21,9 +30,10 @@ def sheets_by_name(book: Any) -> dict[str, Any]:
 
 
 def find_sheet(sheets: dict[str, Any], *names: str) -> Any | None:
-    """The first sheet called one of `names`, or None."""
-    for name in names:
-        found = sheets.get(name.casefold())
+    """The first sheet called one of `names`, or None; a sheet of ours is found by its name
+    in either language (Klanten or Customers)."""
+    for candidate in [alias for name in names for alias in other_names(name)]:
+        found = sheets.get(candidate.casefold())
         if found is not None:
             return found
     return None

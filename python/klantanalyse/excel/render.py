@@ -20,7 +20,6 @@ from collections.abc import Callable, Iterable, Sequence
 from itertools import zip_longest
 from typing import Any
 
-from ..core import labels
 from ..plan.model import (
     Area,
     Block,
@@ -31,6 +30,7 @@ from ..plan.model import (
     Style,
     Styled,
 )
+from ..plan.names import other_names
 from .book import find_sheet, prepare, sheets_by_name
 
 
@@ -51,11 +51,8 @@ def render(book: Any, plan: BookPlan) -> None:
 
 
 def _names(name: str) -> tuple[str, ...]:
-    """The sheet name and the other names the same sheet may have (Prospecten, ...)."""
-    for aliases in labels.SHEET_ALIASES.values():
-        if name in aliases:
-            return (name, *(a for a in aliases if a != name))
-    return (name,)
+    """The sheet name and the other names the same sheet may have (Prospecten, Customers)."""
+    return other_names(name)
 
 
 def _add_sheet(book: Any, name: str, after: Any | None) -> Any:
@@ -136,7 +133,8 @@ def _resize_tables(sheet: Any, plan: SheetPlan) -> None:
         return
     found = {table.name.casefold(): table for table in sheet.tables}
     for table in plan.tables:
-        existing = found.get(table.name.casefold())
+        names = (n.casefold() for n in other_names(table.name))  # tblKlanten or tblCustomers
+        existing = next((found[n] for n in names if n in found), None)
         if existing is not None:
             existing.resize(_range(sheet, table.area))
 

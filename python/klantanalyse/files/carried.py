@@ -116,8 +116,8 @@ def not_carried(
     return labels.text("warn.not_carried", lang, file=name.name, items="; ".join(items))
 
 
-_ALIASES = {  # names the reader accepts for the sheets every output has
-    normalise(name): labels.SHEET_NAMES[key]
+_ALIASES = {  # names the reader accepts for the sheets every output has, in either language
+    normalise(name): (labels.SHEET_NAMES[key], labels.SHEET_NAMES_EN[key], *names)
     for key, names in labels.SHEET_ALIASES.items()
     for name in names
 }
@@ -130,7 +130,8 @@ def _output_sheet(sheet: str, outputs: dict, renamed: dict[str, str]) -> str:
         return sheet
     key = normalise(sheet)
     if key in _ALIASES:
-        return _ALIASES[key]
+        names = _ALIASES[key]
+        return next((name for name in names if name in outputs), names[0])
     return next((name for name in outputs if normalise(name) == key), sheet)
 
 

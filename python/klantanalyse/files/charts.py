@@ -55,7 +55,13 @@ def chart_of(plan: model.Chart, sheet: str) -> ScatterChart | BarChart:
             chart.legend.legendEntry = [LegendEntry(idx=i, delete=True) for i in hidden]
     if plan.plot_area is not None:
         x, y, w, h = plan.plot_area
-        chart.layout = Layout(manualLayout=ManualLayout(x=x, y=y, w=w, h=h))
+        if plan.plot_inner:  # the plot itself at that place, its axes' labels outside it
+            layout = ManualLayout(
+                layoutTarget="inner", xMode="edge", yMode="edge", x=x, y=y, w=w, h=h
+            )
+        else:
+            layout = ManualLayout(x=x, y=y, w=w, h=h)
+        chart.layout = Layout(manualLayout=layout)
     return chart
 
 

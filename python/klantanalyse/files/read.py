@@ -50,6 +50,7 @@ class InputBook:
     prospects: SheetTable | None = None  # the optional Prospects sheet
     snapshot: guard.Snapshot | None = field(default=None, repr=False, compare=False)
     date1904: bool = False
+    action_rows: list[list[object]] | None = None  # an earlier Actielijst (its Gedaan cells)
 
     @property
     def is_macro_workbook(self) -> bool:
@@ -64,6 +65,7 @@ class InputBook:
             self.settings_rows,
             self.warnings,
             self.path,
+            self.action_rows,
         )
 
     @property
@@ -333,7 +335,8 @@ def _read_workbook(shot: guard.Snapshot, lang: str) -> InputBook:
     first = sheets.find(*CUSTOMER_SHEETS)
     orders_sheet = sheets.find(*ORDER_SHEETS)
     candidates = ([first] if first else []) + [n for n in sheets.names if n != first]
-    candidates = [n for n in candidates if n != sheets.find(*PROSPECT_SHEETS)]
+    others = (sheets.find(*PROSPECT_SHEETS), sheets.find(*labels.SHEET_ALIASES["actions"]))
+    candidates = [n for n in candidates if n not in others]
     customers = None
     warnings: list[str] = []
     for name in candidates:
@@ -363,6 +366,8 @@ def _read_workbook(shot: guard.Snapshot, lang: str) -> InputBook:
     settings_rows = sheets.key_values(sheets.find(*SETTINGS_SHEETS))
     conf_rows = sheets.key_values(CONF if CONF in sheets.names else None)
     prospects, prospect_warnings = sheets.prospects(skip=customers.sheet)
+    actions = sheets.find(*labels.SHEET_ALIASES["actions"])
+    action_rows = sheets.rows(actions) if actions and actions != customers.sheet else None
     sheets.close()
     if sheets.package is not None and sheets.package.protected_book:
         sheets.notes.append(labels.text("warn.protected_book", lang, file=path.name))
@@ -376,6 +381,7 @@ def _read_workbook(shot: guard.Snapshot, lang: str) -> InputBook:
         prospects=prospects,
         snapshot=shot,
         date1904=sheets.package is not None and sheets.package.date1904,
+        action_rows=action_rows,
     )
 
 

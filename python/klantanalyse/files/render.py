@@ -18,7 +18,9 @@ from openpyxl.formatting.rule import CellIsRule, ColorScaleRule
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.filters import AutoFilter
+from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
+from openpyxl.worksheet.worksheet import Worksheet
 
 from ..core.a1 import column_letter
 from ..plan import model, theme
@@ -196,6 +198,9 @@ def _append(ws, grid: Grid, cell_styles: dict, styles: Styles) -> None:
 
 def _page(ws, page: model.Page) -> None:
     ws.page_setup.orientation = "landscape" if page.landscape else "portrait"
+    ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
+    left, right, top, bottom, header, footer = page.margins
+    ws.page_margins = PageMargins(left, right, top, bottom, header, footer)
     ws.page_setup.fitToWidth = page.fit_width
     ws.page_setup.fitToHeight = page.fit_height
     ws.sheet_properties.pageSetUpPr.fitToPage = True

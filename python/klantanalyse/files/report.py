@@ -12,7 +12,7 @@ from ..core.similarity import AffinityView
 from ..core.tables import SheetTable, where
 from ..plan import Target
 from ..plan.matrix import chart_points, charted_points
-from ..plan.names import CUSTOMERS, ORDERS, PROSPECTS
+from ..plan.names import CUSTOMERS, ORDERS, PROSPECTS, shown_name
 from ..plan.values import MAX_CELL_CHARS, long_texts
 from ..run import Reference, Run
 from .read import InputBook
@@ -40,7 +40,7 @@ def carried_warnings(
 
     tables = {CUSTOMERS: book.customers, ORDERS: copy_orders, PROSPECTS: book.prospects}
     renamed = {
-        table.sheet: sheet
+        table.sheet: shown_name(sheet, lang)
         for sheet, table in tables.items()
         if table is not None and table.sheet and table.path in (None, book.path)
     }

@@ -20,11 +20,11 @@ from pathlib import PureWindowsPath
 from typing import Any
 
 from ..core import labels
-from ..core.tables import ORDER_SHEETS, PROSPECT_SHEETS
+from ..core.tables import ACTION_SHEETS, ORDER_SHEETS, PROSPECT_SHEETS
 from ..errors import InputError, KlantanalyseError
 from ..excel import book as xl
 from ..plan.model import Area, Block, BookPlan, SheetPlan, Styled
-from ..plan.names import CUSTOMERS, PROSPECTS, SHEETS, START
+from ..plan.names import ACTIONS, CUSTOMERS, PROSPECTS, SHEETS, START
 from ..plan.start import STATUS_AT
 from ..plan.theme import BOLD, WRAP
 from . import functions
@@ -177,7 +177,12 @@ def _analyse(context: _Context) -> str:
         existing[PROSPECTS] = xl.read_values(prospects_sheet)
         prospects, found = xl.prospect_table(existing[PROSPECTS], name, lang, prospects_sheet.name)
         warnings += found
-    tables = Tables(table, orders, prospects, rows, tuple(warnings), PureWindowsPath(name))
+    action_rows = None  # the Actielijst as the owner left it: its Gedaan cells stay
+    actions_sheet = context.sheet(*ACTION_SHEETS, required=False)
+    if actions_sheet is not None:
+        action_rows = existing[ACTIONS] = xl.read_values(actions_sheet)
+    source = PureWindowsPath(name)
+    tables = Tables(table, orders, prospects, rows, tuple(warnings), source, action_rows)
     done = run(tables)
     target = Target(existing=existing, chart_capacity=CHART_CAPACITY, run_time=clock())
     render(context.book, plan_book(done, target))
@@ -193,13 +198,14 @@ def _analyse(context: _Context) -> str:
 
 
 def _current(context: _Context, customers_sheet: Any) -> Any:
-    """The plan target of this workbook: the values of Klanten (and Prospects)."""
+    """The plan target of this workbook: the values of Klanten (and Prospects, Actielijst)."""
     from ..plan import Target
 
     existing = {CUSTOMERS: xl.read_values(customers_sheet)}
-    prospects_sheet = context.sheet(*PROSPECT_SHEETS, required=False)
-    if prospects_sheet is not None:
-        existing[PROSPECTS] = xl.read_values(prospects_sheet)
+    for key, names in ((PROSPECTS, PROSPECT_SHEETS), (ACTIONS, ACTION_SHEETS)):
+        sheet = context.sheet(*names, required=False)
+        if sheet is not None:
+            existing[key] = xl.read_values(sheet)
     return Target(existing=existing)
 
 

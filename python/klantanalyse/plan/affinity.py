@@ -39,7 +39,7 @@ AFFINITY_LINE_KEYS = (
 AFFINITY_GROUPS = ("A", "C")
 AFFINITY_WIDTHS = (70, 19, 22, 10, 12, 12)  # text, Kenmerk, Waarde, counts, lift
 SCORE_WIDTH = 12
-REASON_WIDTH = 80
+REASON_WIDTH = 60
 
 
 def _sentence(text: str) -> str:

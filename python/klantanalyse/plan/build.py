@@ -7,11 +7,22 @@ from dataclasses import replace
 from ..core.labels import PROSPECT_KEYS
 from ..core.settings import Settings
 from ..run import Run
+from .actions import action_clear, action_sheet
 from .affinity import AFFINITY_WIDTHS, affinity_sheet, has_affinity_sheet, prospect_sheet
 from .customers import customer_sheet, orders_sheet
 from .matrix import matrix_clear, matrix_sheet
 from .model import Area, BookPlan, SheetPlan, Table
-from .names import AFFINITY, CUSTOMER_TABLE, CUSTOMERS, PROSPECT_TABLE, PROSPECTS, SHEETS
+from .names import (
+    AFFINITY,
+    CUSTOMER_TABLE,
+    CUSTOMERS,
+    PROSPECT_TABLE,
+    PROSPECTS,
+    SHEETS,
+    other_names,
+    shown_name,
+    shown_table,
+)
 from .placement import place_results, results_header_row, runs
 from .start import conf_sheet, settings_sheet, start_sheet
 from .target import Target
@@ -20,12 +31,13 @@ AFFINITY_SPAN = len(AFFINITY_WIDTHS)
 
 
 def plan_book(run: Run, target: Target | None = None) -> BookPlan:
-    """Every sheet of the workbook of `run`, in order: Start, Klanten, Orders, Prospects,
-    Matrix, Verwantschap, Instellingen, xlwings.conf (those that apply)."""
+    """Every sheet of the workbook of `run`, in order: Start, Actielijst, Klanten, Orders,
+    Prospects, Matrix, Verwantschap, Instellingen, xlwings.conf (those that apply)."""
     target = target or Target()
     sheets: list[SheetPlan] = []
     if target.start_rows is not None or target.update:
         sheets.append(_optional(start_sheet(run, target, run.lang), target))
+    sheets.append(action_sheet(run, target))
     sheets.append(customer_sheet(run, target))
     if target.orders is not None and not target.update:
         sheets.append(orders_sheet(target.orders))
@@ -39,11 +51,22 @@ def plan_book(run: Run, target: Target | None = None) -> BookPlan:
         sheets.append(settings_sheet(run.settings))
         if target.conf_rows is not None:
             sheets.append(conf_sheet(target.conf_rows))
-    if target.code_names is None:
-        return BookPlan(tuple(sheets))
-    book_code, sheet_codes = target.code_names
-    named = tuple(replace(s, code_name=sheet_codes.get(s.name)) for s in sheets)
-    return BookPlan(named, book_code or "ThisWorkbook")
+    book_code = "ThisWorkbook"
+    if target.code_names is not None:
+        book_code, sheet_codes = target.code_names
+        sheets = [replace(s, code_name=_code_name(s.name, sheet_codes)) for s in sheets]
+    return BookPlan(tuple(_localised(s, run.lang) for s in sheets), book_code or "ThisWorkbook")
+
+
+def _code_name(name: str, codes) -> str | None:
+    """The document module a kept VBA project has for the sheet `name` (by any of its names)."""
+    return next((codes[n] for n in other_names(name) if n in codes), None)
+
+
+def _localised(sheet: SheetPlan, lang: str) -> SheetPlan:
+    """`sheet` with its own name and its tables' names in `lang`."""
+    tables = tuple(replace(t, name=shown_table(t.name, lang)) for t in sheet.tables)
+    return replace(sheet, name=shown_name(sheet.name, lang), tables=tables)
 
 
 def plan_settings(settings: Settings) -> SheetPlan:
@@ -54,8 +77,10 @@ def plan_settings(settings: Settings) -> SheetPlan:
 def plan_clear(target: Target, lang: str) -> BookPlan:
     """What clears a run from an updated workbook (`target.existing` holds its Klanten and
     Prospects values): the result columns and their table columns, the Matrix blocks, the
-    Verwantschap sheet and the status block. The customers a run added stay on the list."""
+    Verwantschap sheet, the Actielijst (but for its names and Gedaan cells) and the status
+    block. The customers a run added stay on the list."""
     sheets = [
+        action_clear(target),
         results_clear(CUSTOMERS, CUSTOMER_TABLE, ("customer",), target),
         results_clear(PROSPECTS, PROSPECT_TABLE, PROSPECT_KEYS, target),
         matrix_clear(),

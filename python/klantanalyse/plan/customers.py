@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import math
-
 from ..core import labels
+from ..core.a1 import column_letter
 from ..core.columns import match_headers
 from ..core.settings import SEGMENTS
 from ..core.tables import SheetTable
@@ -23,13 +22,16 @@ from .model import (
     Styled,
     Table,
     ValueFill,
+    columns_printed,
+    not_printed,
 )
 from .names import CUSTOMER_TABLE, CUSTOMERS, LAST_ROW, ORDERS, SHEETS
 from .placement import place_results, runs
 from .target import Target
 from .values import column_width
 
-PAGE_CHARACTERS = 220  # characters of column width that fit on one landscape page
+PRINTED_INPUTS = ("customer", "revenue", "potential", *labels.CRITERIA)  # on the printed list
+PRINTED_RESULTS = ("score", "revenue_class", "segment")
 
 
 def result_headers(run: Run) -> list[str]:
@@ -113,11 +115,7 @@ def customer_sheet(run: Run, target: Target) -> SheetPlan:
         tables=(Table(CUSTOMER_TABLE, Area(1, 1, last, len(headers)), tuple(headers)),),
         value_fills=value_fills(run, n_in + 1, 2, last),
         validations=_yes_no_lists(inputs, run.lang) if target.yes_no_lists else (),
-        page=Page(
-            fit_width=max(1, math.ceil(sum(widths.values()) / PAGE_CHARACTERS)),
-            title_rows="1:1",
-            title_columns="A:A",
-        ),
+        page=_customer_page(run, inputs),
     )
 
 
@@ -128,6 +126,24 @@ def header_block(headers: list[str], inputs: int) -> Block:
     if inputs:
         styles.insert(0, Styled(Area(1, 1, 1, inputs), theme.BOLD))
     return Block(1, 1, [headers], tuple(styles))
+
+
+def _customer_page(run: Run, inputs: list[str]) -> Page:
+    """The printed customer list: the name and its first inputs (Omzet, Potentie and the four
+    answers, as far as they follow the name) repeated at the left of each page, beside
+    Score, Omzetklasse and Segment, one page wide, the header on every page. The other
+    columns are for the screen; the Actielijst prints what they mean this period."""
+    keys = run.analysis.result_keys
+    found = match_headers(inputs, PRINTED_INPUTS)
+    first = found.get("customer", 0)
+    last = first
+    while last + 1 < len(inputs) and last + 1 in found.values():
+        last += 1
+    printed = [keys.index(k) for k in PRINTED_RESULTS if k in keys]
+    n_in = len(inputs)
+    area = columns_printed(n_in + min(printed) + 1, n_in + max(printed) + 1)
+    titles = f"{column_letter(first + 1)}:{column_letter(last + 1)}" if inputs else None
+    return Page(print_area=(area,), title_rows="1:1", title_columns=titles)
 
 
 def _yes_no_lists(inputs: list[str], lang: str) -> tuple[ListValidation, ...]:
@@ -204,4 +220,5 @@ def orders_sheet(table: SheetTable) -> SheetPlan:
         long_blocks=(ColumnBlock(2, 1, columns),),
         widths=widths,
         freeze="A2",
+        page=not_printed(),  # the report leaves out the raw order lines
     )

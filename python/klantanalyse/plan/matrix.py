@@ -1,12 +1,16 @@
 """The Matrix sheet: the grid chart with its data and summary, and below it the portfolio
 page (80/20 curve, customer pyramid, whale curve, retention), each at a fixed place.
 
-The chart data are fixed blocks right of the printed area (grid points from T1, the 20
-names from Z1, the limit lines from AD1, the curves from AH1), so a pre-built chart keeps
-working when the sheet is analysed again; every block keeps its size whatever the data.
+Printed as two landscape A4 pages: the chart with the summary below it (A1:L38), and the
+portfolio (A40:N88). The chart data are fixed blocks right of the printed area (grid points
+from T1, the 20 names from Z1, the limit lines from AD1, the curves from AH1), so a
+pre-built chart keeps working when the sheet is analysed again; every block keeps its size
+whatever the data.
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 import numpy as np
 import pandas as pd
@@ -17,6 +21,7 @@ from ..core.settings import SEGMENTS
 from ..run import Run
 from . import theme
 from .customers import has_orders
+from .labelling import Frame, Placed, log_range, place_labels
 from .model import (
     Area,
     Axis,
@@ -30,46 +35,58 @@ from .model import (
     SheetPlan,
     Style,
     Styled,
+    ValueFill,
 )
 from .names import MATRIX, SHEETS
 from .target import Target
 from .values import clean
 
 TITLE_AT = (1, 1)
-PRINT_AREA = "A1:P28"
 CHART_ANCHOR = "B3"
-SUMMARY_AT = (3, 12)  # L3
+CHART_SIZE = (17.5, 12.0)  # width, height in cm: B3 to H25
+PLOT_AREA = (0.13, 0.12, 0.83, 0.6)  # the plot inside the chart: x, y, width, height (0-1)
+TOP_AT = (3, 9)  # I3: the LABEL_COUNT largest customers, numbered as in the chart
+TOP_WIDTH = 6  # Nr | Klant (over three columns) | Omzet + potentie | Segment
+SUMMARY_AT = (27, 2)  # B27, below the chart
 CHART_DATA_AT = (1, 20)  # T1
-LABELS_AT = (1, 26)  # Z1
+LABELS_AT = (1, 26)  # Z1: number, x, y of each label
 LIMITS_AT = (1, 30)  # AD1
 LABEL_COUNT = 20
+LEADERS_AT = (LABELS_AT[0] + LABEL_COUNT + 2, LABELS_AT[1])  # Z23: two rows per leader line
+SCORE_AXIS_MIN = -1  # room left of score 0; the axis shows no -1 (see SCORE_FORMAT)
+SCORE_FORMAT = '0;"";0'  # the score axis' numbers: 0 to 4, the -1 at its start left out
 CHART_CAPACITY = 5000  # points of the pre-built chart of the macro workbook
 CHART_LAST_ROW = 1_000_000  # the last row a chart range may refer to (openpyxl)
 SCORE_AXIS_MAX = 4.75
 
-PORTFOLIO_TITLE_AT = (30, 1)  # A30
-PORTFOLIO_PRINT_AREA = "A30:P82"
-PARETO_CHART_ANCHOR = "B32"
-PYRAMID_CHART_ANCHOR = "I32"
-WHALE_CHART_ANCHOR = "B57"
-PORTFOLIO_CHART_SIZE = (17.5, 12.5)  # width, height in cm: two fit side by side in B:P
-PORTFOLIO_LINES_AT = (58, 9)  # I58: 80/20, whale peak, revenue change
-PYRAMID_AT = (62, 9)  # I62: title, header, 5 layers
-RETENTION_AT = (70, 9)  # I70: title, header, RETENTION_YEARS years
+PORTFOLIO_TITLE_AT = (38, 1)  # A38
+PARETO_CHART_ANCHOR = "B40"
+PYRAMID_CHART_ANCHOR = "H40"
+WHALE_CHART_ANCHOR = "B58"
+PORTFOLIO_CHART_SIZE = (13.2, 9.0)  # width, height in cm: two side by side in B:N
+PORTFOLIO_LINES_AT = (58, 8)  # H58: 80/20, whale peak, revenue change
+PYRAMID_AT = (62, 8)  # H62: title, header, 5 layers
+RETENTION_AT = (70, 8)  # H70: title, header, RETENTION_YEARS years
 PARETO_AT = (1, 34)  # AH1: share of customers | cumulative revenue share
 PARETO_GUIDE_AT = (1, 37)  # AK1: the 80% guide line, 3 points
 WHALE_AT = (1, 41)  # AO1: share of customers | cumulative net contribution share
 WHALE_GUIDE_AT = (1, 44)  # AR1: the 100% line, 2 points
 CURVE_POINTS = 101  # x = 0%, 1%, ..., 100%
-RETENTION_YEARS = 10  # the most recent years; fewer are blank-padded
-_JITTER = tuple(round(0.07 * i, 2) for i in range(9))  # 0 .. 0.56 right of the score
+RETENTION_YEARS = 6  # the most recent years; fewer are blank-padded
+SUMMARY_ROWS = 11
+PRINT_AREA = f"A1:N{SUMMARY_AT[0] + SUMMARY_ROWS - 1}"  # page 1: chart, top 20 and summary
+# page 2: the portfolio, down to the last year of the retention table
+PORTFOLIO_PRINT_AREA = f"A{PORTFOLIO_TITLE_AT[0]}:N{RETENTION_AT[0] + RETENTION_YEARS + 1}"
+# points of one score side by side, centred on it: 0, +0.07, -0.07, ..., +0.28, -0.28
+_JITTER = (0.0, *(round(0.07 * k * sign, 2) for k in range(1, 5) for sign in (1, -1)))
 
+# Both printed pages are about 1,000 pixels wide, so one scale (a sheet has one) fits both.
 WIDTHS = {
-    **{col: 11.5 for col in range(2, 12)},  # room for the chart in B:K
-    12: 22,
-    13: 12,
-    14: 14,
-    15: 14,
+    1: 3,
+    2: 20,  # the summary's labels
+    **{col: 10 for col in range(3, 15)},  # C:N: the summary's figures, the portfolio tables
+    8: 19,  # H: the portfolio tables' labels
+    13: 17,  # M: the top table's amounts
     20: 28,
     26: 28,
     30: 14,
@@ -83,7 +100,14 @@ def _t(run: Run, key: str, **values: object) -> str:
 
 def matrix_sheet(run: Run, target: Target) -> SheetPlan:
     title = Block(*TITLE_AT, [[_t(run, "chart.title")]], (Styled(_one(TITLE_AT), theme.TITLE),))
-    blocks = [title, summary_block(run, target), label_block(run), limit_block(run)]
+    blocks = [
+        title,
+        summary_block(run, target),
+        top_block(run),
+        label_block(run),
+        leader_block(run),
+        limit_block(run),
+    ]
     chart_data = chart_block(run, target)
     portfolio = has_orders(run)
     widths = dict(WIDTHS)
@@ -101,9 +125,14 @@ def matrix_sheet(run: Run, target: Target) -> SheetPlan:
         blocks=tuple(blocks),
         long_blocks=(chart_data,),
         widths=widths,
-        heights={RETENTION_AT[0] + 1: 30} if portfolio else {},  # room for 'Actieve klanten'
+        heights={
+            SUMMARY_AT[0] + 1: 30,  # wrapped headers
+            TOP_AT[0] + 1: 30,
+            **({PYRAMID_AT[0] + 1: 30, RETENTION_AT[0] + 1: 30} if portfolio else {}),
+        },
         charts=tuple(charts),
-        page=Page(print_area=print_area),
+        value_fills=(top_fills(run),),
+        page=Page(print_area=print_area, fit_height=len(print_area)),  # a page each
     )
 
 
@@ -158,7 +187,8 @@ def summary_block(run: Run, target: Target) -> Block:
     rows.append([_t(run, "sum.reference"), reference, None, None])
     rows.append([chart_note(run, target), None, None, None])
     r, c = SUMMARY_AT
-    styles = [Styled(_one((r, c)), theme.BOLD), Styled(_row(r + 1, c, 4), theme.RESULT_HEADER)]
+    header = theme.RESULT_HEADER.merged(theme.HEADER_WRAP)
+    styles = [Styled(_one((r, c)), theme.BOLD), Styled(_row(r + 1, c, 4), header)]
     for i, segment in enumerate(SEGMENTS):
         fill = theme.fill_of(run.settings.colours[segment])
         styles.append(Styled(_one((r + 2 + i, c)), Style(bold=True, fill=fill)))
@@ -273,31 +303,115 @@ def chart_block(run: Run, target: Target) -> ColumnBlock:
     )
 
 
-def label_block(run: Run) -> Block:
-    """The LABEL_COUNT largest customers: name, jittered x, value (blank-padded)."""
-    lang = run.lang
+def top_points(run: Run) -> pd.DataFrame:
+    """The LABEL_COUNT largest customers of the chart, largest first."""
     points = chart_points(run)
-    top = points.sort_values(["value", "customer"], ascending=[False, True]).head(LABEL_COUNT)
-    rows: Rows = [[labels.header("customer", lang), labels.header("score", lang), "Y"]]
-    for name, x, value in zip(top["customer"], top["x"], top["value"]):
-        rows.append([name, round(float(x), 2), float(value)])
+    return points.sort_values(["value", "customer"], ascending=[False, True]).head(LABEL_COUNT)
+
+
+def chart_frame(run: Run) -> Frame:
+    """The grid chart's plot area in cm and the data it spans."""
+    values = chart_points(run)["value"].tolist() or [1.0]
+    low, high = log_range(values)
+    width, height = CHART_SIZE[0] * PLOT_AREA[2], CHART_SIZE[1] * PLOT_AREA[3]
+    return Frame(width, height, SCORE_AXIS_MIN, SCORE_AXIS_MAX, low, high)
+
+
+def label_places(run: Run) -> list[Placed]:
+    """Where the numbers 1, 2, ... of the largest customers go in the chart."""
+    points = chart_points(run)
+    top = top_points(run)
+    labelled = [
+        (float(x), float(v), str(n))
+        for n, (x, v) in enumerate(zip(top["x"], top["value"]), start=1)
+    ]
+    every = list(zip(points["x"].astype(float), points["value"].astype(float)))
+    return place_labels(chart_frame(run), every, labelled)
+
+
+def label_block(run: Run) -> Block:
+    """Number | x | y of each label (blank-padded to LABEL_COUNT)."""
+    rows: Rows = [[_t(run, "chart.top_nr"), "X", "Y"]]
+    for n, place in enumerate(label_places(run), start=1):
+        rows.append([str(n), round(place.x, 4), round(place.y, 2)])
     rows.extend([[None, None, None] for _ in range(LABEL_COUNT + 1 - len(rows))])
     return Block(*LABELS_AT, rows, (Styled(_row(LABELS_AT[0], LABELS_AT[1], 3), theme.BOLD),))
 
 
+def leader_block(run: Run) -> Block:
+    """Two rows (from the point, to the label) per label placed away from its point; blank
+    for a label beside its point."""
+    rows: Rows = [[None, "X", "Y"]]
+    places = label_places(run)
+    for i in range(LABEL_COUNT):
+        leader = places[i].leader if i < len(places) else None
+        if leader is None:
+            rows += [[None, None, None], [None, None, None]]
+        else:
+            rows += [[None, round(x, 4), round(y, 2)] for x, y in leader]
+    return Block(*LEADERS_AT, rows, (Styled(_row(LEADERS_AT[0], LEADERS_AT[1], 3), theme.BOLD),))
+
+
+def top_block(run: Run) -> Block:
+    """Beside the chart: Nr | Klant | | | Omzet + potentie | Segment of the largest customers,
+    numbered as in the chart (the name runs over the two blank columns)."""
+    r, c = TOP_AT
+    lang = run.lang
+    top = top_points(run)
+    rows: Rows = [
+        [_t(run, "chart.top_title", count=len(top))] + [None] * (TOP_WIDTH - 1),
+        [
+            _t(run, "chart.top_nr"),
+            labels.header("customer", lang),
+            None,
+            None,
+            _t(run, "chart.top_value"),
+            labels.header("segment", lang),
+        ],
+    ]
+    for n, (name, value, segment) in enumerate(
+        zip(top["customer"], top["value"], top["segment"]), start=1
+    ):
+        rows.append([n, name, None, None, float(value), segment])
+    rows += [[None] * TOP_WIDTH for _ in range(LABEL_COUNT + 2 - len(rows))]
+    last = r + LABEL_COUNT + 1
+    styles = (
+        Styled(_one((r, c)), theme.BOLD),
+        Styled(_row(r + 1, c, TOP_WIDTH), theme.RESULT_HEADER.merged(theme.HEADER_WRAP), True),
+        Styled(Area(r + 2, c, last, c), Style(horizontal="center")),
+        Styled(Area(r + 2, c + 4, last, c + 4), Style(number_format=theme.MONEY_FORMAT)),
+        Styled(Area(r + 2, c + 5, last, c + 5), Style(horizontal="center")),
+    )
+    return Block(r, c, rows, styles)
+
+
+def top_fills(run: Run) -> ValueFill:
+    """The segment letters of the top table in their colours (following the text)."""
+    colours = {s: theme.fill_of(run.settings.colours[s]) for s in SEGMENTS}
+    return replace(top_fills_area(), colours=colours)
+
+
+def top_fills_area() -> ValueFill:
+    """The top table's segment column, without colours yet."""
+    r, c = TOP_AT
+    column = c + TOP_WIDTH - 1
+    return ValueFill(Area(r + 2, column, r + LABEL_COUNT + 1, column), {})
+
+
 def limit_block(run: Run) -> Block:
-    """The High and Medium limit lines: two points each, from score 0 to 4."""
+    """The High and Medium limit lines: two points each, across the whole score axis."""
     limits = {"high": run.analysis.limits.high, "mid": run.analysis.limits.mid}
     rows: Rows = [[None, "X", "Y"]]
     for key, text_key in (("high", "chart.limit_high"), ("mid", "chart.limit_mid")):
         y = limits[key] if limits[key] is not None and limits[key] > 0 else None
-        rows.append([_t(run, text_key), 0 if y else None, y])  # a log axis has no 0
-        rows.append([None, 4 if y else None, y])
+        rows.append([_t(run, text_key), SCORE_AXIS_MIN if y else None, y])  # a log axis has no 0
+        rows.append([None, SCORE_AXIS_MAX if y else None, y])
     return Block(*LIMITS_AT, rows, (Styled(_row(LIMITS_AT[0], LIMITS_AT[1], 3), theme.BOLD),))
 
 
 def grid_chart(run: Run, target: Target) -> Chart:
-    """XY scatter: one series per segment, the limit lines, and the 20 largest names."""
+    """XY scatter: one series per segment, the limit lines, the numbers of the 20 largest
+    customers (their names in the table beside the chart) and their leader lines."""
     n = chart_capacity(run, target)
     data_row, data_col = CHART_DATA_AT
     xs = Area(data_row + 1, data_col + 1, data_row + n, data_col + 1)
@@ -330,7 +444,7 @@ def grid_chart(run: Run, target: Target) -> Chart:
             )
         )
     lab_row, lab_col = LABELS_AT
-    for i in range(LABEL_COUNT):
+    for i in range(LABEL_COUNT):  # each number centred where `label_places` put it
         r = lab_row + 1 + i
         series.append(
             Series(
@@ -339,8 +453,21 @@ def grid_chart(run: Run, target: Target) -> Chart:
                 y=Area(r, lab_col + 2, r, lab_col + 2),
                 line=False,
                 label="name",
-                label_position="r" if i % 2 == 0 else "l",  # neighbours on opposite sides
+                label_position="ctr",
                 label_size=800,
+                in_legend=False,
+            )
+        )
+    lead_row, lead_col = LEADERS_AT
+    for i in range(LABEL_COUNT):  # a thin line from a point to its number further away
+        r = lead_row + 1 + 2 * i
+        series.append(
+            Series(
+                name=(r, lead_col),
+                x=Area(r, lead_col + 1, r + 1, lead_col + 1),
+                y=Area(r, lead_col + 2, r + 1, lead_col + 2),
+                colour=theme.LIMIT_COLOUR,
+                line_width=6350,
                 in_legend=False,
             )
         )
@@ -350,17 +477,19 @@ def grid_chart(run: Run, target: Target) -> Chart:
         title=_t(run, "chart.title"),
         x_axis=Axis(
             _t(run, "chart.x"),
-            minimum=0,
+            minimum=SCORE_AXIS_MIN,
             maximum=SCORE_AXIS_MAX,
             major_unit=1,
-            number_format="0",
+            number_format=SCORE_FORMAT,
             crosses="min",
         ),
         y_axis=Axis(_t(run, "chart.y"), number_format="#,##0", log_base=10, crosses="min"),
         series=tuple(series),
-        width=22,
-        height=12.5,
-        plot_area=(0.02, 0.08, 0.96, 0.72),
+        width=CHART_SIZE[0],
+        height=CHART_SIZE[1],
+        plot_area=PLOT_AREA,
+        plot_inner=True,
+        title_size=1400,
     )
 
 
@@ -493,10 +622,19 @@ def pyramid_block(run: Run) -> Block:
 
 
 def retention_block(run: Run) -> Block:
-    """Title, Jaar | Actieve klanten | Behouden | Behoud % | Nieuw | Verloren | (note),
-    then the last RETENTION_YEARS years, blank-padded."""
+    """Title, Jaar | Actieve klanten | Behouden | Behoud % | Nieuw | Verloren | (note), then
+    the last RETENTION_YEARS years, blank-padded. When the Peildatum's own year is among them the
+    title says it counts up to that date."""
+    portfolio = run.analysis.portfolio
+    table = portfolio.retention if portfolio is not None else None
+    title = _t(run, "sum.retention")
+    recent = table.tail(RETENTION_YEARS) if table is not None else None
+    if recent is not None and recent["partial"].any():
+        year = int(recent.loc[recent["partial"], "year"].iloc[-1])
+        date = labels.short_date(portfolio.history.reference, run.lang)
+        title += " " + _t(run, "sum.partial", year=year, date=date)
     rows: Rows = [
-        [_t(run, "sum.retention")] + [None] * 6,
+        [title] + [None] * 6,
         [
             _t(run, "sum.year"),
             _t(run, "sum.active"),
@@ -507,10 +645,8 @@ def retention_block(run: Run) -> Block:
             None,
         ],
     ]
-    portfolio = run.analysis.portfolio
-    table = portfolio.retention if portfolio is not None else None
-    if table is not None:
-        for row in table.tail(RETENTION_YEARS).itertuples(index=False):
+    if recent is not None:
+        for row in recent.itertuples(index=False):
             rows.append(
                 [
                     int(row.year),
@@ -528,13 +664,10 @@ def retention_block(run: Run) -> Block:
 
 def _retention_note(run: Run, row) -> str | None:
     """'vanaf 01-11-2022' for a year the orders cover only in part (its comparisons are then
-    empty in the next year), 't/m peildatum' for the Peildatum's own year."""
-    notes = []
-    if row.since is not None and not pd.isna(row.since):
-        notes.append(_t(run, "sum.partial_since", date=labels.short_date(row.since, run.lang)))
-    if row.partial:
-        notes.append(_t(run, "sum.partial"))
-    return "; ".join(notes) or None
+    empty in the next year); the Peildatum's own year is named in the title."""
+    if row.since is None or pd.isna(row.since):
+        return None
+    return _t(run, "sum.partial_since", date=labels.short_date(row.since, run.lang))
 
 
 def _count(value: object) -> int | None:
@@ -544,14 +677,17 @@ def _count(value: object) -> int | None:
 
 
 def portfolio_lines(run: Run) -> Block:
-    """Three label | (blank) | text lines: the 80/20 check, the whale curve's peak, revenue
-    change (the blank cell leaves room for the label)."""
+    """Three label | text lines: the 80/20 check, the whale curve's peak (or why there is
+    none), revenue change."""
     lang = run.lang
     portfolio = run.analysis.portfolio
-    peak = "-"
     if portfolio is not None and portfolio.whale_peak is not None:
         share, top = portfolio.whale_peak
         peak = _t(run, "sum.whale_peak", share=share, peak=top)
+    elif portfolio is not None and portfolio.whale is not None:
+        peak = _t(run, "sum.whale_not_positive")
+    else:
+        peak = _t(run, "sum.whale_no_data")
     change = "-"
     history = portfolio.history if portfolio is not None else None
     if history is not None and not history.comparable:
@@ -572,9 +708,9 @@ def portfolio_lines(run: Run) -> Block:
             change=ratio,
         )
     rows: Rows = [
-        [_t(run, "sum.pareto_label"), None, pareto_text(run)],
-        [_t(run, "sum.whale_label"), None, peak],
-        [_t(run, "sum.change_label"), None, change],
+        [_t(run, "sum.pareto_label"), pareto_text(run)],
+        [_t(run, "sum.whale_label"), peak],
+        [_t(run, "sum.change_label"), change],
     ]
     r, c = PORTFOLIO_LINES_AT
     return Block(r, c, rows, (Styled(Area(r, c, r + 2, c), theme.BOLD),))
@@ -718,11 +854,13 @@ def _pyramid_chart(run: Run) -> Chart:
 
 # (anchor, rows, columns) of every block the Matrix sheet holds, whatever the run
 BLOCK_SIZES: tuple[tuple[tuple[int, int], int, int], ...] = (
-    (SUMMARY_AT, 11, 4),
+    (SUMMARY_AT, SUMMARY_ROWS, 4),
+    (TOP_AT, LABEL_COUNT + 2, TOP_WIDTH),
     (LABELS_AT, LABEL_COUNT + 1, 3),
+    (LEADERS_AT, 2 * LABEL_COUNT + 1, 3),
     (LIMITS_AT, 5, 3),
     (PORTFOLIO_TITLE_AT, 1, 1),
-    (PORTFOLIO_LINES_AT, 3, 3),
+    (PORTFOLIO_LINES_AT, 3, 2),
     (PYRAMID_AT, 7, 4),
     (RETENTION_AT, RETENTION_YEARS + 2, 7),
     (PARETO_AT, CURVE_POINTS + 1, 2),
@@ -735,12 +873,13 @@ BLOCK_SIZES: tuple[tuple[tuple[int, int], int, int], ...] = (
 def matrix_clear() -> SheetPlan:
     """The Matrix sheet with every result block left empty (the charts then show nothing)."""
     blocks = tuple(Block(r, c, [[None] * w for _ in range(h)]) for (r, c), h, w in BLOCK_SIZES)
-    r, c = CHART_DATA_AT
     empty = tuple(Column([None] * (CHART_CAPACITY + 1)) for _ in range(5))
+    no_colours = replace(top_fills_area(), colours={})
     return SheetPlan(
         name=MATRIX,
         code_name=SHEETS[MATRIX],
         blocks=blocks,
-        long_blocks=(ColumnBlock(r, c, empty, owns_below=True),),
+        long_blocks=(ColumnBlock(*CHART_DATA_AT, empty, owns_below=True),),
+        value_fills=(no_colours,),  # the top table's segment colours go too
         optional=True,
     )

@@ -228,13 +228,15 @@ class Chart:
     title_size: int | None = None  # hundredths of a point
     legend: str | None = "b"  # position, None: no legend
     plot_area: tuple[float, float, float, float] | None = None  # x, y, w, h (0-1)
+    plot_inner: bool = False  # plot_area is the plot itself, without the axes' labels
     scatter_style: str = "lineMarker"
     gap_width: int | None = None
 
 
 @dataclass(frozen=True)
 class Page:
-    """Page set-up for printing."""
+    """Page set-up for printing: A4, fitted to `fit_width` pages across (and `fit_height`
+    down, 0 = as many as needed); each print area starts a page of its own."""
 
     landscape: bool = True
     fit_width: int = 1
@@ -242,6 +244,20 @@ class Page:
     print_area: tuple[str, ...] = ()
     title_rows: str | None = None  # '1:1'
     title_columns: str | None = None  # 'A:A'
+    # left, right, top, bottom, header, footer in inches (narrow: room for the content)
+    margins: tuple[float, float, float, float, float, float] = (0.4, 0.4, 0.5, 0.5, 0.3, 0.3)
+
+
+def columns_printed(first: int, last: int) -> str:
+    """A print area of whole columns (as many rows as hold something are printed), so it
+    stays right when a workbook updated in place gets more rows."""
+    return a1.area(1, first, a1.MAX_ROWS, last)
+
+
+def not_printed() -> Page:
+    """A page set-up that prints nothing: its print area is one blank cell, the sheet's very
+    last (no text runs into it), and a blank page is left out (LibreOffice, Excel)."""
+    return Page(print_area=(a1.area(a1.MAX_ROWS, 1, a1.MAX_ROWS, 1),))
 
 
 @dataclass(frozen=True)

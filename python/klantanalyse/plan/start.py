@@ -8,7 +8,7 @@ from ..core import labels
 from ..core.settings import SEGMENTS, Settings
 from ..run import Run
 from . import theme
-from .model import Area, Block, Page, Rows, SheetPlan, Style, Styled
+from .model import Area, Block, Page, Rows, SheetPlan, Style, Styled, not_printed
 from .names import CONF, SETTINGS, SHEETS, START, UDF_MODULE
 from .target import Target
 from .values import LINE_HEIGHT, MAX_ROW_HEIGHT
@@ -30,6 +30,7 @@ STATUS_KEYS = (
 # the set-up steps: two rows after the status block's title and its rows; the columns read
 # (the last row) take the free row and are there only after a run
 SETUP_ROW = STATUS_AT[0] + len(STATUS_KEYS) + 1
+STATUS_PRINT = f"A1:C{SETUP_ROW - 2}"  # printed: the text above and the status, one page
 
 
 def _pick(row: tuple[str, str, str, str], lang: str) -> list[object]:
@@ -127,7 +128,7 @@ def start_sheet(run: Run | None, target: Target, lang: str) -> SheetPlan:
         blocks=(Block(1, 1, text, tuple(styles)), status),
         widths={1: 3, 2: 28, 3: 90},
         heights=heights,
-        page=Page() if text else None,
+        page=Page(print_area=(STATUS_PRINT,), fit_height=1) if text else None,
     )
 
 
@@ -164,7 +165,7 @@ def settings_sheet(settings: Settings) -> SheetPlan:
         code_name=SHEETS[SETTINGS],
         blocks=(Block(1, 1, rows, tuple(styles)),),
         widths=SETTINGS_WIDTHS,
-        page=Page(),
+        page=not_printed(),  # not part of the printed report
     )
 
 
@@ -175,5 +176,5 @@ def conf_sheet(rows: Rows) -> SheetPlan:
         code_name=SHEETS[CONF],
         blocks=(Block(1, 1, rows),),
         widths=CONF_WIDTHS,
-        page=Page(),
+        page=not_printed(),
     )

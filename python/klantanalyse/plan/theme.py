@@ -66,6 +66,9 @@ VALUE_FILLS: dict[str, dict[str, str]] = {
     "action": {"develop": "E2EFDA", "reconsider": "FCE4D6"},
 }
 
+# The Actielijst's `Wanneer` words (key -> colour): this week stands out, this month less.
+WHEN_FILLS: dict[str, str] = {"week": "FCE4D6", "month": "FFF2CC"}
+
 # Charts
 CURVE_COLOUR = "1F3864"
 GUIDE_COLOUR = "C00000"

@@ -4,6 +4,7 @@
 The shared tables live in `base`; each feature adds its texts in a module of its own.
 """
 
+from .actions import *  # noqa: F403
 from .affinity import *  # noqa: F403
 from .base import *  # noqa: F403
 from .demo import *  # noqa: F403
@@ -14,6 +15,7 @@ from .lite import *  # noqa: F403
 from .orders import *  # noqa: F403
 from .output import *  # noqa: F403
 from .portfolio import *  # noqa: F403
+from .progress import *  # noqa: F403
 from .prospects import *  # noqa: F403
 from .reference import *  # noqa: F403
 from .workbook import *  # noqa: F403

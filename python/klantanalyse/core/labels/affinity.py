@@ -118,7 +118,7 @@ TEXTS.update(
             "er zijn geen kenmerken om klanten op te vergelijken; vul een kolom {columns} in, of "
             "noem eigen kolommen bij '{setting}' op blad Instellingen.",
             "there are no characteristics to compare customers on; fill in a column {columns}, "
-            "or name your own columns at '{setting}' on sheet Instellingen.",
+            "or name your own columns at '{setting}' on sheet Settings.",
         ),
         "aff.err.no_customers": (
             "geen enkele klant heeft een segment; los eerst de meldingen in kolom {column} op.",
@@ -136,7 +136,7 @@ TEXTS.update(
             "er zijn geen A-klanten, dus er is geen voorbeeld om op te lijken; voeg klanten toe "
             "of pas de segmentmatrix op blad Instellingen aan.",
             "there are no A customers, so there is no example to resemble; add customers or "
-            "adjust the segment matrix on sheet Instellingen.",
+            "adjust the segment matrix on sheet Settings.",
         ),
         "aff.err.prospect_columns": (
             "de prospecttabel heeft geen van de kenmerkkolommen {columns}; zet minstens één "
@@ -148,7 +148,7 @@ TEXTS.update(
         "aff.warn.column_missing": (
             "blad Instellingen, '{setting}': de kolom '{column}' staat niet in de klantentabel "
             "en telt niet mee",
-            "sheet Instellingen, '{setting}': the column '{column}' is not in the customer table "
+            "sheet Settings, '{setting}': the column '{column}' is not in the customer table "
             "and is not counted",
         ),
         "aff.warn.few_a": (

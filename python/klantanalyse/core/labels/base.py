@@ -312,7 +312,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{file} heeft geen klantentabel (bladen: {sheets}); zet de klanten op een blad "
         "'Klanten' onder een kop 'Klant' in de eerste 10 rijen.",
         "{file} has no customer table (sheets: {sheets}); put the customers on a sheet "
-        "'Klanten' under a header 'Customer' in the first 10 rows.",
+        "'Customers' under a header 'Customer' in the first 10 rows.",
     ),
     "file.empty": (
         "{where} is leeg; vul de klanten in onder een kop 'Klant'.",
@@ -373,7 +373,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     # settings errors
     "set.bad_value": (
         "blad Instellingen, '{label}': '{value}' is ongeldig; {hint}.",
-        "sheet Instellingen, '{label}': '{value}' is not valid; {hint}.",
+        "sheet Settings, '{label}': '{value}' is not valid; {hint}.",
     ),
     "set.hint.lang": ("kies NL of EN", "choose NL or EN"),
     "set.hint.method": ("kies Pareto of Bedrag", "choose Pareto or Amount"),
@@ -440,6 +440,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "chart.series": ("Segment {segment}", "Segment {segment}"),
     "chart.limit_high": ("Grens Hoog", "High limit"),
     "chart.limit_mid": ("Grens Midden", "Medium limit"),
+    "chart.top_title": (
+        "De {count} grootste klanten (nummers in de grafiek)",
+        "The {count} largest customers (numbers in the chart)",
+    ),
+    "chart.top_nr": ("Nr", "No."),
+    "chart.top_value": ("Omzet + potentie", "Revenue + potential"),
     "results.header": ("Resultaat", "Result"),
     "status.title": ("Laatste analyse", "Last analysis"),
     "status.time": ("Tijdstip", "Time"),
@@ -461,7 +467,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "warn.unknown_setting": (
         "blad Instellingen: '{label}' is geen bekende instelling en is genegeerd",
-        "sheet Instellingen: '{label}' is not a known setting and was ignored",
+        "sheet Settings: '{label}' is not a known setting and was ignored",
     ),
 }
 

@@ -29,7 +29,7 @@ TEXTS.update(
         "udf.doc.segment": (
             "Segment (A, B of C) van de klant met deze naam in het blad Klanten, met de "
             "huidige Instellingen.",
-            "Segment (A, B or C) of the customer with this name on the Klanten sheet, with "
+            "Segment (A, B or C) of the customer with this name on the Customers sheet, with "
             "the current settings.",
         ),
         "udf.doc.segment.klant": (
@@ -69,7 +69,7 @@ TEXTS.update(
         ),
         "act.confirm_demo": (
             "Het blad Klanten bevat al gegevens. Wilt u die vervangen door de voorbeelddata?",
-            "The Klanten sheet already holds data. Replace it with the demo data?",
+            "The Customers sheet already holds data. Replace it with the demo data?",
         ),
         "act.busy": ("Klantanalyse: bezig met {what}...", "Customer analysis: {what}..."),
         "act.what.analyse": ("analyseren", "analysing"),
@@ -86,14 +86,14 @@ TEXTS.update(
         "udf.unknown_prospect": ("onbekende prospect", "unknown prospect"),
         "udf.no_profile": (
             "geen profiel, zie blad Verwantschap",
-            "no profile, see sheet Verwantschap",
+            "no profile, see sheet Affinity",
         ),
         "udf.no_similarity": ("geen kenmerk telt mee", "no characteristic counts"),
         "udf.doc.similarity": (
             "Gelijkenis 0-100: hoe sterk deze prospect op uw A-klanten lijkt, op grond van de "
             "kenmerken in Klanten en de huidige Instellingen.",
             "Similarity 0-100: how closely this prospect resembles your A customers, on the "
-            "characteristics in Klanten and the current settings.",
+            "characteristics in Customers and the current settings.",
         ),
         "udf.doc.similarity.prospect": (
             "Cel met de naam van een prospect op blad Prospects, of een rij van die tabel.",

@@ -18,7 +18,7 @@ TEXTS.update(
             "{file} bevat geen gegevens (alle bladen zijn leeg); vul de klanten in op een blad "
             "'Klanten' onder een kop 'Klant'.",
             "{file} holds no data (every sheet is empty); enter the customers on a sheet "
-            "'Klanten' under a header 'Customer'.",
+            "'Customers' under a header 'Customer'.",
         ),
         "file.encrypted": (
             "{file} is met een wachtwoord beveiligd en kan niet worden gelezen; open het in "

@@ -172,7 +172,7 @@ TEXTS.update(
         ),
         "ord.no_orders_for": (
             "{count} klant(en) uit Klanten hebben geen orders in blad Orders (bijv. '{name}')",
-            "{count} customer(s) from Klanten have no orders on sheet Orders (e.g. '{name}')",
+            "{count} customer(s) from Customers have no orders on sheet Orders (e.g. '{name}')",
         ),
         "ord.added": (
             "{count} klant(en) uit blad Orders toegevoegd aan de klantenlijst",
@@ -293,7 +293,10 @@ TEXTS.update(
         "sum.retention_rate": ("Behoud %", "Retention %"),
         "sum.new": ("Nieuw", "New"),
         "sum.lost": ("Verloren", "Lost"),
-        "sum.partial": ("t/m peildatum", "up to reference date"),
+        "sum.partial": (
+            "({year} telt tot en met de peildatum {date})",
+            "({year} counts up to the reference date {date})",
+        ),
         "sum.revenue_change": (
             "Omzet recent {recent} vs periode ervoor {previous} ({change})",
             "Revenue recent {recent} vs period before {previous} ({change})",

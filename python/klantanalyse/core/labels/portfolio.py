@@ -25,6 +25,16 @@ TEXTS.update(
         ),
         "sum.whale_line": ("100% = totale nettobijdrage", "100% = total net contribution"),
         "sum.whale_label": ("Walviscurve", "Whale curve"),
+        "sum.whale_no_data": (
+            "geen curve: vul Brutomarge % in (of Marge bij de orders) en Contacturen of "
+            "Maatwerkkosten",
+            "no curve: fill in Gross margin % (or Margin with the orders) and Contact hours or "
+            "Custom work costs",
+        ),
+        "sum.whale_not_positive": (
+            "geen curve: de klanten samen leveren geen positieve nettobijdrage",
+            "no curve: the customers together yield no positive net contribution",
+        ),
         "sum.change_label": ("Omzetontwikkeling", "Revenue change"),
     }
 )

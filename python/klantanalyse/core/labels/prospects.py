@@ -47,6 +47,10 @@ TEXTS.update(
             "Affinity: {untapped} B/C customer(s) look like the A customers; {prospects} "
             "prospect(s) scored.",
         ),
+        "cli.affinity_customers": (
+            "Verwantschap: {untapped} B/C-klant(en) lijken op de A-klanten.",
+            "Affinity: {untapped} B/C customer(s) look like the A customers.",
+        ),
         # the Verwantschap sheet
         "aff.sheet.title": (
             "Verwantschap: wat uw beste klanten delen",
@@ -86,7 +90,7 @@ TEXTS.update(
         "aff.sheet.where": (
             "De gelijkenis van bestaande klanten staat in kolom {column} op blad Klanten; "
             "B- en C-klanten vanaf {flag} krijgen de vlag {flag_column}.",
-            "The similarity of existing customers is in column {column} on sheet Klanten; "
+            "The similarity of existing customers is in column {column} on sheet Customers; "
             "B and C customers from {flag} on get the flag {flag_column}.",
         ),
         "aff.sheet.prospects": (

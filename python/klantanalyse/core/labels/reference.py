@@ -9,7 +9,7 @@ TEXTS.update(
     {
         # where the Peildatum came from
         "ref.option": ("--peildatum", "--peildatum"),
-        "ref.settings": ("blad Instellingen", "sheet Instellingen"),
+        "ref.settings": ("blad Instellingen", "sheet Settings"),
         "ref.orders": ("datum van de laatste order", "date of the last order"),
         "ref.today": ("vandaag", "today"),
         "ref.shown": ("{date} ({source})", "{date} ({source})"),

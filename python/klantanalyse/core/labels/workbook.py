@@ -29,9 +29,9 @@ START_TOP: tuple[tuple[str, str, str, str], ...] = (
         "Vul of plak uw klanten op blad Klanten (Klant, Omzet, Potentie en Ja/Nee bij Marge, "
         "Snelheid, Innovatie en Netwerk) en klik op het lint op Klantanalyse > Analyseer "
         "klanten. De eerste keer: zie 'Eenmalig instellen' hieronder.",
-        "Type or paste your customers on sheet Klanten (Klant, Omzet, Potentie and Ja/Nee for "
-        "Marge, Snelheid, Innovatie and Netwerk) and click Klantanalyse > Analyseer klanten on "
-        "the ribbon. The first time: see 'One-time set-up' below.",
+        "Type or paste your customers on sheet Customers (Customer, Revenue, Potential and "
+        "Yes/No for Margin, Speed, Innovation and Network) and click Klantanalyse > Analyseer "
+        "klanten on the ribbon. The first time: see 'One-time set-up' below.",
     ),
     ("", "", "", ""),
     (
@@ -44,9 +44,11 @@ START_TOP: tuple[tuple[str, str, str, str], ...] = (
         "Analyseer klanten",
         "Analyseer klanten",
         "Alle resultaten voor elke klant op blad Klanten, de gelijkenis van uw prospects op blad "
-        "Prospects, en de bladen Matrix en Verwantschap. Uw invoer blijft onveranderd.",
-        "Every result for every customer on sheet Klanten, the similarity of your prospects on "
-        "sheet Prospects, and sheets Matrix and Verwantschap. Your input stays as it is.",
+        "Prospects, de Actielijst en de bladen Matrix en Verwantschap. Uw invoer blijft "
+        "onveranderd.",
+        "Every result for every customer on sheet Customers, the similarity of your prospects "
+        "on sheet Prospects, the Actions and sheets Matrix and Affinity. Your input stays as it "
+        "is.",
     ),
     (
         "Wis resultaten",
@@ -59,14 +61,14 @@ START_TOP: tuple[tuple[str, str, str, str], ...] = (
         "Voorbeelddata",
         "Zet voorbeeldklanten, -orders en -prospects op de bladen Klanten, Orders en Prospects "
         "(vraagt eerst als er al gegevens staan).",
-        "Puts sample customers, orders and prospects on sheets Klanten, Orders and Prospects "
+        "Puts sample customers, orders and prospects on sheets Customers, Orders and Prospects "
         "(asks first when there is data already).",
     ),
     (
         "Instellingen",
         "Instellingen",
         "Opent blad Instellingen: grenzen, segmentmatrix, kleuren, adviezen, regels en taal.",
-        "Opens sheet Instellingen: limits, segment matrix, colours, advice, rules and language.",
+        "Opens sheet Settings: limits, segment matrix, colours, advice, rules and language.",
     ),
     ("Help", "Help", "Opent dit blad.", "Opens this sheet."),
     ("", "", "", ""),
@@ -84,9 +86,17 @@ START_TOP: tuple[tuple[str, str, str, str], ...] = (
     (
         "De bladen",
         "The sheets",
+        "Actielijst: wie deze periode aandacht vraagt, wat te doen, waarom en wanneer; noteer "
+        "in kolom Gedaan wat u deed.",
+        "Actions: who needs attention this period, what to do, why and when; note in column Done "
+        "what you did.",
+    ),
+    (
+        "",
+        "",
         "Klanten: uw klanten; invoer links, resultaten rechts onder de donkerblauwe koppen.",
-        "Klanten: your customers; input on the left, results on the right under the dark blue "
-        "headers.",
+        "Customers: your customers; input on the left, results on the right under the dark "
+        "blue headers.",
     ),
     (
         "",
@@ -104,13 +114,13 @@ START_TOP: tuple[tuple[str, str, str, str], ...] = (
         "Prospects: bedrijven die u nog wilt benaderen, met hun Gelijkenis met uw A-klanten.   "
         "Verwantschap: wat uw A- en C-klanten gemeen hebben.",
         "Prospects: companies you want to approach, with their similarity to your A customers."
-        "   Verwantschap: what your A and C customers have in common.",
+        "   Affinity: what your A and C customers have in common.",
     ),
     (
         "",
         "",
         "Instellingen: alle grenzen, kleuren en teksten.   xlwings.conf: hoe Excel Python vindt.",
-        "Instellingen: every limit, colour and text.   xlwings.conf: how Excel finds Python.",
+        "Settings: every limit, colour and text.   xlwings.conf: how Excel finds Python.",
     ),
 )
 
@@ -291,6 +301,7 @@ TEXTS.update(
 # Sheet names we write (Dutch), and every name a run accepts for that sheet (any case).
 SHEET_NAMES: dict[str, str] = {
     "start": "Start",
+    "actions": "Actielijst",
     "customers": "Klanten",
     "orders": "Orders",
     "prospects": "Prospects",
@@ -299,9 +310,32 @@ SHEET_NAMES: dict[str, str] = {
     "settings": "Instellingen",
     "conf": "xlwings.conf",
 }
+# ... and in English (an English run writes these).
+SHEET_NAMES_EN: dict[str, str] = {
+    "start": "Start",
+    "actions": "Actions",
+    "customers": "Customers",
+    "orders": "Orders",
+    "prospects": "Prospects",
+    "matrix": "Matrix",
+    "affinity": "Affinity",
+    "settings": "Settings",
+    "conf": "xlwings.conf",
+}
 SHEET_ALIASES: dict[str, tuple[str, ...]] = {
+    "start": ("Start",),
+    "actions": ("Actielijst", "Actions"),
     "customers": ("Klanten", "Customers"),
     "orders": ("Orders", "Orderhistorie", "Order history"),
     "prospects": ("Prospects", "Prospecten"),
+    "matrix": ("Matrix",),
+    "affinity": ("Verwantschap", "Affinity"),
     "settings": ("Instellingen", "Settings"),
+    "conf": ("xlwings.conf",),
 }
+# The Excel tables we write: (Dutch name, English name).
+TABLE_NAMES: tuple[tuple[str, str], ...] = (
+    ("tblActielijst", "tblActions"),
+    ("tblKlanten", "tblCustomers"),
+    ("tblProspects", "tblProspects"),
+)
