@@ -13,6 +13,8 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 DIGIT_CM = 0.17  # width of one digit of 8 pt text
 LABEL_HEIGHT_CM = 0.34
 LABEL_PAD_CM = 0.06  # room around a label's box
@@ -49,8 +51,8 @@ def log_range(values: Sequence[float]) -> tuple[float, float]:
     """The decades a log axis shows for `values` (> 0), as Excel and LibreOffice choose them
     by themselves: from the power of ten at or below the smallest to the one at or above the
     largest."""
-    low = math.floor(math.log10(min(values)))
-    high = math.ceil(math.log10(max(values)))
+    low = math.floor(math.log10(float(np.min(values))))
+    high = math.ceil(math.log10(float(np.max(values))))
     return float(low), float(max(high, low + 1))
 
 
@@ -73,21 +75,19 @@ def _overlaps(a: Box, b: Box) -> bool:
 
 def place_labels(
     frame: Frame,
-    points: Sequence[tuple[float, float]],
+    points: Sequence[tuple[float, float]] | np.ndarray,
     labelled: Sequence[tuple[float, float, str]],
 ) -> list[Placed]:
     """A place for each (x, y, text) of `labelled`, in order (the first gets the best place);
     `points` are every point the chart draws, in data units."""
-    markers = [
-        (cx - MARKER_CM, cy - MARKER_CM, cx + MARKER_CM, cy + MARKER_CM)
-        for cx, cy in (frame.to_cm(x, y) for x, y in points)
-    ]
+    markers = _marker_centres(frame, points)
     taken: list[Box] = []
     placed: list[Placed] = []
     for x, y, text in labelled:
         px, py = frame.to_cm(x, y)
         width = DIGIT_CM * len(text) + 2 * LABEL_PAD_CM
         height = LABEL_HEIGHT_CM + 2 * LABEL_PAD_CM
+        near = _markers_near(markers, (px, py), (width, height))
         best: tuple[int, float, float, int, int] | None = None
         for distance in RINGS_CM:
             for ux, uy in DIRECTIONS:
@@ -96,8 +96,7 @@ def place_labels(
                 box = (cx - width / 2, cy - height / 2, cx + width / 2, cy + height / 2)
                 if box[0] < 0 or box[1] < 0 or box[2] > frame.width or box[3] > frame.height:
                     continue
-                cost = 100 * sum(_overlaps(box, t) for t in taken)
-                cost += sum(_overlaps(box, m) for m in markers)
+                cost = 100 * sum(_overlaps(box, t) for t in taken) + _markers_under(box, near)
                 if best is None or cost < best[0]:
                     best = (cost, cx, cy, ux, uy)
                 if cost == 0:
@@ -110,6 +109,40 @@ def place_labels(
         taken.append((cx - width / 2, cy - height / 2, cx + width / 2, cy + height / 2))
         placed.append(_placed(frame, (px, py), (cx, cy), (ux, uy), (width, height)))
     return placed
+
+
+def _marker_centres(frame: Frame, points: Sequence[tuple[float, float]] | np.ndarray) -> np.ndarray:
+    """The centres (cm) of every point's marker, one row each."""
+    if not len(points):
+        return np.empty((0, 2))
+    data = np.asarray(points, dtype=float).reshape(-1, 2)
+    cx = (data[:, 0] - frame.x_min) / (frame.x_max - frame.x_min) * frame.width
+    logs = np.log10(data[:, 1])
+    cy = (logs - frame.log_min) / (frame.log_max - frame.log_min) * frame.height
+    return np.column_stack((cx, cy))
+
+
+def _markers_near(markers: np.ndarray, point: tuple[float, float], size) -> np.ndarray:
+    """The markers a label of `size` placed around `point` can touch (the widest ring)."""
+    reach_x = 2 * MARKER_CM + RINGS_CM[-1] + size[0]
+    reach_y = 2 * MARKER_CM + RINGS_CM[-1] + size[1]
+    dx = np.abs(markers[:, 0] - point[0])
+    dy = np.abs(markers[:, 1] - point[1])
+    return markers[(dx <= reach_x + MARKER_CM) & (dy <= reach_y + MARKER_CM)]
+
+
+def _markers_under(box: Box, centres: np.ndarray) -> int:
+    """How many markers (centres, half size MARKER_CM) `box` overlaps."""
+    if not len(centres):
+        return 0
+    x, y = centres[:, 0], centres[:, 1]
+    hits = (
+        (box[0] < x + MARKER_CM)
+        & (x - MARKER_CM < box[2])
+        & (box[1] < y + MARKER_CM)
+        & (y - MARKER_CM < box[3])
+    )
+    return int(np.count_nonzero(hits))
 
 
 def _placed(frame: Frame, point, centre, direction, size) -> Placed:

@@ -215,7 +215,20 @@ def pareto_text(run: Run) -> str:
 
 
 def chart_points(run: Run) -> pd.DataFrame:
-    """Valid customers with value > 0 and a jittered x, ordered for stable output."""
+    """Valid customers with value > 0 and a jittered x, ordered for stable output; made
+    once per run (the chart data, its labels, its frame and the warnings all use it)."""
+    cached = _POINTS.get("run")
+    if cached is not None and cached[0] is run:
+        return cached[1]
+    frame = _chart_points(run)
+    _POINTS["run"] = (run, frame)
+    return frame
+
+
+_POINTS: dict[str, tuple[Run, pd.DataFrame]] = {}  # the last run's points
+
+
+def _chart_points(run: Run) -> pd.DataFrame:
     r = run.analysis.results
     valid = r[r["segment"].notna() & (r["value"] > 0)]
     frame = pd.DataFrame(
@@ -306,12 +319,15 @@ def chart_block(run: Run, target: Target) -> ColumnBlock:
 def top_points(run: Run) -> pd.DataFrame:
     """The LABEL_COUNT largest customers of the chart, largest first."""
     points = chart_points(run)
+    if len(points) > LABEL_COUNT:  # only the largest can be among them: sort those alone
+        points = points[points["value"] >= points["value"].nlargest(LABEL_COUNT).iloc[-1]]
     return points.sort_values(["value", "customer"], ascending=[False, True]).head(LABEL_COUNT)
 
 
 def chart_frame(run: Run) -> Frame:
     """The grid chart's plot area in cm and the data it spans."""
-    values = chart_points(run)["value"].tolist() or [1.0]
+    values = chart_points(run)["value"].to_numpy(dtype=float)
+    values = values if len(values) else np.array([1.0])
     low, high = log_range(values)
     width, height = CHART_SIZE[0] * PLOT_AREA[2], CHART_SIZE[1] * PLOT_AREA[3]
     return Frame(width, height, SCORE_AXIS_MIN, SCORE_AXIS_MAX, low, high)
@@ -325,7 +341,7 @@ def label_places(run: Run) -> list[Placed]:
         (float(x), float(v), str(n))
         for n, (x, v) in enumerate(zip(top["x"], top["value"]), start=1)
     ]
-    every = list(zip(points["x"].astype(float), points["value"].astype(float)))
+    every = points[["x", "value"]].to_numpy(dtype=float)
     return place_labels(chart_frame(run), every, labelled)
 
 
