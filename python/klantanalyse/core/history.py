@@ -55,6 +55,7 @@ from .columns import (
     first_duplicate,
     match_headers,
     name_text,
+    name_texts,
     parse_amount_column,
     parse_date_column,
 )
@@ -129,7 +130,7 @@ def order_history(orders: pd.DataFrame, settings: Settings | None = None) -> Ord
     """Per-customer order figures, signals and retention from the Orders table."""
     settings = settings or Settings()
     lang = settings.lang
-    lines, names, skipped, warnings = _read_lines(orders, settings)
+    lines, (names, keys), skipped, warnings = _read_lines(orders, settings)
     reference = reference_date(lines["day"], settings)
     start = reference - pd.DateOffset(months=settings.recent_months)
     before = reference - pd.DateOffset(months=2 * settings.recent_months)
@@ -215,7 +216,7 @@ def order_history(orders: pd.DataFrame, settings: Settings | None = None) -> Ord
             "change": change,
             "projection": np.round(projection, 2),
         },
-        index=pd.Index([fold(name) for name in names], name="fold"),
+        index=pd.Index(keys, name="fold"),
     )
     if "margin" in lines:
         margin = lines["margin"]
@@ -224,7 +225,8 @@ def order_history(orders: pd.DataFrame, settings: Settings | None = None) -> Ord
         )
     table["orders_before"] = _orders_per_window_before(table, start, settings)
     table["signal_key"] = _signals(table, start, settings, comparable)
-    table["signal"] = table["signal_key"].map(lambda k: labels.signal_word(k, lang))
+    words = {k: labels.signal_word(k, lang) for k in labels.SIGNALS}
+    table["signal"] = table["signal_key"].map(words)
     table["signal_reason"] = _reasons(table, settings)
     retention = _retention(o_cust, o_day, reference, first_line)
     return OrderHistory(
@@ -335,7 +337,12 @@ def order_columns(headers: list[object]) -> dict[str, int]:
 
 def _read_lines(
     orders: pd.DataFrame, settings: Settings
-) -> tuple[dict[str, np.ndarray], list[str], dict[str, tuple[object, ...]], list[str]]:
+) -> tuple[
+    dict[str, np.ndarray],
+    tuple[list[str], list[str]],
+    dict[str, tuple[object, ...]],
+    list[str],
+]:
     """Valid order lines as arrays (cust, day, amount, order[, margin]) and the customer names.
 
     `cust` indexes into the returned names; `order` is −1 without an order number; `day` is
@@ -374,7 +381,7 @@ def _read_lines(
         return orders.iloc[:, found[key]]
 
     index = orders.index
-    cust, names = _customers(column("customer"))
+    cust, names, keys = _customers(column("customer"))
     dates, bad_date = parse_date_column(column("order_date"))
     amount = pd.Series(np.nan, index=index)
     bad_amount = pd.Series(False, index=index)
@@ -430,25 +437,23 @@ def _read_lines(
     }
     if margin is not None:
         lines["margin"] = np.nan_to_num(margin.to_numpy(dtype=float)[keep])
-    return lines, names, skipped, warnings
+    return lines, (names, keys), skipped, warnings
 
 
-def _customers(series: pd.Series) -> tuple[np.ndarray, list[str]]:
-    """Customer number per row (−1 when blank) and the names, case-insensitively merged."""
+def _customers(series: pd.Series) -> tuple[np.ndarray, list[str], list[str]]:
+    """Customer number per row (−1 when blank), the names (as first written) and their
+    `fold` keys: names differing only in case or outer spaces are one customer."""
     codes, uniques = factorize_cells(series)
-    texts = _distinct_texts(uniques)
-    fold_ids: dict[str, int] = {}
-    names: list[str] = []
-    mapping = np.full(len(uniques) + 1, -1, dtype=np.int64)
-    for i, name in enumerate(texts):
-        if name is None:
-            continue
-        key = fold(name)
-        if key not in fold_ids:
-            fold_ids[key] = len(names)
-            names.append(name)
-        mapping[i] = fold_ids[key]
-    return mapping[codes], names  # code −1 (blank) takes the last entry, −1
+    texts = np.array(_distinct_texts(uniques), dtype=object)
+    if uniques.dtype.kind in "iuf":
+        keys = texts  # digits, '.', '-', 'e', 'inf': `fold` leaves such texts as they are
+    else:
+        keys = pd.Series(texts, dtype=object).str.strip().str.casefold().to_numpy()
+    ids, folded = pd.factorize(keys)  # numbered in order of first appearance; None -> −1
+    found = ids >= 0
+    _, first = np.unique(ids[found], return_index=True)
+    names = texts[np.flatnonzero(found)[first]].tolist()
+    return np.append(ids, -1)[codes], names, folded.tolist()  # code −1 (blank) -> −1
 
 
 def _order_codes(series: pd.Series) -> np.ndarray:
@@ -469,7 +474,7 @@ def _distinct_texts(uniques: pd.Index) -> list[str | None]:
     if pd.api.types.is_integer_dtype(uniques.dtype):
         return uniques.astype(str).tolist()
     if all(isinstance(v, str) for v in uniques):
-        return [name_text(t) for t in uniques]
+        return name_texts(uniques.tolist())
     return [customer_name(v) for v in uniques.tolist()]
 
 
@@ -548,60 +553,60 @@ def _signals(
 
 
 def _reasons(table: pd.DataFrame, settings: Settings) -> np.ndarray:
-    """A short reason per customer in the settings' language (amounts and dates formatted
-    per column, the sentences per customer)."""
+    """A short reason per customer in the settings' language, built a column at a time
+    (amounts, counts and dates formatted per column, the sentences joined per signal)."""
     lang, m = settings.lang, settings.recent_months
     key = table["signal_key"].to_numpy()
-    n = table["orders_recent"].to_numpy()
-    since = table["months_since"].to_numpy()
-    change = table["change"].to_numpy()
     out = np.empty(len(table), dtype=object)
 
-    def money(column: str, rows: np.ndarray) -> list[str]:
-        return [labels.money(v, lang) for v in table[column].to_numpy()[rows]]
+    def column(name: str, rows: np.ndarray) -> np.ndarray:
+        values = table[name].to_numpy()[rows]
+        if name in ("first_order", "last_order"):
+            return labels.date_column(values, lang)
+        if name in ("avg_order", "avg_order_recent"):
+            return np.array(labels.money_texts(values, lang), dtype=object)
+        return labels.number_column(values)
 
-    def dates(column: str, rows: np.ndarray) -> list[str]:
-        values = pd.DatetimeIndex(table[column].to_numpy()[rows])
-        return values.strftime(labels.DATE_FORMATS[lang]).tolist()
+    def fill(rows: np.ndarray, text_key: str, **fields: str) -> np.ndarray:
+        """The texts of `text_key` for `rows`; each field names the table column it shows."""
+        values = {field: column(name, rows) for field, name in fields.items()}
+        return labels.text_column(text_key, lang, len(rows), m=m, **values)
 
-    rows = np.flatnonzero((key == "dormant") & table["last_order"].isna().to_numpy())
-    out[rows] = labels.text("sig.dormant_never", lang)
-    rows = np.flatnonzero((key == "dormant") & table["last_order"].notna().to_numpy())
-    out[rows] = [labels.text("sig.dormant", lang, m=m, date=d) for d in dates("last_order", rows)]
+    dormant = key == "dormant"
+    never = table["last_order"].isna().to_numpy()
+    out[dormant & never] = labels.text("sig.dormant_never", lang)
+    rows = np.flatnonzero(dormant & ~never)
+    out[rows] = fill(rows, "sig.dormant", date="last_order")
     rows = np.flatnonzero(key == "attention")
-    out[rows] = [
-        labels.text("sig.attention", lang, n=n[i], m=m, avg=a, since=int(since[i]), date=d)
-        for i, a, d in zip(
-            rows, money("avg_order_recent", rows), dates("last_order", rows), strict=True
-        )
-    ]
+    out[rows] = fill(
+        rows,
+        "sig.attention",
+        n="orders_recent",
+        avg="avg_order_recent",
+        since="months_since",
+        date="last_order",
+    )
     rows = np.flatnonzero(key == "potential")
-    pace = table["orders_before"].to_numpy()
-    out[rows] = [
-        labels.text(
-            "sig.potential", lang, m=m, n=n[i], recent=r, overall=o, before=f"{pace[i]:.0f}"
-        )
-        for i, r, o in zip(
-            rows, money("avg_order_recent", rows), money("avg_order", rows), strict=True
-        )
-    ]
+    out[rows] = fill(
+        rows,
+        "sig.potential",
+        n="orders_recent",
+        recent="avg_order_recent",
+        overall="avg_order",
+        before="orders_before",
+    )
     rows = np.flatnonzero(key == "new")
-    out[rows] = [
-        labels.text("sig.new", lang, n=n[i], avg=a, date=d)
-        for i, a, d in zip(
-            rows, money("avg_order_recent", rows), dates("first_order", rows), strict=True
-        )
-    ]
+    out[rows] = fill(rows, "sig.new", n="orders_recent", avg="avg_order_recent", date="first_order")
     rows = np.flatnonzero(key == "stable")
-    out[rows] = [
-        labels.text("sig.stable", lang, n=n[i], m=m, avg=a)
-        + (
-            ""
-            if np.isnan(change[i])
-            else labels.text("sig.change", lang, change=labels.percent(change[i], lang, True))
+    stable = fill(rows, "sig.stable", n="orders_recent", avg="avg_order_recent")
+    change = table["change"].to_numpy()[rows]
+    known = ~np.isnan(change)
+    if known.any():
+        percents = labels.percent_column(change[known], lang, signed=True)
+        stable[known] = stable[known] + labels.text_column(
+            "sig.change", lang, int(known.sum()), change=percents
         )
-        for i, a in zip(rows, money("avg_order_recent", rows), strict=True)
-    ]
+    out[rows] = stable
     return out
 
 
