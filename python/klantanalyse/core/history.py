@@ -64,6 +64,7 @@ from .settings import Settings
 TREND_LIMIT = 0.5  # the projection's growth factor stays within 1 ± this
 MAX_LISTED_ROWS = 10  # row numbers named in one warning
 MIN_COVERAGE = 0.8  # share of a window (or year) the orders must cover to compare with it
+SIGNAL_ORDER = ("dormant", "attention", "potential", "new", "stable")  # first rule that holds
 
 
 @dataclass(frozen=True)
@@ -188,7 +189,7 @@ def order_history(orders: pd.DataFrame, settings: Settings | None = None) -> Ord
     has_order = orders_total > 0
     first_order = _dates(first_day, has_order)
     last_order = _dates(last_day, has_order)
-    months_since = _months_between(last_order, reference)
+    months_since = _months_between(last_day, has_order, reference)
 
     revenue_recent = np.bincount(cust[recent_line], weights=amount[recent_line], minlength=n)
     revenue_previous = np.bincount(cust[previous_line], weights=amount[previous_line], minlength=n)
@@ -224,9 +225,10 @@ def order_history(orders: pd.DataFrame, settings: Settings | None = None) -> Ord
             cust[recent_line], weights=margin[recent_line], minlength=n
         )
     table["orders_before"] = _orders_per_window_before(table, start, settings)
-    table["signal_key"] = _signals(table, start, settings, comparable)
-    words = {k: labels.signal_word(k, lang) for k in labels.SIGNALS}
-    table["signal"] = table["signal_key"].map(words)
+    code = _signals(table, start, settings, comparable)
+    table["signal_key"] = np.array(SIGNAL_ORDER, dtype=object)[code]
+    words = [labels.signal_word(k, lang) for k in SIGNAL_ORDER]
+    table["signal"] = np.array(words, dtype=object)[code]
     table["signal_reason"] = _reasons(table, settings)
     retention = _retention(o_cust, o_day, reference, first_line)
     return OrderHistory(
@@ -444,8 +446,11 @@ def _customers(series: pd.Series) -> tuple[np.ndarray, list[str], list[str]]:
     """Customer number per row (−1 when blank), the names (as first written) and their
     `fold` keys: names differing only in case or outer spaces are one customer."""
     codes, uniques = factorize_cells(series)
-    texts = np.array(_distinct_texts(uniques), dtype=object)
-    if uniques.dtype.kind in "iuf":
+    texts = _distinct_texts(uniques)
+    if uniques.dtype.kind in "iu":  # distinct whole numbers: distinct texts, nothing to fold
+        names = texts.tolist()
+        return codes, names, names
+    if uniques.dtype.kind == "f":
         keys = texts  # digits, '.', '-', 'e', 'inf': `fold` leaves such texts as they are
     else:
         keys = pd.Series(texts, dtype=object).str.strip().str.casefold().to_numpy()
@@ -464,18 +469,19 @@ def _order_codes(series: pd.Series) -> np.ndarray:
     return np.append(ids, -1)[codes]
 
 
-def _distinct_texts(uniques: pd.Index) -> list[str | None]:
-    """`customer_name` of every distinct cell; column-wise for plain number or text columns."""
+def _distinct_texts(uniques: pd.Index) -> np.ndarray:
+    """`customer_name` of every distinct cell (an object array, None for blank);
+    column-wise for plain number or text columns."""
     if pd.api.types.is_float_dtype(uniques.dtype):
         values = uniques.to_numpy(dtype=float)
         whole = np.isfinite(values) & (values == np.round(values)) & (np.abs(values) < 2**53)
         as_int = np.where(whole, values, 0).astype(np.int64).astype(str)
-        return np.where(whole, as_int, values.astype(str)).tolist()
+        return np.where(whole, as_int, values.astype(str)).astype(object)
     if pd.api.types.is_integer_dtype(uniques.dtype):
-        return uniques.astype(str).tolist()
+        return np.array([str(v) for v in uniques.tolist()] + [None], dtype=object)[:-1]
     if all(isinstance(v, str) for v in uniques):
-        return name_texts(uniques.tolist())
-    return [customer_name(v) for v in uniques.tolist()]
+        return np.array(name_texts(uniques.tolist()) + [None], dtype=object)[:-1]
+    return np.array([customer_name(v) for v in uniques.tolist()] + [None], dtype=object)[:-1]
 
 
 def _day(values: object) -> np.ndarray | int:
@@ -490,12 +496,15 @@ def _dates(days: np.ndarray, valid: np.ndarray) -> pd.Series:
     return pd.Series(out).where(valid).to_numpy()
 
 
-def _months_between(dates: np.ndarray, reference: pd.Timestamp) -> np.ndarray:
-    """Whole calendar months from each date to the reference date (NaN for no date)."""
-    index = pd.DatetimeIndex(dates)
-    months = (reference.year - index.year) * 12 + (reference.month - index.month)
-    months = months - (reference.day < index.day)
-    return np.asarray(months, dtype=float)
+def _months_between(days: np.ndarray, valid: np.ndarray, reference: pd.Timestamp) -> np.ndarray:
+    """Whole calendar months from each day number to the reference date (NaN where not
+    `valid`): the difference in months, less one when the day of the month is not reached."""
+    dates = np.where(valid, days, 0).astype("datetime64[D]")
+    months = dates.astype("datetime64[M]")
+    day_of_month = (dates - months.astype("datetime64[D]")).astype(np.int64) + 1
+    whole = (np.datetime64(reference.date(), "M") - months).astype(np.int64)
+    whole = whole - (reference.day < day_of_month)
+    return np.where(valid, whole, np.nan)
 
 
 def _list_rows(rows: tuple[object, ...], lang: str) -> str:
@@ -525,7 +534,8 @@ def _orders_per_window_before(
 def _signals(
     table: pd.DataFrame, start: pd.Timestamp, settings: Settings, comparable: bool = True
 ) -> np.ndarray:
-    """The signal key per customer; see the module docstring for the rules. *Nieuw* needs
+    """The signal per customer, as its position in SIGNAL_ORDER; see the module docstring
+    for the rules. *Nieuw* needs
     the window before (`comparable`): without it a first order in the data says nothing."""
     recent = table["orders_recent"].to_numpy()
     avg_recent = table["avg_order_recent"].to_numpy()
@@ -545,11 +555,7 @@ def _signals(
         )
         potential = few & (avg_recent <= settings.potential_drop * avg_all)
     new = (first > start.to_datetime64()) & comparable
-    return np.select(
-        [~active, attention, potential, new],
-        ["dormant", "attention", "potential", "new"],
-        default="stable",
-    ).astype(object)
+    return np.select([~active, attention, potential, new], [0, 1, 2, 3], default=4)
 
 
 def _reasons(table: pd.DataFrame, settings: Settings) -> np.ndarray:
@@ -565,12 +571,28 @@ def _reasons(table: pd.DataFrame, settings: Settings) -> np.ndarray:
             return labels.date_column(values, lang)
         if name in ("avg_order", "avg_order_recent"):
             return np.array(labels.money_texts(values, lang), dtype=object)
+        if name == "months_since":
+            values = values.astype(np.int64)  # whole months, shown without decimals
         return labels.number_column(values)
 
+    def shown(name: str, rows: np.ndarray) -> np.ndarray:
+        """Values that give the same text where they are equal (amounts in whole euros)."""
+        values = table[name].to_numpy()[rows]
+        if name in ("avg_order", "avg_order_recent"):
+            with np.errstate(invalid="ignore"):
+                return np.where(np.abs(values) < 1e15, np.rint(values), values)
+        return values
+
     def fill(rows: np.ndarray, text_key: str, **fields: str) -> np.ndarray:
-        """The texts of `text_key` for `rows`; each field names the table column it shows."""
-        values = {field: column(name, rows) for field, name in fields.items()}
-        return labels.text_column(text_key, lang, len(rows), m=m, **values)
+        """The texts of `text_key` for `rows`; each field names the table column it shows.
+        Each distinct combination of shown values is written once."""
+        group = np.zeros(len(rows), dtype=np.int64)
+        for name in fields.values():
+            codes, distinct = pd.factorize(shown(name, rows), use_na_sentinel=False)
+            group, _ = pd.factorize(group * len(distinct) + codes)
+        _, first = np.unique(group, return_index=True)
+        values = {field: column(name, rows[first]) for field, name in fields.items()}
+        return labels.text_column(text_key, lang, len(first), m=m, **values)[group]
 
     dormant = key == "dormant"
     never = table["last_order"].isna().to_numpy()

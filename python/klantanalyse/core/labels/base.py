@@ -641,20 +641,17 @@ def percent_column(values: object, lang: str = "nl", signed: bool = False) -> ob
 
 
 def number_column(values: object) -> object:
-    """Each number as `format(value, '.0f')` does (whole numbers: as `str`), an object array."""
+    """Each number as `str` gives a whole number and `format(value, '.0f')` any other, as an
+    object array (each distinct value formatted once)."""
     import numpy as np
 
     values = np.asarray(values)
+    distinct, where = np.unique(values, return_inverse=True)
     if values.dtype.kind in "iu":
-        return values.astype(str).astype(object)
-    values = values.astype(float)
-    plain = np.isfinite(values) & (np.abs(values) < 2**53)
-    rounded = np.rint(np.where(plain, values, 0.0))  # '.0f' rounds half to even too
-    out = np.abs(rounded).astype(np.int64).astype(str).astype(object)
-    out = np.where(np.signbit(rounded), "-", "").astype(object) + out
-    for i in np.flatnonzero(~plain).tolist():
-        out[i] = format(float(values[i]), ".0f")
-    return out
+        found = [str(v) for v in distinct.tolist()]
+    else:
+        found = [format(v, ".0f") for v in distinct.astype(float).tolist()]
+    return np.array(found, dtype=object)[where.reshape(-1)]
 
 
 def date_column(values: object, lang: str = "nl") -> object:
