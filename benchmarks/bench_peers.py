@@ -1,7 +1,7 @@
 """The order core beside three peers: lifetimes, pymc-marketing's rfm_summary, openretailscience.
 
     python benchmarks/bench_peers.py [--cdnow CDNOW_master.txt] [--retail online_retail.csv.gz]
-                                     [--peers-python PATH] [--repeat N]
+                                     [--peers-python PATH] [--repeat N] [--code CHECKOUT]
 
 Every tool gets the same transaction frame (customer, date as datetime64, amount, and the
 invoice number where the data has one), already read, with the Peildatum set to the last
@@ -45,7 +45,10 @@ import numpy as np
 import pandas as pd
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "python"))
+if "--code" in sys.argv:  # another checkout's package, to measure before and after a change
+    sys.path.insert(0, str(Path(sys.argv[sys.argv.index("--code") + 1]).resolve() / "python"))
+else:
+    sys.path.insert(0, str(ROOT / "python"))
 
 DEFAULT_RETAIL = ROOT.parent / "shared" / "data" / "online_retail.csv.gz"
 PEERS = ("lifetimes", "pymc-marketing", "openretailscience")
@@ -281,6 +284,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--retail", type=Path, default=DEFAULT_RETAIL)
     parser.add_argument("--peers-python", help="a Python with the peers installed")
     parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument("--code", type=Path, help="the checkout whose order core is measured")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.worker:
@@ -295,7 +299,11 @@ def main(argv: list[str] | None = None) -> int:
     paths = {"cdnow": str(cdnow) if cdnow else None, "retail": str(retail) if retail else None}
     tables = datasets(cdnow, retail)
     peers = Peers(args.peers_python, paths)
-    print(f"pandas {pd.__version__} here; median of {args.repeat} interleaved runs")
+    import klantanalyse
+
+    where = Path(klantanalyse.__file__).parent.parent.parent
+    print(f"order core of {where.name}; pandas {pd.__version__} here", end="")
+    print(f"; median of {args.repeat} interleaved runs")
     try:
         for data, table in tables.items():
             report(data, table, peers, args.repeat)

@@ -165,7 +165,7 @@ def order_history(orders: pd.DataFrame, settings: Settings | None = None) -> Ord
     n_codes = int(order_code.max() + 1) if len(order_code) else 0
     key = np.where(order_code >= 0, order_code, n_codes + (day - (day.min() if len(day) else 0)))
     combined = cust.astype(np.int64) * (n_codes + span) + key
-    order_idx, order_keys = pd.factorize(combined)
+    order_idx, order_keys = _factorize(combined)
     n_orders = len(order_keys)
     value = np.round(np.bincount(order_idx, weights=amount, minlength=n_orders), 2)
     order_day = np.full(n_orders, np.iinfo(np.int64).max, dtype=np.int64)
@@ -484,6 +484,16 @@ def _distinct_texts(uniques: pd.Index) -> np.ndarray:
     return np.array([customer_name(v) for v in uniques.tolist()] + [None], dtype=object)[:-1]
 
 
+def _factorize(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """`pd.factorize` of an int64 array (codes in order of first appearance), by sorting:
+    faster than hashing for widely spread keys such as customer × order."""
+    distinct, first, inverse = np.unique(values, return_index=True, return_inverse=True)
+    order = np.argsort(first, kind="stable")
+    rank = np.empty(len(distinct), dtype=np.int64)
+    rank[order] = np.arange(len(distinct))
+    return rank[inverse.reshape(-1)], distinct[order]
+
+
 def _day(values: object) -> np.ndarray | int:
     """Days since 1970-01-01 of a Timestamp or datetime64 array (time of day dropped)."""
     if isinstance(values, pd.Timestamp):
@@ -526,7 +536,11 @@ def _orders_per_window_before(
     length), never dividing by less than one window; 0 without orders before the window.
     """
     before = (table["orders_total"] - table["orders_recent"]).to_numpy(dtype=float)
-    days = (start - pd.DatetimeIndex(table["first_order"])).days.to_numpy(dtype=float)
+    first = table["first_order"].to_numpy()
+    known = ~np.isnat(first)  # whole days from the first order (at midnight) to the start
+    days = np.where(
+        known, _day(start) - _day(np.where(known, first, start.to_datetime64())), np.nan
+    )
     windows = np.fmax(days / (365.25 / 12) / settings.recent_months, 1.0)
     return np.where(before > 0, before / windows, 0.0)
 
@@ -649,7 +663,7 @@ def _retention(
     columns = ["year", "active", "retained", "retention", "new", "lost", "partial", "since"]
     if len(o_cust) == 0:
         return pd.DataFrame(columns=columns)
-    years = o_day.astype("datetime64[D]").astype("datetime64[Y]").astype(np.int64) + 1970
+    years = _years(o_day)
     first, last = int(years.min()), int(years.max())
     active = np.zeros((int(o_cust.max()) + 1, last - first + 1), dtype=bool)
     active[o_cust, years - first] = True
@@ -678,6 +692,16 @@ def _retention(
                 row["retention"] = row["retained"] / int(before.sum())
         rows.append(row)
     return pd.DataFrame(rows, columns=columns)
+
+
+def _years(days: np.ndarray) -> np.ndarray:
+    """The calendar year of each day number (looked up per day of the span they cover)."""
+    low = int(days.min())
+    span = int(days.max()) - low + 1
+    if span > len(days):  # few days spread widely: convert them one by one
+        return days.astype("datetime64[D]").astype("datetime64[Y]").astype(np.int64) + 1970
+    every = np.arange(low, low + span).astype("datetime64[D]").astype("datetime64[Y]")
+    return every.astype(np.int64)[days - low] + 1970
 
 
 def _year_coverage(year: int, first_day: int) -> float:
