@@ -464,8 +464,10 @@ def _customers(series: pd.Series) -> tuple[np.ndarray, list[str], list[str]]:
 def _order_codes(series: pd.Series) -> np.ndarray:
     """One number per distinct order number (17850.0 and '17850' are the same); −1 if blank."""
     codes, uniques = factorize_cells(series)
-    texts = pd.Series(_distinct_texts(uniques), dtype=object)
-    ids, _ = pd.factorize(texts)  # None -> −1
+    texts = _distinct_texts(uniques)
+    if uniques.dtype == object and bool((texts == uniques.to_numpy()).all()):
+        return codes  # the cells are their own texts (already distinct): nothing merges
+    ids, _ = pd.factorize(pd.Series(texts, dtype=object))  # None -> −1
     return np.append(ids, -1)[codes]
 
 
@@ -485,8 +487,14 @@ def _distinct_texts(uniques: pd.Index) -> np.ndarray:
 
 
 def _factorize(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """`pd.factorize` of an int64 array (codes in order of first appearance), by sorting:
+    """`pd.factorize` of an int64 array (codes in order of first appearance). Runs of equal
+    keys (an order's lines one below the other) count once; the rest is sorted, which is
     faster than hashing for widely spread keys such as customer × order."""
+    if len(values) > 1:
+        starts = np.flatnonzero(np.concatenate(([True], values[1:] != values[:-1])))
+        if len(starts) * 2 <= len(values):
+            codes, distinct = pd.factorize(values[starts])
+            return np.repeat(codes, np.diff(np.append(starts, len(values)))), distinct
     distinct, first, inverse = np.unique(values, return_index=True, return_inverse=True)
     order = np.argsort(first, kind="stable")
     rank = np.empty(len(distinct), dtype=np.int64)
