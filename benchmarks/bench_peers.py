@@ -275,6 +275,55 @@ def compare(peer: str, theirs: pd.DataFrame, mine: pd.DataFrame, end: pd.Timesta
     return ", ".join(parts) + f" of {len(theirs):,} customers"
 
 
+# ---- growth with the number of order lines -----------------------------------------------
+
+
+def synthetic(lines: int, seed: int = 17) -> pd.DataFrame:
+    """`lines` order lines of lines / 10 customers over two years, ~3 lines per invoice."""
+    rng = np.random.default_rng(seed)
+    invoices = max(lines // 3, 1)
+    invoice = np.sort(rng.integers(0, invoices, lines))  # an invoice's lines together
+    customer = rng.integers(0, max(lines // 10, 1), invoices)[invoice]
+    day = np.datetime64("2022-01-01") + rng.integers(0, 730, invoices)[invoice]
+    return pd.DataFrame(
+        {
+            CUSTOMER: customer,
+            DATE: day.astype("datetime64[ns]"),
+            AMOUNT: np.round(rng.lognormal(3, 1, lines), 2),
+            ORDER: (invoice + 100_000).astype(str).astype(object),
+        }
+    )
+
+
+def grow_one(lines: int, repeat: int) -> None:
+    """In a child process: median seconds and the peak memory the core adds (MB)."""
+    import resource
+
+    run = ours(synthetic(lines))
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    seconds = statistics.median(timed(run) for _ in range(repeat))
+    added = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
+    print(json.dumps({"seconds": seconds, "added_mb": added}))
+
+
+def growth(sizes: list[int], repeat: int, code: Path | None) -> None:
+    """Time and peak memory of the core per size, each in a fresh process; the exponent."""
+    print("\norder core on synthetic orders (10 lines per customer, 3 per invoice)")
+    found = []
+    for lines in sizes:
+        args = [sys.executable, __file__, "--grow-one", str(lines), "--repeat", str(repeat)]
+        args += ["--code", str(code)] if code else []
+        done = subprocess.run(args, capture_output=True, text=True, check=True)
+        result = json.loads(done.stdout.strip().splitlines()[-1])
+        found.append((lines, result["seconds"]))
+        print(
+            f"  {lines:>9,} lines  {result['seconds'] * 1000:8.1f} ms"
+            f"  peak memory added {result['added_mb']:6.0f} MB"
+        )
+    (n0, t0), (n1, t1) = found[0], found[-1]
+    print(f"  growth exponent {np.log(t1 / t0) / np.log(n1 / n0):.2f} from {n0:,} to {n1:,}")
+
+
 # ---- main --------------------------------------------------------------------------------
 
 
@@ -285,10 +334,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--peers-python", help="a Python with the peers installed")
     parser.add_argument("--repeat", type=int, default=7)
     parser.add_argument("--code", type=Path, help="the checkout whose order core is measured")
+    parser.add_argument("--growth", action="store_true", help="also 10k to 1M order lines")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
+    parser.add_argument("--grow-one", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.worker:
         return worker(json.loads(args.worker))
+    if args.grow_one:
+        grow_one(args.grow_one, args.repeat)
+        return 0
     cdnow = args.cdnow or find_cdnow(args.peers_python)
     if cdnow is None or not cdnow.exists():
         print("CDNOW not found (pass --cdnow CDNOW_master.txt): skipped")
@@ -309,6 +363,8 @@ def main(argv: list[str] | None = None) -> int:
             report(data, table, peers, args.repeat)
     finally:
         peers.close()
+    if args.growth:
+        growth([10_000, 100_000, 1_000_000], min(args.repeat, 3), args.code)
     return 0
 
 
