@@ -527,3 +527,50 @@ def test_slash_dates_are_read_month_first_only_when_the_column_says_so():
         pd.Timestamp("2011-02-01"),
         pd.Timestamp("2011-04-03"),
     ]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_stable_reasons_of_many_customers_match_a_plain_recompute(lang):
+    """Stable customers' reasons: average order in whole euros (half to even), the change
+    in revenue with one decimal below 10%; the lines of one order are not one below the
+    other, and several customers share the same figures."""
+    deltas = [45, -45, 0, 100, -300, 1, 99, 100, 1250, 47, 45, 3, -3, 0, 45]
+    rows = []
+    for i, delta in enumerate(deltas):
+        name = f"Klant {i:02d}"
+        total = 1000 + delta  # the recent revenue, in two orders of two lines each
+        rows.append((name, dt.datetime(2022, 7, 1), 1000.0, f"{name}-0"))
+        for order, day in ((1, dt.datetime(2023, 8, 1)), (2, dt.datetime(2024, 6, 15))):
+            rows.append((name, day, total / 2 - 200, f"{name}-{order}"))
+    for i in range(len(deltas)):  # the second line of each recent order, further down
+        name = f"Klant {i:02d}"
+        for order, day in ((1, dt.datetime(2023, 8, 1)), (2, dt.datetime(2024, 6, 15))):
+            rows.append((name, day, 200.0, f"{name}-{order}"))
+    table = pd.DataFrame(rows, columns=["Klant", "Datum", "Bedrag", "Ordernummer"])
+    table.index = pd.RangeIndex(2, len(table) + 2)
+    per = order_history(table, Settings(lang=lang, reference_date=REF)).per_customer
+
+    # the oracle: plain pandas on the lines, Python's own formatting
+    start, before = pd.Timestamp(REF) - relativedelta(months=12), pd.Timestamp(REF)
+    before = before - relativedelta(months=24)
+    recent = table[table["Datum"] > start]
+    previous = table[(table["Datum"] > before) & (table["Datum"] <= start)]
+    orders = recent.groupby(["Klant", "Ordernummer"])["Bedrag"].sum().groupby(level=0)
+    revenue_now = recent.groupby("Klant")["Bedrag"].sum()
+    revenue_before = previous.groupby("Klant")["Bedrag"].sum()
+    for name, per_order in orders:
+        whole = round(per_order.mean())
+        change = revenue_now[name] / revenue_before[name] - 1
+        spec = "+.1%" if 0 < abs(change) < 0.0995 else "+.0%"
+        if lang == "nl":
+            avg = f"€ {whole:,}".replace(",", ".")
+            pct = format(change, spec).replace(".", ",")
+            expected = f"{len(per_order)} order(s) in 12 mnd, gem. {avg}; omzet {pct}"
+            expected += " t.o.v. periode ervoor"
+        else:
+            pct = format(change, spec)
+            expected = f"{len(per_order)} order(s) in 12 mo, avg. €{whole:,}; revenue {pct}"
+            expected += " vs period before"
+        row = per.set_index("customer").loc[name]
+        assert row["signal_key"] == "stable"
+        assert row["signal_reason"] == expected

@@ -555,9 +555,27 @@ def factorize_cells(series: pd.Series) -> tuple[np.ndarray, pd.Index]:
     """`pd.factorize` of a column (blank -> code −1); text columns go through a plain object
     array, which hashes about twice as fast as pandas' string array."""
     if pd.api.types.is_string_dtype(series.dtype) and series.dtype != object:
-        codes, uniques = pd.factorize(series.to_numpy(dtype=object))
+        codes, uniques = _factorize_runs(series.to_numpy(dtype=object))
+        return codes, pd.Index(uniques, dtype=object)
+    if series.dtype == object:
+        codes, uniques = _factorize_runs(series.to_numpy())
         return codes, pd.Index(uniques, dtype=object)
     return pd.factorize(series)
+
+
+def _factorize_runs(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """`pd.factorize` of an object array; where equal cells come in runs (the lines of one
+    order one below the other) only the first cell of each run is hashed."""
+    if len(values) < 2:
+        return pd.factorize(values)
+    try:
+        starts = np.flatnonzero(np.concatenate(([True], values[1:] != values[:-1])))
+    except (TypeError, ValueError):  # cells that do not compare: hash every one
+        return pd.factorize(values)
+    if len(starts) * 2 > len(values):
+        return pd.factorize(values)
+    codes, uniques = pd.factorize(values[starts])
+    return np.repeat(codes, np.diff(np.append(starts, len(values)))), uniques
 
 
 def _per_unique(

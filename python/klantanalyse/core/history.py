@@ -55,6 +55,7 @@ from .columns import (
     first_duplicate,
     match_headers,
     name_text,
+    name_texts,
     parse_amount_column,
     parse_date_column,
 )
@@ -63,6 +64,7 @@ from .settings import Settings
 TREND_LIMIT = 0.5  # the projection's growth factor stays within 1 ± this
 MAX_LISTED_ROWS = 10  # row numbers named in one warning
 MIN_COVERAGE = 0.8  # share of a window (or year) the orders must cover to compare with it
+SIGNAL_ORDER = ("dormant", "attention", "potential", "new", "stable")  # first rule that holds
 
 
 @dataclass(frozen=True)
@@ -129,7 +131,7 @@ def order_history(orders: pd.DataFrame, settings: Settings | None = None) -> Ord
     """Per-customer order figures, signals and retention from the Orders table."""
     settings = settings or Settings()
     lang = settings.lang
-    lines, names, skipped, warnings = _read_lines(orders, settings)
+    lines, (names, keys), skipped, warnings = _read_lines(orders, settings)
     reference = reference_date(lines["day"], settings)
     start = reference - pd.DateOffset(months=settings.recent_months)
     before = reference - pd.DateOffset(months=2 * settings.recent_months)
@@ -163,7 +165,7 @@ def order_history(orders: pd.DataFrame, settings: Settings | None = None) -> Ord
     n_codes = int(order_code.max() + 1) if len(order_code) else 0
     key = np.where(order_code >= 0, order_code, n_codes + (day - (day.min() if len(day) else 0)))
     combined = cust.astype(np.int64) * (n_codes + span) + key
-    order_idx, order_keys = pd.factorize(combined)
+    order_idx, order_keys = _factorize(combined)
     n_orders = len(order_keys)
     value = np.round(np.bincount(order_idx, weights=amount, minlength=n_orders), 2)
     order_day = np.full(n_orders, np.iinfo(np.int64).max, dtype=np.int64)
@@ -187,7 +189,7 @@ def order_history(orders: pd.DataFrame, settings: Settings | None = None) -> Ord
     has_order = orders_total > 0
     first_order = _dates(first_day, has_order)
     last_order = _dates(last_day, has_order)
-    months_since = _months_between(last_order, reference)
+    months_since = _months_between(last_day, has_order, reference)
 
     revenue_recent = np.bincount(cust[recent_line], weights=amount[recent_line], minlength=n)
     revenue_previous = np.bincount(cust[previous_line], weights=amount[previous_line], minlength=n)
@@ -215,7 +217,7 @@ def order_history(orders: pd.DataFrame, settings: Settings | None = None) -> Ord
             "change": change,
             "projection": np.round(projection, 2),
         },
-        index=pd.Index([fold(name) for name in names], name="fold"),
+        index=pd.Index(keys, name="fold"),
     )
     if "margin" in lines:
         margin = lines["margin"]
@@ -223,8 +225,10 @@ def order_history(orders: pd.DataFrame, settings: Settings | None = None) -> Ord
             cust[recent_line], weights=margin[recent_line], minlength=n
         )
     table["orders_before"] = _orders_per_window_before(table, start, settings)
-    table["signal_key"] = _signals(table, start, settings, comparable)
-    table["signal"] = table["signal_key"].map(lambda k: labels.signal_word(k, lang))
+    code = _signals(table, start, settings, comparable)
+    table["signal_key"] = np.array(SIGNAL_ORDER, dtype=object)[code]
+    words = [labels.signal_word(k, lang) for k in SIGNAL_ORDER]
+    table["signal"] = np.array(words, dtype=object)[code]
     table["signal_reason"] = _reasons(table, settings)
     retention = _retention(o_cust, o_day, reference, first_line)
     return OrderHistory(
@@ -335,7 +339,12 @@ def order_columns(headers: list[object]) -> dict[str, int]:
 
 def _read_lines(
     orders: pd.DataFrame, settings: Settings
-) -> tuple[dict[str, np.ndarray], list[str], dict[str, tuple[object, ...]], list[str]]:
+) -> tuple[
+    dict[str, np.ndarray],
+    tuple[list[str], list[str]],
+    dict[str, tuple[object, ...]],
+    list[str],
+]:
     """Valid order lines as arrays (cust, day, amount, order[, margin]) and the customer names.
 
     `cust` indexes into the returned names; `order` is −1 without an order number; `day` is
@@ -374,7 +383,7 @@ def _read_lines(
         return orders.iloc[:, found[key]]
 
     index = orders.index
-    cust, names = _customers(column("customer"))
+    cust, names, keys = _customers(column("customer"))
     dates, bad_date = parse_date_column(column("order_date"))
     amount = pd.Series(np.nan, index=index)
     bad_amount = pd.Series(False, index=index)
@@ -430,47 +439,67 @@ def _read_lines(
     }
     if margin is not None:
         lines["margin"] = np.nan_to_num(margin.to_numpy(dtype=float)[keep])
-    return lines, names, skipped, warnings
+    return lines, (names, keys), skipped, warnings
 
 
-def _customers(series: pd.Series) -> tuple[np.ndarray, list[str]]:
-    """Customer number per row (−1 when blank) and the names, case-insensitively merged."""
+def _customers(series: pd.Series) -> tuple[np.ndarray, list[str], list[str]]:
+    """Customer number per row (−1 when blank), the names (as first written) and their
+    `fold` keys: names differing only in case or outer spaces are one customer."""
     codes, uniques = factorize_cells(series)
     texts = _distinct_texts(uniques)
-    fold_ids: dict[str, int] = {}
-    names: list[str] = []
-    mapping = np.full(len(uniques) + 1, -1, dtype=np.int64)
-    for i, name in enumerate(texts):
-        if name is None:
-            continue
-        key = fold(name)
-        if key not in fold_ids:
-            fold_ids[key] = len(names)
-            names.append(name)
-        mapping[i] = fold_ids[key]
-    return mapping[codes], names  # code −1 (blank) takes the last entry, −1
+    if uniques.dtype.kind in "iu":  # distinct whole numbers: distinct texts, nothing to fold
+        names = texts.tolist()
+        return codes, names, names
+    if uniques.dtype.kind == "f":
+        keys = texts  # digits, '.', '-', 'e', 'inf': `fold` leaves such texts as they are
+    else:
+        keys = pd.Series(texts, dtype=object).str.strip().str.casefold().to_numpy()
+    ids, folded = pd.factorize(keys)  # numbered in order of first appearance; None -> −1
+    found = ids >= 0
+    _, first = np.unique(ids[found], return_index=True)
+    names = texts[np.flatnonzero(found)[first]].tolist()
+    return np.append(ids, -1)[codes], names, folded.tolist()  # code −1 (blank) -> −1
 
 
 def _order_codes(series: pd.Series) -> np.ndarray:
     """One number per distinct order number (17850.0 and '17850' are the same); −1 if blank."""
     codes, uniques = factorize_cells(series)
-    texts = pd.Series(_distinct_texts(uniques), dtype=object)
-    ids, _ = pd.factorize(texts)  # None -> −1
+    texts = _distinct_texts(uniques)
+    if uniques.dtype == object and bool((texts == uniques.to_numpy()).all()):
+        return codes  # the cells are their own texts (already distinct): nothing merges
+    ids, _ = pd.factorize(pd.Series(texts, dtype=object))  # None -> −1
     return np.append(ids, -1)[codes]
 
 
-def _distinct_texts(uniques: pd.Index) -> list[str | None]:
-    """`customer_name` of every distinct cell; column-wise for plain number or text columns."""
+def _distinct_texts(uniques: pd.Index) -> np.ndarray:
+    """`customer_name` of every distinct cell (an object array, None for blank);
+    column-wise for plain number or text columns."""
     if pd.api.types.is_float_dtype(uniques.dtype):
         values = uniques.to_numpy(dtype=float)
         whole = np.isfinite(values) & (values == np.round(values)) & (np.abs(values) < 2**53)
         as_int = np.where(whole, values, 0).astype(np.int64).astype(str)
-        return np.where(whole, as_int, values.astype(str)).tolist()
+        return np.where(whole, as_int, values.astype(str)).astype(object)
     if pd.api.types.is_integer_dtype(uniques.dtype):
-        return uniques.astype(str).tolist()
+        return np.array([str(v) for v in uniques.tolist()] + [None], dtype=object)[:-1]
     if all(isinstance(v, str) for v in uniques):
-        return [name_text(t) for t in uniques]
-    return [customer_name(v) for v in uniques.tolist()]
+        return np.array(name_texts(uniques.tolist()) + [None], dtype=object)[:-1]
+    return np.array([customer_name(v) for v in uniques.tolist()] + [None], dtype=object)[:-1]
+
+
+def _factorize(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """`pd.factorize` of an int64 array (codes in order of first appearance). Runs of equal
+    keys (an order's lines one below the other) count once; the rest is sorted, which is
+    faster than hashing for widely spread keys such as customer × order."""
+    if len(values) > 1:
+        starts = np.flatnonzero(np.concatenate(([True], values[1:] != values[:-1])))
+        if len(starts) * 2 <= len(values):
+            codes, distinct = pd.factorize(values[starts])
+            return np.repeat(codes, np.diff(np.append(starts, len(values)))), distinct
+    distinct, first, inverse = np.unique(values, return_index=True, return_inverse=True)
+    order = np.argsort(first, kind="stable")
+    rank = np.empty(len(distinct), dtype=np.int64)
+    rank[order] = np.arange(len(distinct))
+    return rank[inverse.reshape(-1)], distinct[order]
 
 
 def _day(values: object) -> np.ndarray | int:
@@ -485,12 +514,15 @@ def _dates(days: np.ndarray, valid: np.ndarray) -> pd.Series:
     return pd.Series(out).where(valid).to_numpy()
 
 
-def _months_between(dates: np.ndarray, reference: pd.Timestamp) -> np.ndarray:
-    """Whole calendar months from each date to the reference date (NaN for no date)."""
-    index = pd.DatetimeIndex(dates)
-    months = (reference.year - index.year) * 12 + (reference.month - index.month)
-    months = months - (reference.day < index.day)
-    return np.asarray(months, dtype=float)
+def _months_between(days: np.ndarray, valid: np.ndarray, reference: pd.Timestamp) -> np.ndarray:
+    """Whole calendar months from each day number to the reference date (NaN where not
+    `valid`): the difference in months, less one when the day of the month is not reached."""
+    dates = np.where(valid, days, 0).astype("datetime64[D]")
+    months = dates.astype("datetime64[M]")
+    day_of_month = (dates - months.astype("datetime64[D]")).astype(np.int64) + 1
+    whole = (np.datetime64(reference.date(), "M") - months).astype(np.int64)
+    whole = whole - (reference.day < day_of_month)
+    return np.where(valid, whole, np.nan)
 
 
 def _list_rows(rows: tuple[object, ...], lang: str) -> str:
@@ -512,7 +544,11 @@ def _orders_per_window_before(
     length), never dividing by less than one window; 0 without orders before the window.
     """
     before = (table["orders_total"] - table["orders_recent"]).to_numpy(dtype=float)
-    days = (start - pd.DatetimeIndex(table["first_order"])).days.to_numpy(dtype=float)
+    first = table["first_order"].to_numpy()
+    known = ~np.isnat(first)  # whole days from the first order (at midnight) to the start
+    days = np.where(
+        known, _day(start) - _day(np.where(known, first, start.to_datetime64())), np.nan
+    )
     windows = np.fmax(days / (365.25 / 12) / settings.recent_months, 1.0)
     return np.where(before > 0, before / windows, 0.0)
 
@@ -520,7 +556,8 @@ def _orders_per_window_before(
 def _signals(
     table: pd.DataFrame, start: pd.Timestamp, settings: Settings, comparable: bool = True
 ) -> np.ndarray:
-    """The signal key per customer; see the module docstring for the rules. *Nieuw* needs
+    """The signal per customer, as its position in SIGNAL_ORDER; see the module docstring
+    for the rules. *Nieuw* needs
     the window before (`comparable`): without it a first order in the data says nothing."""
     recent = table["orders_recent"].to_numpy()
     avg_recent = table["avg_order_recent"].to_numpy()
@@ -540,68 +577,80 @@ def _signals(
         )
         potential = few & (avg_recent <= settings.potential_drop * avg_all)
     new = (first > start.to_datetime64()) & comparable
-    return np.select(
-        [~active, attention, potential, new],
-        ["dormant", "attention", "potential", "new"],
-        default="stable",
-    ).astype(object)
+    return np.select([~active, attention, potential, new], [0, 1, 2, 3], default=4)
 
 
 def _reasons(table: pd.DataFrame, settings: Settings) -> np.ndarray:
-    """A short reason per customer in the settings' language (amounts and dates formatted
-    per column, the sentences per customer)."""
+    """A short reason per customer in the settings' language, built a column at a time
+    (amounts, counts and dates formatted per column, the sentences joined per signal)."""
     lang, m = settings.lang, settings.recent_months
     key = table["signal_key"].to_numpy()
-    n = table["orders_recent"].to_numpy()
-    since = table["months_since"].to_numpy()
-    change = table["change"].to_numpy()
     out = np.empty(len(table), dtype=object)
 
-    def money(column: str, rows: np.ndarray) -> list[str]:
-        return [labels.money(v, lang) for v in table[column].to_numpy()[rows]]
+    def column(name: str, rows: np.ndarray) -> np.ndarray:
+        values = table[name].to_numpy()[rows]
+        if name in ("first_order", "last_order"):
+            return labels.date_column(values, lang)
+        if name in ("avg_order", "avg_order_recent"):
+            return np.array(labels.money_texts(values, lang), dtype=object)
+        if name == "months_since":
+            values = values.astype(np.int64)  # whole months, shown without decimals
+        return labels.number_column(values)
 
-    def dates(column: str, rows: np.ndarray) -> list[str]:
-        values = pd.DatetimeIndex(table[column].to_numpy()[rows])
-        return values.strftime(labels.DATE_FORMATS[lang]).tolist()
+    def shown(name: str, rows: np.ndarray) -> np.ndarray:
+        """Values that give the same text where they are equal (amounts in whole euros)."""
+        values = table[name].to_numpy()[rows]
+        if name in ("avg_order", "avg_order_recent"):
+            with np.errstate(invalid="ignore"):
+                return np.where(np.abs(values) < 1e15, np.rint(values), values)
+        return values
 
-    rows = np.flatnonzero((key == "dormant") & table["last_order"].isna().to_numpy())
-    out[rows] = labels.text("sig.dormant_never", lang)
-    rows = np.flatnonzero((key == "dormant") & table["last_order"].notna().to_numpy())
-    out[rows] = [labels.text("sig.dormant", lang, m=m, date=d) for d in dates("last_order", rows)]
+    def fill(rows: np.ndarray, text_key: str, **fields: str) -> np.ndarray:
+        """The texts of `text_key` for `rows`; each field names the table column it shows.
+        Each distinct combination of shown values is written once."""
+        group = np.zeros(len(rows), dtype=np.int64)
+        for name in fields.values():
+            codes, distinct = pd.factorize(shown(name, rows), use_na_sentinel=False)
+            group, _ = pd.factorize(group * len(distinct) + codes)
+        _, first = np.unique(group, return_index=True)
+        values = {field: column(name, rows[first]) for field, name in fields.items()}
+        return labels.text_column(text_key, lang, len(first), m=m, **values)[group]
+
+    dormant = key == "dormant"
+    never = table["last_order"].isna().to_numpy()
+    out[dormant & never] = labels.text("sig.dormant_never", lang)
+    rows = np.flatnonzero(dormant & ~never)
+    out[rows] = fill(rows, "sig.dormant", date="last_order")
     rows = np.flatnonzero(key == "attention")
-    out[rows] = [
-        labels.text("sig.attention", lang, n=n[i], m=m, avg=a, since=int(since[i]), date=d)
-        for i, a, d in zip(
-            rows, money("avg_order_recent", rows), dates("last_order", rows), strict=True
-        )
-    ]
+    out[rows] = fill(
+        rows,
+        "sig.attention",
+        n="orders_recent",
+        avg="avg_order_recent",
+        since="months_since",
+        date="last_order",
+    )
     rows = np.flatnonzero(key == "potential")
-    pace = table["orders_before"].to_numpy()
-    out[rows] = [
-        labels.text(
-            "sig.potential", lang, m=m, n=n[i], recent=r, overall=o, before=f"{pace[i]:.0f}"
-        )
-        for i, r, o in zip(
-            rows, money("avg_order_recent", rows), money("avg_order", rows), strict=True
-        )
-    ]
+    out[rows] = fill(
+        rows,
+        "sig.potential",
+        n="orders_recent",
+        recent="avg_order_recent",
+        overall="avg_order",
+        before="orders_before",
+    )
     rows = np.flatnonzero(key == "new")
-    out[rows] = [
-        labels.text("sig.new", lang, n=n[i], avg=a, date=d)
-        for i, a, d in zip(
-            rows, money("avg_order_recent", rows), dates("first_order", rows), strict=True
-        )
-    ]
+    out[rows] = fill(rows, "sig.new", n="orders_recent", avg="avg_order_recent", date="first_order")
     rows = np.flatnonzero(key == "stable")
-    out[rows] = [
-        labels.text("sig.stable", lang, n=n[i], m=m, avg=a)
-        + (
-            ""
-            if np.isnan(change[i])
-            else labels.text("sig.change", lang, change=labels.percent(change[i], lang, True))
+    stable = fill(rows, "sig.stable", n="orders_recent", avg="avg_order_recent")
+    change = table["change"].to_numpy()[rows]
+    known = ~np.isnan(change)
+    if known.any():
+        percents = labels.percent_column(change[known], lang, signed=True)
+        stable[known] = stable[known] + labels.text_column(
+            "sig.change", lang, int(known.sum()), change=percents
         )
-        for i, a in zip(rows, money("avg_order_recent", rows), strict=True)
-    ]
+    out[rows] = stable
     return out
 
 
@@ -622,7 +671,7 @@ def _retention(
     columns = ["year", "active", "retained", "retention", "new", "lost", "partial", "since"]
     if len(o_cust) == 0:
         return pd.DataFrame(columns=columns)
-    years = o_day.astype("datetime64[D]").astype("datetime64[Y]").astype(np.int64) + 1970
+    years = _years(o_day)
     first, last = int(years.min()), int(years.max())
     active = np.zeros((int(o_cust.max()) + 1, last - first + 1), dtype=bool)
     active[o_cust, years - first] = True
@@ -651,6 +700,16 @@ def _retention(
                 row["retention"] = row["retained"] / int(before.sum())
         rows.append(row)
     return pd.DataFrame(rows, columns=columns)
+
+
+def _years(days: np.ndarray) -> np.ndarray:
+    """The calendar year of each day number (looked up per day of the span they cover)."""
+    low = int(days.min())
+    span = int(days.max()) - low + 1
+    if span > len(days):  # few days spread widely: convert them one by one
+        return days.astype("datetime64[D]").astype("datetime64[Y]").astype(np.int64) + 1970
+    every = np.arange(low, low + span).astype("datetime64[D]").astype("datetime64[Y]")
+    return every.astype(np.int64)[days - low] + 1970
 
 
 def _year_coverage(year: int, first_day: int) -> float:

@@ -621,6 +621,56 @@ def percent_texts(values: object, lang: str = "nl") -> list[str]:
     return [t.replace(".", ",") for t in texts] if lang == "nl" else texts
 
 
+def percent_column(values: object, lang: str = "nl", signed: bool = False) -> object:
+    """`percent` of each value of an array, as an object array of texts.
+
+    Whole percentages come from numpy: '.0%' formats value × 100 rounded half to even, as
+    `np.rint` does. Small ones (one decimal) and absurd ones are formatted per distinct value.
+    """
+    import numpy as np
+
+    values = np.asarray(values, dtype=float)
+    with np.errstate(invalid="ignore", over="ignore"):
+        hundred = values * 100  # the multiplication '%' formatting does first
+        small = (np.abs(values) > 0) & (np.abs(values) < 0.0995)
+        whole = np.isfinite(hundred) & (np.abs(hundred) < 2**53) & ~small
+    rounded = np.rint(np.where(whole, hundred, 0.0))
+    digits = np.abs(rounded).astype(np.int64).astype(str).astype(object)
+    sign = np.where(np.signbit(rounded), "-", "+" if signed else "").astype(object)
+    out = sign + digits + "%"
+    rest = np.flatnonzero(~whole)
+    if len(rest):
+        distinct, where = np.unique(values[rest], return_inverse=True)
+        found = [percent(v, lang, signed) for v in distinct.tolist()]
+        out[rest] = np.array(found, dtype=object)[where.reshape(-1)]
+    return out
+
+
+def number_column(values: object) -> object:
+    """Each number as `str` gives a whole number and `format(value, '.0f')` any other, as an
+    object array (each distinct value formatted once)."""
+    import numpy as np
+
+    values = np.asarray(values)
+    distinct, where = np.unique(values, return_inverse=True)
+    if values.dtype.kind in "iu":
+        found = [str(v) for v in distinct.tolist()]
+    else:
+        found = [format(v, ".0f") for v in distinct.astype(float).tolist()]
+    return np.array(found, dtype=object)[where.reshape(-1)]
+
+
+def date_column(values: object, lang: str = "nl") -> object:
+    """`short_date` of each datetime64 value (each distinct date formatted once)."""
+    import numpy as np
+    import pandas as pd
+
+    days = np.asarray(values, dtype="datetime64[D]")
+    distinct, where = np.unique(days, return_inverse=True)
+    found = pd.DatetimeIndex(distinct).strftime(DATE_FORMATS[lang]).to_numpy(dtype=object)
+    return found[where.reshape(-1)]
+
+
 def percent(value: float, lang: str = "nl", signed: bool = False) -> str:
     """A fraction as a percentage: 0.25 -> '25%' ('+25%' when signed); small ones keep a decimal."""
     spec = ".1%" if 0 < abs(value) < 0.0995 else ".0%"
@@ -644,6 +694,34 @@ def text(key: str, lang: str = "nl", **values: object) -> str:
     """The message `key` in `lang`, formatted with `values`."""
     template = _pick(TEXTS[key], lang)
     return template.format(**values) if values else template
+
+
+def text_column(key: str, lang: str = "nl", size: int = 0, **values: object) -> object:
+    """`text` for many rows at once, as an object array of `size` texts.
+
+    Each value is a scalar (formatted as `text` does) or an array of `size` ready texts (one
+    per row; the template gives such a field no format spec). Rows are joined with numpy's
+    element-wise `+`, never a Python loop over rows.
+    """
+    import string
+
+    import numpy as np
+
+    out = np.full(size, "", dtype=object)
+    pending = ""  # literal text and scalars not yet added to the rows
+    for literal, field, spec, conversion in string.Formatter().parse(_pick(TEXTS[key], lang)):
+        pending += literal
+        if field is None:
+            continue
+        value = values[field]
+        if isinstance(value, np.ndarray):
+            out = out + pending + value if pending else out + value
+            pending = ""
+        else:
+            pending += ("{0" + (f"!{conversion}" if conversion else "") + f":{spec}}}").format(
+                value
+            )
+    return out + pending if pending else out
 
 
 def header(key: str, lang: str = "nl") -> str:
