@@ -118,6 +118,38 @@ def test_sheets_hold_start_text_demo_customers_settings_and_conf(built):
     assert "INTERPRETER_WIN" in conf["D2"].value
 
 
+def test_udf_server_is_a_key_of_its_own_and_stays_on_a_rerun(tmp_path, capsys):
+    out = tmp_path / "server.xlsm"
+    assert main(["workbook", "--udf-server", "-o", str(out)]) == 0
+    conf = openpyxl.load_workbook(out)["xlwings.conf"]
+    keys = [(conf.cell(r, 1).value, conf.cell(r, 2).value) for r in range(1, 4)]
+    assert keys == [("UDF MODULES", UDF_MODULE), ("USE UDF SERVER", "True"), (None, None)]
+    assert "USE UDF SERVER" in conf["D5"].value  # the note says what it does
+    again = tmp_path / "again.xlsm"
+    analyse_file(out, again)
+    conf = openpyxl.load_workbook(again)["xlwings.conf"]
+    assert (conf["A2"].value, conf["B2"].value) == ("USE UDF SERVER", "True")
+
+
+def test_an_odd_udf_server_value_is_left_out_with_a_warning(tmp_path, capsys):
+    out = tmp_path / "server.xlsm"
+    assert main(["workbook", "--udf-server", "-o", str(out)]) == 0
+    book = openpyxl.load_workbook(out, keep_vba=True)
+    book["xlwings.conf"]["B2"] = "cmd /c calc"
+    book.save(out)
+    report = analyse_file(out, tmp_path / "again.xlsm")
+    conf = openpyxl.load_workbook(tmp_path / "again.xlsm")["xlwings.conf"]
+    assert conf["A2"].value is None  # only UDF MODULES is left
+    assert any("USE UDF SERVER = cmd /c calc" in w for w in report.warnings), report.warnings
+
+
+def test_udf_server_is_refused_for_the_lite_workbook(tmp_path, capsys):
+    out = tmp_path / "lite.xlsx"
+    assert main(["workbook", "--lite", "--udf-server", "-o", str(out)]) == 1
+    assert "--udf-server is voor de macrowerkmap" in capsys.readouterr().err
+    assert not out.exists()
+
+
 def test_build_with_a_client_file_prefills_its_customers(tmp_path):
     data = tmp_path / "klant.csv"
     data.write_text(

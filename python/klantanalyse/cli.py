@@ -111,6 +111,9 @@ def _add_workbook_parser(sub) -> None:
     )
     build.add_argument("--data", metavar="FILE", help=labels.text("workbook.help_data", "en"))
     build.add_argument("--lite", action="store_true", help=labels.text("workbook.help_lite", "en"))
+    build.add_argument(
+        "--udf-server", action="store_true", help=labels.text("workbook.help_udf_server", "en")
+    )
     _add_reference_option(build)
 
 
@@ -124,13 +127,22 @@ def _workbook_output(args: argparse.Namespace) -> str:
 def _workbook(args: argparse.Namespace) -> int:
     from .files.outfile import open_elsewhere_warnings
 
+    reference_date = _reference_date(args, "nl")
     if args.lite:
+        if args.udf_server:
+            raise InputError(labels.text("workbook.udf_server_lite", "nl"))
         from .workbook.lite import build_report
+
+        report = build_report(_workbook_output(args), args.data, reference_date=reference_date)
     else:
         from .workbook.build import build_report
 
-    reference_date = _reference_date(args, "nl")
-    report = build_report(_workbook_output(args), args.data, reference_date=reference_date)
+        report = build_report(
+            _workbook_output(args),
+            args.data,
+            reference_date=reference_date,
+            udf_server=args.udf_server,
+        )
     path = report.output
     print(labels.text("workbook.written", "nl", file=str(path)))
     if args.data is None:  # the demo workbook: nothing to report

@@ -57,14 +57,23 @@ def start_rows(lang: str = "nl", xlwings_version: str | None = None) -> Rows:
     return rows
 
 
-def conf_rows(lang: str = "nl", udf_module: str = UDF_MODULE, keys: Rows | None = None) -> Rows:
+def conf_rows(
+    lang: str = "nl",
+    udf_module: str = UDF_MODULE,
+    keys: Rows | None = None,
+    udf_server: bool = False,
+) -> Rows:
     """xlwings.conf: key/value rows from A1 (by default only `UDF MODULES`), notes in column D.
 
     No interpreter key: xlwings' default (`python` on the PATH) then applies, and so does a
     user's own xlwings configuration, which any key on this sheet would override, even one
-    with an empty value. `keys` replaces the default rows (a workbook's own, kept on rerun).
+    with an empty value. `udf_server` adds `USE UDF SERVER` True (Windows: Python keeps
+    running between clicks). `keys` replaces the default rows (a workbook's own, kept on
+    rerun).
     """
-    pairs = [list(row[:2]) for row in keys] if keys is not None else [["UDF MODULES", udf_module]]
+    pairs = [["UDF MODULES", udf_module]] + ([["USE UDF SERVER", "True"]] if udf_server else [])
+    if keys is not None:
+        pairs = [list(row[:2]) for row in keys]
     notes = [note[1] if lang == "en" else note[0] for note in labels.CONF_NOTES]
     rows: Rows = []
     for i in range(max(len(pairs), len(notes))):

@@ -92,10 +92,12 @@ def build_report(
     udf_module: str = UDF_MODULE,
     reference_date: dt.date | None = None,
     now: dt.datetime | None = None,
+    udf_server: bool = False,
 ) -> RunReport:
     """`build`, with what the run found: the report `klantanalyse analyse` gives. A
     workbook pre-filled from `data` has the time of the run on Start; the demo workbook
-    has none (it is built byte for byte the same)."""
+    has none (it is built byte for byte the same). `udf_server` sets `USE UDF SERVER` on
+    xlwings.conf."""
     output = Path(output)
     if output.suffix.lower() != ".xlsm":
         raise FileError(labels.text("workbook.output_suffix", file=str(output)))
@@ -111,7 +113,7 @@ def build_report(
     target = dataclasses.replace(
         target,
         start_rows=start_rows(lang),
-        conf_rows=conf_rows(lang, udf_module),
+        conf_rows=conf_rows(lang, udf_module, udf_server=udf_server),
         chart_capacity=CHART_CAPACITY,
         run_time=None if data is None else (now or dt.datetime.now()),
         yes_no_lists=True,

@@ -13,7 +13,8 @@ carried over silently.
 - Any other project is left out, with a warning naming its modules; `--keep-macros` keeps
   it unchanged, and still warns when it runs code on opening (Workbook_Open, Auto_Open,
   ...) or starts programs or objects (Shell, CreateObject, WScript, PowerShell, ...).
-- On the xlwings.conf sheet only `UDF MODULES` with our own function module is taken
+- On the xlwings.conf sheet only `UDF MODULES` with our own function module and
+  `USE UDF SERVER` True or False (which Python process runs a click, nothing else) are taken
   over; any other key or value is left out with a warning naming it (with
   `--keep-macros` kept, and named in a warning all the same).
 """
@@ -60,6 +61,7 @@ RISKY = (
     "Declare",
 )
 _UDF_KEY = normalise("UDF MODULES")
+_SERVER_KEY = normalise("USE UDF SERVER")
 
 Finish = Callable[[Path], None]
 
@@ -194,13 +196,21 @@ def risky_words(modules: dict[str, str]) -> str:
     return ", ".join(found)
 
 
+def _ours(row: list[object]) -> bool:
+    """A key/value row of xlwings.conf a workbook of ours may hold."""
+    key, value = normalise(row[0]), row[1]
+    if key == _UDF_KEY:
+        return value in (UDF_MODULE, None)
+    return key == _SERVER_KEY and str(value).strip().casefold() in ("true", "false")
+
+
 def conf_keys(book: InputBook, lang: str, keep: bool) -> tuple[list[list[object]] | None, list]:
     """The input's xlwings.conf rows to write (None: our default) and the warnings for the
     keys and values left out (or, with `keep`, kept)."""
     rows = book.conf_rows
     if rows is None:
         return None, []
-    ours = [r for r in rows if normalise(r[0]) == _UDF_KEY and r[1] in (UDF_MODULE, None)]
+    ours = [r for r in rows if _ours(r)]
     others = [r for r in rows if r not in ours and not is_blank(r[0])]
     if not others:
         return (ours or None), []

@@ -244,6 +244,16 @@ TEXTS.update(
             "'{file}' is geen .xlsx-bestand; de werkmap voor xlwings Lite moet op .xlsx eindigen.",
             "'{file}' is not an .xlsx file; the xlwings Lite workbook must end in .xlsx.",
         ),
+        "workbook.help_udf_server": (
+            "zet USE UDF SERVER op xlwings.conf: Python blijft tussen de klikken draaien (Windows)",
+            "set USE UDF SERVER on xlwings.conf: Python keeps running between clicks (Windows)",
+        ),
+        "workbook.udf_server_lite": (
+            "--udf-server is voor de macrowerkmap (klantanalyse.xlsm); laat --lite weg of laat "
+            "--udf-server weg: xlwings Lite draait al in Excel zelf",
+            "--udf-server is for the macro workbook (klantanalyse.xlsm); leave out --lite or "
+            "--udf-server: xlwings Lite already runs inside Excel",
+        ),
         "workbook.help_lite": (
             "bouw klantanalyse-lite.xlsx (geen macro's; de code draait in xlwings Lite)",
             "build klantanalyse-lite.xlsx (no macros; the code runs in xlwings Lite)",

@@ -232,9 +232,11 @@ CONF_NOTES: tuple[tuple[str, str], ...] = (
         "row in between; xlwings reads nothing below the first empty cell in column A.",
     ),
     (
-        "Python niet gevonden? Zet in A2 INTERPRETER_WIN en in B2 het pad, bijvoorbeeld "
+        "Python niet gevonden? Zet in de eerste lege rij INTERPRETER_WIN in kolom A en het "
+        "pad in kolom B, bijvoorbeeld "
         "C:\\Users\\naam\\AppData\\Local\\Programs\\Python\\Python312\\python.exe",
-        "Python not found? Put INTERPRETER_WIN in A2 and the path in B2, for example "
+        "Python not found? Put INTERPRETER_WIN in column A of the first empty row and the "
+        "path in column B, for example "
         "C:\\Users\\name\\AppData\\Local\\Programs\\Python\\Python312\\python.exe",
     ),
     (
@@ -246,6 +248,16 @@ CONF_NOTES: tuple[tuple[str, str], ...] = (
     (
         "Laat een sleutel weg in plaats van hem leeg te laten: een lege waarde telt ook.",
         "Leave a key out rather than empty: an empty value counts too.",
+    ),
+    (
+        "Sneller herhaald klikken (Windows): USE UDF SERVER met True laat Python tussen de "
+        "klikken draaien, zodat het niet elke klik opnieuw start en laadt. Nadelen: Python "
+        "houdt zijn geheugen vast tot u Excel sluit, en een nieuwe versie van klantanalyse "
+        "telt pas na het herstarten van Excel.",
+        "Faster repeat clicks (Windows): USE UDF SERVER with True keeps Python running "
+        "between clicks, so that it does not start and load again for each click. The "
+        "trade-off: Python keeps its memory until you close Excel, and a new version of "
+        "klantanalyse counts only after Excel is restarted.",
     ),
 )
 
