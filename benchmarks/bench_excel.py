@@ -7,9 +7,10 @@ Run: `python benchmarks/bench_excel.py [--repeat 5] [--sizes 20 2000 200000]`.
     `klantanalyse.excel.actions` and runs `analyse()` on a 20-customer fake of the macro
     workbook (orders, prospects, Verwantschap: every part of the run), against the floor
     `python -c "import pandas, xlwings"`; then a second `analyse()` in the same process,
-    which is what a click costs when Python keeps running (`USE UDF SERVER`). The fake's own cost (building autospec objects,
-    storing cells and formats: Excel's side of each call) is measured inside the process
-    and subtracted; the mock's per-call dispatch stays in, standing for xlwings' own.
+    which is what a click costs when Python keeps running (`USE UDF SERVER`). The fake's
+    own cost (building autospec objects, storing cells and formats: Excel's side of each
+    call) is measured inside the process and subtracted; the mock's per-call dispatch
+    stays in, standing for xlwings' own.
 (b) =SEGMENT: the first call on a 10,000-customer table (reads the sheets, analyses,
     indexes) and then 10,000 calls on the warm cache, one per customer.
 (c) =GELIJKENIS: the first call on the same table with 10,000 prospects (reads the sheets,
