@@ -121,9 +121,7 @@ def cold_start(repeat: int) -> None:
         f"    (process as measured {statistics.median(raw):.3f} s, of which the fake's imports "
         f"and emulated Excel work {statistics.median(fake):.3f} s)"
     )
-    print(
-        f"    the click's imports = floor + import = {(f + i) / f:4.2f} x floor (target <= 1.25)"
-    )
+    print(f"    the click's imports = floor + import = {(f + i) / f:4.2f} x floor (target <= 1.25)")
     warm = statistics.median(repeats)
     print(
         f"    a repeat click with Python kept running (USE UDF SERVER): {warm:6.3f} s"
