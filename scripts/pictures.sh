@@ -29,10 +29,10 @@ crop() {  # crop NAME PAGE X Y W H: a 110 dpi crop of one page into docs/img/NAM
   pdftoppm -png -r 110 -f "$2" -l "$2" -x "$3" -y "$4" -W "$5" -H "$6" -singlefile "$pdf" "docs/img/$1"
 }
 
-crop start 1 40 45 1200 740
+crop start 1 40 45 1200 820
 crop actielijst "$(page_of "Actielijst: wie vraagt")" 40 45 1200 418
-crop matrix "$(page_of "Klanten op omzet en score")" 40 45 1210 610
-crop portfolio "$(page_of "Portefeuille")" 40 45 1130 690
+crop matrix "$(page_of "Klanten op omzet en score")" 40 45 1210 700
+crop portfolio "$(page_of "Portefeuille")" 40 45 1230 690
 crop verwantschap "$(page_of "Verwantschap: wat uw beste klanten delen")" 40 45 1210 540
 crop prospects "$(page_of "Installatiegroep Verbeek BV")" 40 45 1210 240
 rm -f docs/img/klanten.png

@@ -87,6 +87,7 @@ WIDTHS = {
     **{col: 10 for col in range(3, 15)},  # C:N: the summary's figures, the portfolio tables
     8: 19,  # H: the portfolio tables' labels
     13: 17,  # M: the top table's amounts
+    14: 17,  # N: the segments of the top table, the retention notes (vanaf 01-11-2022)
     20: 28,
     26: 28,
     30: 14,
