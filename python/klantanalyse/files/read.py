@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from ..core.tables import (  # noqa: F401 (the readers' table cutting lives in t
     ORDER_SHEETS,
     PROSPECT_SHEETS,
     SETTINGS_SHEETS,
+    FrameRows,
     SheetTable,
     _blank_rows,
     _no_prospect_header,
@@ -165,6 +167,11 @@ CSV_FIELD_LIMIT = 131_072  # characters in one field (Excel holds 32,767 in a ce
 def _csv_text(data: bytes) -> str:
     """The text of a CSV file: UTF-16 or -32 by its byte-order mark (or, without one, by
     its zero bytes), else UTF-8, else Windows-1252 (which decodes any byte)."""
+    return _decoded(data)[0]
+
+
+def _decoded(data: bytes) -> tuple[str, str]:
+    """(text, encoding) of a CSV file's bytes, as `_csv_text` says."""
     if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
         encodings: tuple[str, ...] = ("utf-32",)
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -177,15 +184,16 @@ def _csv_text(data: bytes) -> str:
         encodings = ()
     for encoding in (*encodings, "utf-8-sig"):
         try:
-            return data.decode(encoding)
+            return data.decode(encoding), encoding
         except UnicodeDecodeError:
             continue
-    return data.decode("cp1252", errors="replace")
+    return data.decode("cp1252", errors="replace"), "cp1252"
 
 
-def _read_csv_rows(shot: guard.Snapshot, lang: str) -> list[list[object]]:
+def _read_csv_rows(shot: guard.Snapshot, lang: str) -> Sequence[list[object]]:
     path = shot.path
-    text = _csv_text(guard.csv_bytes(shot, lang))
+    data = guard.csv_bytes(shot, lang)
+    text, encoding = _decoded(data)
     if "\x00" in text:
         raise FileError(labels.text("file.csv_binary", lang, file=path.name))
     sample = text[:20000]
@@ -193,6 +201,10 @@ def _read_csv_rows(shot: guard.Snapshot, lang: str) -> list[list[object]]:
     counts = {d: first_line.count(d) for d in (";", ",", "\t")}
     delimiter = max(counts, key=counts.get) if any(counts.values()) else ","
     guard.check_csv_cells(path, text, delimiter, lang)
+    utf8 = encoding == "utf-8-sig" and not data.startswith(b"\xef\xbb\xbf")
+    parsed = _parsed_csv(text, data if utf8 else None, sample, delimiter)
+    if parsed is not None:
+        return parsed
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows: list[list[object]] = []
     line = last = 1  # where the next row starts, where the last one read started
@@ -208,6 +220,48 @@ def _read_csv_rows(shot: guard.Snapshot, lang: str) -> list[list[object]]:
     if rows and rows[-1] and "\n" in rows[-1][-1] and _open_quote_at_end(text, delimiter):
         raise FileError(_csv_problem(path, last, lang))
     return rows
+
+
+# Wider than this (in the first lines) a text goes to `csv.reader` (Excel's last column).
+_PARSED_MAX_WIDTH = 16_384
+
+
+def _parsed_csv(text: str, data: bytes | None, sample: str, delimiter: str) -> FrameRows | None:
+    """The rows of a CSV text by pandas' C parser, the cells as `csv.reader` reads them, or
+    None for a text it might read otherwise or that has a problem to name: a row wider than
+    the first lines, a quote left open, a field beyond CSV_FIELD_LIMIT, a second byte-order
+    mark. `csv.reader` then reads it (and names the row of the problem). `data` is the
+    text's UTF-8 bytes when the file holds those (else the text is encoded here)."""
+    if text.startswith("\ufeff"):
+        return None
+    width = max((line.count(delimiter) for line in sample.splitlines()), default=0) + 1
+    if width > _PARSED_MAX_WIDTH:
+        return None
+    try:
+        data = text.encode("utf-8") if data is None else data
+        frame = pd.read_csv(
+            io.BytesIO(data),
+            sep=delimiter,
+            header=None,
+            names=range(width),
+            dtype=object,
+            na_filter=False,
+            skip_blank_lines=False,
+            quotechar='"',
+            doublequote=True,
+            escapechar=None,
+            comment=None,
+            skipinitialspace=False,
+            engine="c",
+            encoding="utf-8",
+        )
+    except (ValueError, UnicodeError, pd.errors.ParserError):  # EmptyDataError is a ValueError
+        return None
+    if len(text) > CSV_FIELD_LIMIT:
+        for pos in range(frame.shape[1]):
+            if max(map(len, frame.iloc[:, pos].tolist()), default=0) > CSV_FIELD_LIMIT:
+                return None
+    return FrameRows(frame)
 
 
 def _open_quote_at_end(text: str, delimiter: str) -> bool:
