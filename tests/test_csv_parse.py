@@ -41,16 +41,20 @@ def trimmed(row: list[object]) -> list[object]:
 
 
 CELLS = st.text(alphabet='ab ,;"\n\r\t1é', max_size=40)
+LINES = st.lists(CELLS, max_size=6).map("".join)
 
 
 @settings(max_examples=400, deadline=None)
-@given(text=CELLS)
-def test_any_text_is_read_as_the_csv_module_reads_it(tmp_path_factory, text):
+@given(head=st.sampled_from(["Klant,x\n", "Klant,", 'Klant,"a,\n', ""]), text=LINES)
+def test_any_text_is_read_as_the_csv_module_reads_it(tmp_path_factory, head, text):
     path = tmp_path_factory.mktemp("csv") / "t.csv"
-    shot = shot_of(path, "Klant,x\n" + text)
-    delimiter = ","
+    text = head + text
+    shot = shot_of(path, text)
+    first = text.splitlines()[0] if text.strip() else ""  # the delimiter as the reader sniffs it
+    delimiter = max((";", ",", "\t"), key=first.count)
+    delimiter = delimiter if first.count(delimiter) else ","
     try:
-        expected = oracle_rows("Klant,x\n" + text, delimiter)
+        expected = oracle_rows(text, delimiter)
     except csv.Error:
         expected = None
     try:
@@ -77,6 +81,24 @@ def test_a_row_wider_than_the_first_lines_is_read_whole(tmp_path):
     rows = read._read_csv_rows(shot, "nl")
     assert trimmed(rows[-1]) == ["Laat", "9", "extra", "cellen"]
     assert len(rows) == 3002
+
+
+def test_a_first_row_longer_than_the_sniffed_sample_keeps_every_cell(tmp_path):
+    header = ["Klant", "Omzet"] + [f"Kolom {i} " + "x" * 40 for i in range(900)]
+    lines = [",".join(header), "A,1", "B,2,extra"]
+    shot = shot_of(tmp_path / "k.csv", "\n".join(lines) + "\n")
+    rows = read._read_csv_rows(shot, "nl")
+    assert isinstance(rows, FrameRows)
+    assert [trimmed(r) for r in rows] == [header, ["A", "1"], ["B", "2", "extra"]]
+
+
+def test_a_first_row_over_two_lines_keeps_every_cell(tmp_path):
+    text = 'Klant,"Om\nzet",Regio,x\nA,1,Noord,y\n'
+    rows = read._read_csv_rows(shot_of(tmp_path / "q.csv", text), "nl")
+    assert [trimmed(r) for r in rows] == oracle_rows(text, ",")
+    text = 'Klant,"Om,\nzet",Regio,x,y\nA,1,Noord,y\n'
+    rows = read._read_csv_rows(shot_of(tmp_path / "q.csv", text), "nl")
+    assert [trimmed(r) for r in rows] == oracle_rows(text, ",")
 
 
 def test_a_field_beyond_the_limit_is_named_by_its_row(tmp_path):

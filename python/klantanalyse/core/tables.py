@@ -306,36 +306,36 @@ def _no_header_warning(letters: list[str], lang: str) -> str:
 
 
 class FrameRows(Sequence):
-    """A sheet's rows held as a frame of text cells, one column per position, '' for a blank
-    or missing cell (a CSV file as pandas' parser reads it). A row is a list of its cells;
-    the rows below a header become the table's body a column at a time (see `_body`)."""
+    """A sheet's rows held as a 2-D array of text cells, one column per position, '' for a
+    blank or missing cell (a CSV file as pandas' parser reads it). A row is a list of its
+    cells; the rows below a header become the table's body a column at a time (`_body`)."""
 
-    def __init__(self, frame: pd.DataFrame):
-        self.frame = frame
+    def __init__(self, cells: np.ndarray):
+        self.cells = cells
 
     def __len__(self) -> int:
-        return len(self.frame)
+        return len(self.cells)
 
     def __getitem__(self, key):
         if isinstance(key, slice):
-            start, stop, step = key.indices(len(self.frame))
+            start, stop, step = key.indices(len(self.cells))
             if step == 1:
-                return FrameRows(self.frame.iloc[start:stop])
+                return FrameRows(self.cells[start:stop])
             return [self[i] for i in range(start, stop, step)]
-        return self.frame.iloc[key].tolist()
+        return self.cells[key].tolist()
 
     def __iter__(self) -> Iterator[list[object]]:
-        for row in self.frame.itertuples(index=False, name=None):
-            yield list(row)
+        for row in self.cells:
+            yield row.tolist()
 
     def body(self, positions: list[int], names: list[str], first_row: int) -> pd.DataFrame:
         """The cells at `positions` as a frame (blank cells None) with the columns `names`,
         fully blank rows dropped; the index holds the sheet row numbers."""
-        count = len(self.frame)
+        count = len(self.cells)
         filled = np.zeros(count, dtype=bool)
         columns = []
         for pos in positions:
-            values = self.frame.iloc[:, pos].to_numpy(dtype=object, copy=True)
+            values = self.cells[:, pos].copy()
             blank = values == ""
             values[blank] = None
             filled |= ~blank

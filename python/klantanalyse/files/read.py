@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -222,8 +224,10 @@ def _read_csv_rows(shot: guard.Snapshot, lang: str) -> Sequence[list[object]]:
     return rows
 
 
-# Wider than this (in the first lines) a text goes to `csv.reader` (Excel's last column).
-_PARSED_MAX_WIDTH = 16_384
+# Wider than this (in the first lines) a text goes to `csv.reader`: pandas' parser takes
+# longer than it for each column.
+_PARSED_MAX_WIDTH = 1_000
+_LINE_END = re.compile("[\r\n]")
 
 
 def _parsed_csv(text: str, data: bytes | None, sample: str, delimiter: str) -> FrameRows | None:
@@ -234,34 +238,44 @@ def _parsed_csv(text: str, data: bytes | None, sample: str, delimiter: str) -> F
     text's UTF-8 bytes when the file holds those (else the text is encoded here)."""
     if text.startswith("\ufeff"):
         return None
-    width = max((line.count(delimiter) for line in sample.splitlines()), default=0) + 1
+    # at least as wide as the first row (so that no cell of it is taken for a row label)
+    end = _LINE_END.search(text)
+    first_line = text if end is None else text[: end.start()]
+    lines = [first_line, *sample.splitlines()]
+    width = max(line.count(delimiter) for line in lines) + 1
     if width > _PARSED_MAX_WIDTH:
         return None
     try:
         data = text.encode("utf-8") if data is None else data
-        frame = pd.read_csv(
-            io.BytesIO(data),
-            sep=delimiter,
-            header=None,
-            names=range(width),
-            dtype=object,
-            na_filter=False,
-            skip_blank_lines=False,
-            quotechar='"',
-            doublequote=True,
-            escapechar=None,
-            comment=None,
-            skipinitialspace=False,
-            engine="c",
-            encoding="utf-8",
-        )
-    except (ValueError, UnicodeError, pd.errors.ParserError):  # EmptyDataError is a ValueError
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", pd.errors.ParserWarning)
+            frame = pd.read_csv(
+                io.BytesIO(data),
+                sep=delimiter,
+                header=None,
+                names=range(width),
+                index_col=False,
+                dtype=object,
+                na_filter=False,
+                skip_blank_lines=False,
+                quotechar='"',
+                doublequote=True,
+                escapechar=None,
+                comment=None,
+                skipinitialspace=False,
+                engine="c",
+                encoding="utf-8",
+            )
+    except (ValueError, UnicodeError, pd.errors.ParserError, pd.errors.ParserWarning):
+        return None  # EmptyDataError is a ValueError
+    if frame.shape[1] != width or not frame.index.equals(pd.RangeIndex(len(frame))):
         return None
+    cells = frame.to_numpy(dtype=object)
     if len(text) > CSV_FIELD_LIMIT:
-        for pos in range(frame.shape[1]):
-            if max(map(len, frame.iloc[:, pos].tolist()), default=0) > CSV_FIELD_LIMIT:
+        for pos in range(cells.shape[1]):
+            if max(map(len, cells[:, pos].tolist()), default=0) > CSV_FIELD_LIMIT:
                 return None
-    return FrameRows(frame)
+    return FrameRows(cells)
 
 
 def _open_quote_at_end(text: str, delimiter: str) -> bool:
