@@ -54,6 +54,9 @@ class InputBook:
     prospects: SheetTable | None = None  # the optional Prospects sheet
     snapshot: guard.Snapshot | None = field(default=None, repr=False, compare=False)
     date1904: bool = False
+    # per sheet part the reader's checks read: what the report of what is not carried over
+    # counts in it (see `carried.not_carried`)
+    features: dict | None = field(default=None, repr=False, compare=False)
 
     @property
     def is_macro_workbook(self) -> bool:
@@ -444,6 +447,7 @@ def _read_workbook(shot: guard.Snapshot, lang: str) -> InputBook:
         prospects=prospects,
         snapshot=shot,
         date1904=sheets.package is not None and sheets.package.date1904,
+        features=None if sheets.package is None else sheets.package.features,
     )
 
 

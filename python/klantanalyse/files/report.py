@@ -44,7 +44,9 @@ def carried_warnings(
         for sheet, table in tables.items()
         if table is not None and table.sheet and table.path in (None, book.path)
     }
-    dropped = not_carried(book.data or book.path, output, lang, renamed, book.path)
+    dropped = not_carried(
+        book.data or book.path, output, lang, renamed, book.path, scanned=book.features
+    )
     return (dropped,) if dropped else ()
 
 
