@@ -45,15 +45,10 @@ _FEATURE_KINDS = {
     b"m": "merged",
     b"h": "hyperlink",
 }
-# what `_FEATURES` cannot match without (a formula's tag is <f or <prefix:f)
-_FEATURE_WORDS = (
-    b"<f",
-    b":f",
-    b"conditionalFormatting",
-    b"dataValidation",
-    b"mergeCell",
-    b"hyperlink",
-)
+# what `_FEATURES` cannot match without: a formula's tag is <f or <prefix:f (looked for only
+# where an f is: a two-letter search is slow where every other letter is a '<'), the others
+# are named in full
+_FEATURE_WORDS = (b"conditionalFormatting", b"dataValidation", b"mergeCell", b"hyperlink")
 _SHAPE = re.compile(rb"<(?:\w+:)?sp[\s>]")  # in drawings: text boxes, arrows, ...
 _VALUE = re.compile(rb"<(?:\w+:)?(?:v|is)>")  # a cell that holds something
 # the order in which kinds are named
@@ -188,11 +183,18 @@ def count_piece(buf: bytes, end: int, kinds: set[str], counts: Counter) -> None:
     to `counts`."""
     if "value" in kinds and not counts["value"]:  # whether any: the first will do
         counts["value"] = int(_VALUE.search(buf, 0, end) is not None)
-    if kinds - {"value"} and any(word in buf for word in _FEATURE_WORDS):
+    if kinds - {"value"} and _may_hold_features(buf):
         for tag in _FEATURES.findall(buf, 0, end):
             kind = _FEATURE_KINDS[tag[:1]]
             if kind in kinds:
                 counts[kind] += 1
+
+
+def _may_hold_features(buf: bytes) -> bool:
+    """False when `_FEATURES` cannot match in `buf` (a quick look for what it needs)."""
+    if b"f" in buf and (b"<f" in buf or b":f" in buf):
+        return True
+    return any(word in buf for word in _FEATURE_WORDS)
 
 
 def _sheet_names(parts: _Parts) -> dict[str, str]:
