@@ -11,7 +11,8 @@ slows all of them alike) for:
   3. `klantanalyse --help` and an argument error, each in a new process, beside
      `python -c pass`;
   4. reading a workbook of N customers x 17 columns (`read_input`: the guard's checks and
-     calamine) beside python-calamine alone reading its sheet.
+     calamine), and what a run reports of that input (what is not carried over, texts too
+     long for a cell), beside python-calamine alone reading its sheet.
 Nothing here asserts a time: it prints the figures and their ratios.
 """
 
@@ -115,6 +116,7 @@ def workbook_figures(customers: int, repeat: int) -> None:
     from python_calamine import CalamineWorkbook
 
     from klantanalyse.files.read import read_input
+    from klantanalyse.files.report import carried_warnings, long_texts
 
     src = Path(tempfile.mkdtemp()) / f"klanten-{customers}.xlsx"
     make_workbook(src, customers, width=len(HEADERS))
@@ -123,9 +125,27 @@ def workbook_figures(customers: int, repeat: int) -> None:
         book = CalamineWorkbook.from_path(str(src))
         book.get_sheet_by_name("Klanten").to_python()
 
+    def report(book) -> None:
+        """What a run reports of its input besides the analysis: what the output does not
+        carry over (the input against itself here) and the texts too long for a cell."""
+        carried_warnings(book, book.orders, src, "nl")
+        long_texts(book.customers.frame)
+
+    def read_and_report() -> None:
+        report(read_input(src))
+
+    book = read_input(src)
     show(
         f"workbook of {customers:,} customers x {len(HEADERS)} columns: guard + read",
-        interleaved({"calamine alone": calamine, "read_input": lambda: read_input(src)}, repeat),
+        interleaved(
+            {
+                "calamine alone": calamine,
+                "read_input": lambda: read_input(src),
+                "report of the input": lambda: report(book),
+                "read_input + report": read_and_report,
+            },
+            repeat,
+        ),
         "calamine alone",
     )
 
