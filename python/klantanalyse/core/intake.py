@@ -109,7 +109,7 @@ def typed_table(
         elif pos in as_date:
             columns.append(_dates(column))
         else:
-            columns.append(_plain_dates(_plain_numbers(column)))
+            columns.append(_plain(column))
     if not columns:
         return table
     typed = pd.concat(columns, axis=1)
@@ -137,28 +137,20 @@ def _dates(column: pd.Series) -> pd.Series:
     return out
 
 
-def _plain_numbers(column: pd.Series) -> pd.Series:
-    """Numbers when every filled cell is a plain number without a leading zero, else as is."""
+def _plain(column: pd.Series) -> pd.Series:
+    """Numbers when every filled cell is a plain number without a leading zero, dates when
+    every filled cell is a plainly written date that parses, else as is (the distinct cells
+    found once for both)."""
     codes, uniques = pd.factorize(column)
     if len(uniques) == 0:
         return column
-    parsed = []
-    for value in uniques.tolist():
-        if not isinstance(value, str) or not _PLAIN_NUMBER.fullmatch(value.strip()):
-            return column
-        parsed.append(parse_amount(value))
-    lookup = np.append(np.asarray(parsed, dtype=float), np.nan)
-    return pd.Series(lookup[codes], index=column.index)
-
-
-def _plain_dates(column: pd.Series) -> pd.Series:
-    """Dates when every filled cell is a plainly written date that parses, else as is."""
-    if column.dtype != object:
+    values = uniques.tolist()
+    if not all(isinstance(v, str) for v in values):
         return column
-    filled = column.dropna()
-    if not len(filled) or not all(
-        isinstance(v, str) and _PLAIN_DATE.fullmatch(v.strip()) for v in filled.unique()
-    ):
+    if all(_PLAIN_NUMBER.fullmatch(v.strip()) for v in values):
+        lookup = np.append(np.asarray([parse_amount(v) for v in values], dtype=float), np.nan)
+        return pd.Series(lookup[codes], index=column.index)
+    if column.dtype != object or not all(_PLAIN_DATE.fullmatch(v.strip()) for v in values):
         return column
-    values, bad = parse_date_column(column)
-    return column if bad.any() else values
+    dates, bad = parse_date_column(column)
+    return column if bad.any() else dates

@@ -10,9 +10,11 @@ so); our own result columns are never inputs.
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import PurePath
 
+import numpy as np
 import pandas as pd
 
 from ..errors import FileError, InputError
@@ -304,6 +306,47 @@ def _no_header_warning(letters: list[str], lang: str) -> str:
     return labels.text("cols.warn.no_headers", lang, columns=joined)
 
 
+class FrameRows(Sequence):
+    """A sheet's rows held as a 2-D array of text cells, one column per position, '' for a
+    blank or missing cell (a CSV file as pandas' parser reads it). A row is a list of its
+    cells; the rows below a header become the table's body a column at a time (`_body`)."""
+
+    def __init__(self, cells: np.ndarray):
+        self.cells = cells
+
+    def __len__(self) -> int:
+        return len(self.cells)
+
+    def __getitem__(self, key):
+        if isinstance(key, slice):
+            start, stop, step = key.indices(len(self.cells))
+            if step == 1:
+                return FrameRows(self.cells[start:stop])
+            return [self[i] for i in range(start, stop, step)]
+        return self.cells[key].tolist()
+
+    def __iter__(self) -> Iterator[list[object]]:
+        for row in self.cells:
+            yield row.tolist()
+
+    def body(self, positions: list[int], names: list[str], first_row: int) -> pd.DataFrame:
+        """The cells at `positions` as a frame (blank cells None) with the columns `names`,
+        fully blank rows dropped; the index holds the sheet row numbers."""
+        count = len(self.cells)
+        filled = np.zeros(count, dtype=bool)
+        columns = []
+        for pos in positions:
+            values = self.cells[:, pos].copy()
+            blank = values == ""
+            values[blank] = None
+            filled |= ~blank
+            columns.append(values)
+        body = pd.DataFrame(dict(enumerate(columns)), index=range(count), dtype=object)
+        body.columns = names
+        body.index = pd.RangeIndex(first_row, first_row + count)
+        return body[filled]
+
+
 def _body(
     rows: list[list[object]], positions: list[int], names: list[str], first_row: int
 ) -> pd.DataFrame:
@@ -311,6 +354,8 @@ def _body(
     the index holds the sheet row numbers. Column-wise, so a million rows stay quick."""
     if not rows:
         return pd.DataFrame(columns=names, dtype=object)
+    if isinstance(rows, FrameRows):
+        return rows.body(positions, names, first_row)
     body = pd.DataFrame(rows, dtype=object)
     body = body.reindex(columns=positions)
     body.columns = names

@@ -45,6 +45,10 @@ _FEATURE_KINDS = {
     b"m": "merged",
     b"h": "hyperlink",
 }
+# what `_FEATURES` cannot match without: a formula's tag is <f or <prefix:f (looked for only
+# where an f is: a two-letter search is slow where every other letter is a '<'), the others
+# are named in full
+_FEATURE_WORDS = (b"conditionalFormatting", b"dataValidation", b"mergeCell", b"hyperlink")
 _SHAPE = re.compile(rb"<(?:\w+:)?sp[\s>]")  # in drawings: text boxes, arrows, ...
 _VALUE = re.compile(rb"<(?:\w+:)?(?:v|is)>")  # a cell that holds something
 # the order in which kinds are named
@@ -71,18 +75,20 @@ def not_carried(
     lang: str = "nl",
     renamed: dict[str, str] | None = None,
     name: Path | None = None,
+    scanned: dict[str, Counter] | None = None,
 ) -> str | None:
     """One warning naming what `source` holds and `output` does not, or None.
 
     `renamed` maps input sheets to the output sheet that carries their table (the customer
     table read from 'Sheet1' is written to 'Klanten'); other sheets match by name, ignoring
     case and spaces, or by the English and older names the reader accepts. `source` may
-    be the input's bytes as read; `name` is then its file.
+    be the input's bytes as read; `name` is then its file. `scanned` holds the counts of
+    XML_KINDS in the input's sheet parts the reader's checks counted as they read them.
     """
     name = name or (source if isinstance(source, Path) else Path("?"))
     try:
         with _Parts(source) as parts:
-            before = _inventory(parts, None)
+            before = _inventory(parts, None, scanned or {})
         with _Parts(output) as parts:
             names = _sheet_names(parts)
             where = {s: _output_sheet(s, names, renamed or {}) for s in before["sheets"]}
@@ -167,16 +173,29 @@ class _Parts:
                 buf = tail + chunk
                 cut = buf.rfind(b"<") if chunk else len(buf)  # no tag is split in two
                 cut = cut if cut > 0 else len(buf)
-                if "value" in kinds and not counts["value"]:  # whether any: the first will do
-                    counts["value"] = int(_VALUE.search(buf, 0, cut) is not None)
-                if kinds - {"value"}:
-                    for tag in _FEATURES.findall(buf, 0, cut):
-                        kind = _FEATURE_KINDS[tag[:1]]
-                        if kind in kinds:
-                            counts[kind] += 1
+                count_piece(buf, cut, kinds, counts)
                 tail = buf[cut:]
                 if not chunk:
                     return counts
+
+
+def count_piece(buf: bytes, end: int, kinds: set[str], counts: Counter) -> None:
+    """Add what `buf[:end]` (a piece of a sheet's XML that splits no tag) holds of `kinds`
+    to `counts`."""
+    if "value" in kinds and not counts["value"]:  # whether any: the first will do
+        counts["value"] = int(_VALUE.search(buf, 0, end) is not None)
+    if kinds - {"value"} and _may_hold_features(buf):
+        for tag in _FEATURES.findall(buf, 0, end):
+            kind = _FEATURE_KINDS[tag[:1]]
+            if kind in kinds:
+                counts[kind] += 1
+
+
+def _may_hold_features(buf: bytes) -> bool:
+    """False when `_FEATURES` cannot match in `buf` (a quick look for what it needs)."""
+    if b"f" in buf and (b"<f" in buf or b":f" in buf):
+        return True
+    return any(word in buf for word in _FEATURE_WORDS)
 
 
 def _sheet_names(parts: _Parts) -> dict[str, str]:
@@ -191,16 +210,18 @@ def _sheet_names(parts: _Parts) -> dict[str, str]:
     return found
 
 
-def _inventory(parts: _Parts, needed: dict[str, set[str]] | None) -> dict:
+def _inventory(
+    parts: _Parts, needed: dict[str, set[str]] | None, scanned: dict[str, Counter] | None = None
+) -> dict:
     """Per sheet name a Counter of its kinds (of the XML kinds only those `needed`, all when
-    None); workbook-wide counts of the rest."""
+    None, from `scanned` for a part counted there); workbook-wide counts of the rest."""
     book = package.workbook_part(parts)
     book_rels = {rel.id: rel for rel in package.read_rels(parts.get(package.rels_name(book)))}
     sheets: dict[str, Counter] = {}
     root = ElementTree.fromstring(parts[book])
     for name, part in _sheet_names(parts).items():
-        kinds = set(_XML_KINDS) if needed is None else needed.get(name, set())
-        sheets[name] = _sheet_counts(parts, part, kinds)
+        kinds = set(XML_KINDS) if needed is None else needed.get(name, set())
+        sheets[name] = _sheet_counts(parts, part, kinds, (scanned or {}).get(part))
     names = [el.get("name", "") for el in root.iter() if el.tag.rsplit("}", 1)[-1] == "definedName"]
     kinds = Counter(rel.type.rsplit("/", 1)[-1] for rel in book_rels.values())
     package_kinds = Counter(
@@ -227,11 +248,16 @@ def _inventory(parts: _Parts, needed: dict[str, set[str]] | None) -> dict:
     }
 
 
-_XML_KINDS = ("formula", "conditional", "validation", "merged", "hyperlink", "value")
+XML_KINDS = ("formula", "conditional", "validation", "merged", "hyperlink", "value")
 
 
-def _sheet_counts(parts: _Parts, part: str, kinds: set[str]) -> Counter:
-    counts = parts.count(part, kinds)
+def _sheet_counts(
+    parts: _Parts, part: str, kinds: set[str], scanned: Counter | None = None
+) -> Counter:
+    if scanned is not None:
+        counts = Counter({kind: n for kind, n in scanned.items() if kind in kinds and n})
+    else:
+        counts = parts.count(part, kinds)
     for rel in package.read_rels(parts.get(package.rels_name(part))):
         kind = rel.type.rsplit("/", 1)[-1]
         target = package.resolve(part, rel.target) if not rel.external else ""

@@ -32,6 +32,7 @@ import os
 import posixpath
 import re
 import zipfile
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree import ElementTree
@@ -41,6 +42,7 @@ import numpy as np
 
 from ..core import labels
 from ..errors import FileError
+from .carried import XML_KINDS, count_piece
 
 # ---- limits ------------------------------------------------------------------------------
 # A workbook file as stored (a legacy .xls of Excel's largest sheet is about this size).
@@ -389,6 +391,8 @@ class Package:
             elif lower.endswith((".xml", ".vml")):
                 self._check_streamed_part(part)
         self._checked: dict[str, SheetFacts] = {}
+        # per sheet part the fast check read whole: the kinds `carried` counts in it
+        self.features: dict[str, Counter] = {}
 
     def close(self) -> None:
         self.zip.close()
@@ -600,6 +604,7 @@ class _Patterns:
     cell: re.Pattern  # groups: column letters, row digits, "/" for an empty cell
     row: re.Pattern
     shared: re.Pattern  # group: the shared-string index of a t="s" cell
+    zero: re.Pattern  # a cell in row 0 (or with a leading zero)
 
 
 def _patterns(prefix: bytes, space: bytes) -> _Patterns:
@@ -611,6 +616,7 @@ def _patterns(prefix: bytes, space: bytes) -> _Patterns:
             cell + rb'"[A-Za-z]{1,3}[0-9]{1,7}"(?:' + _ATTR + rb")*?\s+t\s*=\s*\"s\""
             rb"(?:" + _ATTR + rb")*\s*>\s*<" + prefix + rb"v\s*>([0-9]{1,10})</"
         ),
+        re.compile(cell + rb'"[A-Za-z]{1,3}0'),
     )
 
 
@@ -626,6 +632,7 @@ _PROTECTION = re.compile(
     rb"<" + _P + rb"""sheetProtection\s(?:[^<>]*?\s)?sheet\s*=\s*["'](?:1|true)["']"""
 )
 _MAX_TAIL = 64 << 20
+_CARRIED_KINDS = set(XML_KINDS)
 
 
 def column_number(letters: str) -> int:
@@ -658,6 +665,7 @@ class _SheetScan:
         """The facts from regular expressions, or None when some cell is written in a form
         they cannot account for (then `walk` decides)."""
         facts = _FastFacts()
+        features: Counter = Counter()  # what the report of what is not carried over counts
         tail = b""
         first = True
         for chunk in self._chunks():
@@ -674,8 +682,10 @@ class _SheetScan:
             part, tail = buf[:cut], buf[cut:]
             if not self._scan(part, facts):
                 return None
+            count_piece(part, len(part), _CARRIED_KINDS, features)
             if not chunk:
                 break
+        self.package.features[self.part] = features
         return SheetFacts(facts.rows, facts.columns, facts.protected)
 
     def _scan(self, part: bytes, facts: _FastFacts) -> bool:
@@ -699,15 +709,9 @@ class _SheetScan:
             facts.columns = max(facts.columns, *(column_number(c.decode()) for c in letters))
             digits = {r for _, r, empty in cells if not empty}
             facts.rows = max(facts.rows, *map(int, digits))
-        if (
-            facts.columns > MAX_COLUMNS
-            or facts.rows > MAX_ROWS
-            or any(
-                r[0] == 48
-                for _, r, _ in cells  # row 0 (or a leading zero)
-            )
-        ):
-            return False  # outside Excel's sheet: the walk names the cell
+        # every cell start is one of `cells` by now, so a search finds a row 0 among them
+        if facts.columns > MAX_COLUMNS or facts.rows > MAX_ROWS or patterns.zero.search(part):
+            return False  # outside Excel's sheet (or row 0): the walk names the cell
         if (b's"' in part or b"s'" in part or b"s " in part) and _ANY_SHARED.search(part):
             shared = patterns.shared.findall(part)
             if len(_ANY_SHARED.findall(part)) != len(shared):
@@ -729,13 +733,13 @@ class _SheetScan:
     def _cut(buf: bytes) -> int | None:
         """Where to cut `buf` so that no cell or row is split: at the start of the last one
         (None when it starts none after its beginning)."""
-        window = max(len(buf) - (1 << 20), 1)
         last = None
-        for match in _START.finditer(buf, window):
-            last = match.start()
-        if last is None and window > 1:
-            for match in _START.finditer(buf, 1):
+        for size in (64 << 10, 1 << 20, len(buf)):  # the last 64 kB hold one, nearly always
+            window = max(len(buf) - size, 1)
+            for match in _START.finditer(buf, window):
                 last = match.start()
+            if last is not None or window == 1:
+                return last
         return last
 
     # -- the exact walk --

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+import warnings
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -17,6 +20,7 @@ from ..core.tables import (  # noqa: F401 (the readers' table cutting lives in t
     ORDER_SHEETS,
     PROSPECT_SHEETS,
     SETTINGS_SHEETS,
+    FrameRows,
     SheetTable,
     _blank_rows,
     _no_prospect_header,
@@ -51,6 +55,9 @@ class InputBook:
     snapshot: guard.Snapshot | None = field(default=None, repr=False, compare=False)
     date1904: bool = False
     action_rows: list[list[object]] | None = None  # an earlier Actielijst (its Gedaan cells)
+    # per sheet part the reader's checks read: what the report of what is not carried over
+    # counts in it (see `carried.not_carried`)
+    features: dict | None = field(default=None, repr=False, compare=False)
 
     @property
     def is_macro_workbook(self) -> bool:
@@ -167,6 +174,11 @@ CSV_FIELD_LIMIT = 131_072  # characters in one field (Excel holds 32,767 in a ce
 def _csv_text(data: bytes) -> str:
     """The text of a CSV file: UTF-16 or -32 by its byte-order mark (or, without one, by
     its zero bytes), else UTF-8, else Windows-1252 (which decodes any byte)."""
+    return _decoded(data)[0]
+
+
+def _decoded(data: bytes) -> tuple[str, str]:
+    """(text, encoding) of a CSV file's bytes, as `_csv_text` says."""
     if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
         encodings: tuple[str, ...] = ("utf-32",)
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -179,15 +191,16 @@ def _csv_text(data: bytes) -> str:
         encodings = ()
     for encoding in (*encodings, "utf-8-sig"):
         try:
-            return data.decode(encoding)
+            return data.decode(encoding), encoding
         except UnicodeDecodeError:
             continue
-    return data.decode("cp1252", errors="replace")
+    return data.decode("cp1252", errors="replace"), "cp1252"
 
 
-def _read_csv_rows(shot: guard.Snapshot, lang: str) -> list[list[object]]:
+def _read_csv_rows(shot: guard.Snapshot, lang: str) -> Sequence[list[object]]:
     path = shot.path
-    text = _csv_text(guard.csv_bytes(shot, lang))
+    data = guard.csv_bytes(shot, lang)
+    text, encoding = _decoded(data)
     if "\x00" in text:
         raise FileError(labels.text("file.csv_binary", lang, file=path.name))
     sample = text[:20000]
@@ -195,6 +208,10 @@ def _read_csv_rows(shot: guard.Snapshot, lang: str) -> list[list[object]]:
     counts = {d: first_line.count(d) for d in (";", ",", "\t")}
     delimiter = max(counts, key=counts.get) if any(counts.values()) else ","
     guard.check_csv_cells(path, text, delimiter, lang)
+    utf8 = encoding == "utf-8-sig" and not data.startswith(b"\xef\xbb\xbf")
+    parsed = _parsed_csv(text, data if utf8 else None, sample, delimiter)
+    if parsed is not None:
+        return parsed
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows: list[list[object]] = []
     line = last = 1  # where the next row starts, where the last one read started
@@ -210,6 +227,60 @@ def _read_csv_rows(shot: guard.Snapshot, lang: str) -> list[list[object]]:
     if rows and rows[-1] and "\n" in rows[-1][-1] and _open_quote_at_end(text, delimiter):
         raise FileError(_csv_problem(path, last, lang))
     return rows
+
+
+# Wider than this (in the first lines) a text goes to `csv.reader`: pandas' parser takes
+# longer than it for each column.
+_PARSED_MAX_WIDTH = 1_000
+_LINE_END = re.compile("[\r\n]")
+
+
+def _parsed_csv(text: str, data: bytes | None, sample: str, delimiter: str) -> FrameRows | None:
+    """The rows of a CSV text by pandas' C parser, the cells as `csv.reader` reads them, or
+    None for a text it might read otherwise or that has a problem to name: a row wider than
+    the first lines, a quote left open, a field beyond CSV_FIELD_LIMIT, a second byte-order
+    mark. `csv.reader` then reads it (and names the row of the problem). `data` is the
+    text's UTF-8 bytes when the file holds those (else the text is encoded here)."""
+    if text.startswith("\ufeff"):
+        return None
+    # at least as wide as the first row (so that no cell of it is taken for a row label)
+    end = _LINE_END.search(text)
+    first_line = text if end is None else text[: end.start()]
+    lines = [first_line, *sample.splitlines()]
+    width = max(line.count(delimiter) for line in lines) + 1
+    if width > _PARSED_MAX_WIDTH:
+        return None
+    try:
+        data = text.encode("utf-8") if data is None else data
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", pd.errors.ParserWarning)
+            frame = pd.read_csv(
+                io.BytesIO(data),
+                sep=delimiter,
+                header=None,
+                names=range(width),
+                index_col=False,
+                dtype=object,
+                na_filter=False,
+                skip_blank_lines=False,
+                quotechar='"',
+                doublequote=True,
+                escapechar=None,
+                comment=None,
+                skipinitialspace=False,
+                engine="c",
+                encoding="utf-8",
+            )
+    except (ValueError, UnicodeError, pd.errors.ParserError, pd.errors.ParserWarning):
+        return None  # EmptyDataError is a ValueError
+    if frame.shape[1] != width or not frame.index.equals(pd.RangeIndex(len(frame))):
+        return None
+    cells = frame.to_numpy(dtype=object)
+    if len(text) > CSV_FIELD_LIMIT:
+        for pos in range(cells.shape[1]):
+            if max(map(len, cells[:, pos].tolist()), default=0) > CSV_FIELD_LIMIT:
+                return None
+    return FrameRows(cells)
 
 
 def _open_quote_at_end(text: str, delimiter: str) -> bool:
@@ -382,6 +453,7 @@ def _read_workbook(shot: guard.Snapshot, lang: str) -> InputBook:
         snapshot=shot,
         date1904=sheets.package is not None and sheets.package.date1904,
         action_rows=action_rows,
+        features=None if sheets.package is None else sheets.package.features,
     )
 
 

@@ -4,7 +4,10 @@ differently from the input, the same for every front that writes a file."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import compress, repeat
 from pathlib import Path
+
+import pandas as pd
 
 from ..core import labels
 from ..core.analysis import Analysis
@@ -13,7 +16,7 @@ from ..core.tables import SheetTable, where
 from ..plan import Target
 from ..plan.matrix import chart_points, charted_points
 from ..plan.names import CUSTOMERS, ORDERS, PROSPECTS, shown_name
-from ..plan.values import MAX_CELL_CHARS, long_texts
+from ..plan.values import MAX_CELL_CHARS
 from ..run import Reference, Run
 from .read import InputBook
 
@@ -44,8 +47,30 @@ def carried_warnings(
         for sheet, table in tables.items()
         if table is not None and table.sheet and table.path in (None, book.path)
     }
-    dropped = not_carried(book.data or book.path, output, lang, renamed, book.path)
+    dropped = not_carried(
+        book.data or book.path, output, lang, renamed, book.path, scanned=book.features
+    )
     return (dropped,) if dropped else ()
+
+
+def long_texts(frame: pd.DataFrame) -> tuple[int, tuple[object, object] | None]:
+    """Cells of `frame` longer than MAX_CELL_CHARS: (count, (row label, column) of the first).
+    The longest text of each column is found without a Python step per cell; only a column
+    with a longer one is looked at cell by cell."""
+    count, first = 0, None
+    for pos, column in enumerate(frame.columns):
+        values = frame.iloc[:, pos]
+        if values.dtype != object:
+            continue
+        cells = values.tolist()
+        texts = compress(cells, map(isinstance, cells, repeat(str)))
+        if max(map(len, texts), default=0) <= MAX_CELL_CHARS:
+            continue
+        over = [i for i, v in enumerate(cells) if isinstance(v, str) and len(v) > MAX_CELL_CHARS]
+        count += len(over)
+        if first is None:
+            first = (values.index[over[0]], column)
+    return count, first
 
 
 def output_warnings(done: Run, target: Target) -> tuple[str, ...]:

@@ -52,20 +52,3 @@ def wrapped_height(texts: Sequence[object], widths: Sequence[float]) -> float | 
             per_line = max(width * 1.3 - 4, 8)  # prose is narrower than '0'; wrapping wastes
             lines = max(lines, -(-len(text) // int(per_line)))
     return min(LINE_HEIGHT * lines, MAX_ROW_HEIGHT) if lines > 1 else None
-
-
-def long_texts(frame: pd.DataFrame) -> tuple[int, tuple[object, object] | None]:
-    """Cells of `frame` longer than MAX_CELL_CHARS: (count, (row label, column) of the first)."""
-    count, first = 0, None
-    for column in frame.columns:
-        values = frame[column]
-        if values.dtype != object:
-            continue
-        over = np.array(
-            [isinstance(v, str) and len(v) > MAX_CELL_CHARS for v in values.tolist()], dtype=bool
-        )
-        if over.any():
-            count += int(over.sum())
-            if first is None:
-                first = (values.index[over][0], column)
-    return count, first
