@@ -8,6 +8,7 @@ empty, numpy as Python), with the same styles.
 from __future__ import annotations
 
 import datetime as dt
+import random
 import zipfile
 from copy import copy
 
@@ -155,6 +156,29 @@ def test_long_rows_are_what_openpyxl_writes_cell_by_cell(tmp_path, data, first_c
     reference, long = _pair(tmp_path, columns, kinds, first_column=first_column)
     assert long[SHEET] == reference[SHEET]
     assert long["xl/styles.xml"] == reference["xl/styles.xml"]
+
+
+def test_columns_longer_than_a_chunk_with_repeats_and_mixed_kinds(tmp_path):
+    """Rows past several chunks, with the values a column at a time meets: floats that
+    repeat (0.0 beside -0.0, 0.3 beside 0.1 + 0.2, whole numbers around 2**53), integers
+    around 2**53, empty cells between values, one text to escape among plain ones, several
+    kinds in one column."""
+    rng = random.Random(5)
+    floats = [0.0, -0.0, 0.3, 0.1 + 0.2, 0.07, 1e16, 2.0**53, 2.0**53 - 1, 2.0**60, 1234.56,
+              -12.0, 5e-324, 1e-7, float("nan"), float("inf"), -float("inf")]  # fmt: skip
+    n = 2600
+    columns = [
+        [rng.choice(floats) for _ in range(n)],
+        [rng.choice([*floats, None, None]) for _ in range(n)],
+        [rng.choice([2**53 - 1, -(2**53) + 1, 2**53, -(2**60), 7, 0, None]) for _ in range(n)],
+        [rng.choice(["A", "B", "C", "Ja", "=A", None]) for _ in range(n)],
+        [f"Klant {i}" if i != 1800 else "a & b" for i in range(n)],
+        [rng.choice([True, False, 1.5, 3, "x", None, dt.date(2024, 1, 2)]) for _ in range(n)],
+    ]
+    kinds = ["plain", "number", "plain", "segments", "plain", "number"]
+    reference, long = _pair(tmp_path, columns, kinds, first_column=2)
+    assert long[SHEET].count(b"<row ") == n + 1
+    assert long[SHEET] == reference[SHEET]
 
 
 def test_every_kind_of_value_at_once(tmp_path):
