@@ -100,8 +100,6 @@ def render_sheet(book, sheet: model.SheetPlan) -> RowBlock | None:
     styles = Styles(ws)
     for column, width in sheet.widths.items():
         ws.column_dimensions[column_letter(column)].width = width
-    for row, height in sheet.heights.items():
-        ws.row_dimensions[row].height = height
     if sheet.freeze:
         ws.freeze_panes = sheet.freeze
     if sheet.page is not None:
@@ -111,6 +109,10 @@ def render_sheet(book, sheet: model.SheetPlan) -> RowBlock | None:
     if sheet.long_blocks:
         (long,) = sheet.long_blocks  # one long block a sheet
         rows = _tall(grid, cell_styles, long)
+    streamed = rows[0] if rows is not None else None  # the first row of the long rows
+    for row, height in sheet.heights.items():
+        if streamed is None or row < streamed:  # the long rows carry their own heights
+            ws.row_dimensions[row].height = height
     _append(ws, grid, cell_styles, styles)
     if rows is not None:
         columns = [_column(c, styles) for c in rows[1]]
