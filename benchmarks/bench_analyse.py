@@ -1,9 +1,12 @@
 """Timing of `klantanalyse analyse` on synthetic workbooks, beside the plain-library floors.
 
-Run: `python benchmarks/bench_analyse.py [--sizes 1000 10000 100000] [--repeat 3]`.
+Run: `python benchmarks/bench_analyse.py [--sizes 1000 10000 100000] [--repeat 3]
+[--columns 17] [--no-openpyxl]`.
 Prints median seconds for: the core alone, reading, writing, the whole command; peak
 memory of the whole command (separate process); and the floors: plain openpyxl load +
-save of the same workbook, and plain calamine read.
+save of the same workbook (left out with --no-openpyxl: minutes at a million rows), and
+plain calamine read. Under each table: the growth exponent of the whole command from the
+smallest to the largest size (1.0 = linear).
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import io
+import math
 import random
 import statistics
 import subprocess
@@ -98,7 +102,9 @@ def peak_memory_mb(args: list[str]) -> float:
     return int(run.stderr.strip().splitlines()[-1]) / 1024
 
 
-def bench(n: int, repeat: int, folder: Path, width: int) -> dict[str, float]:
+def bench(
+    n: int, repeat: int, folder: Path, width: int, with_openpyxl: bool = True
+) -> dict[str, float]:
     import openpyxl
     from python_calamine import CalamineWorkbook
 
@@ -136,7 +142,7 @@ def bench(n: int, repeat: int, folder: Path, width: int) -> dict[str, float]:
         "read": median_time(lambda: read_input(src), repeat),
         "write": median_time(lambda: write_workbook(out, content), repeat),
         "analyse": median_time(whole, repeat),
-        "floor_openpyxl": median_time(openpyxl_floor, repeat),
+        "floor_openpyxl": median_time(openpyxl_floor, repeat) if with_openpyxl else float("nan"),
         "floor_calamine": median_time(calamine_floor, repeat),
     }
     figures["peak_mb"] = peak_memory_mb(["analyse", str(src), "-o", str(out)])
@@ -147,11 +153,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000, 100_000])
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--columns", type=int, choices=(ABC_COLUMNS, len(HEADERS)), nargs="+")
+    parser.add_argument("--no-openpyxl", action="store_true", help="leave out that floor")
     args = parser.parse_args()
     for width, title in (
         (ABC_COLUMNS, "A/B/C inputs only (7 columns)"),
         (len(HEADERS), "all 17 input columns"),
     ):
+        if args.columns and width not in args.columns:
+            continue
         print(f"\n{title}:")
         table(args, width)
     print(
@@ -165,9 +175,11 @@ def table(args: argparse.Namespace, width: int) -> None:
         f"{'customers':>10} {'core':>7} {'read':>7} {'write':>7} {'analyse':>8} "
         f"{'openpyxl':>9} {'calamine':>9} {'ratio':>6} {'core%':>6} {'peak MB':>8}"
     )
+    whole: dict[int, float] = {}
     with tempfile.TemporaryDirectory() as tmp:
         for n in args.sizes:
-            f = bench(n, args.repeat, Path(tmp), width)
+            f = bench(n, args.repeat, Path(tmp), width, not args.no_openpyxl)
+            whole[n] = f["analyse"]
             ratio = f["analyse"] / f["floor_openpyxl"]
             core_share = f["core"] / f["analyse"]
             print(
@@ -176,6 +188,10 @@ def table(args: argparse.Namespace, width: int) -> None:
                 f"{ratio:>6.2f} {core_share:>6.1%} {f['peak_mb']:>8.0f}",
                 flush=True,
             )
+    if len(whole) > 1:
+        (n0, t0), (n1, t1) = min(whole.items()), max(whole.items())
+        exponent = math.log(t1 / t0) / math.log(n1 / n0)
+        print(f"growth exponent of the whole command from {n0:,} to {n1:,}: {exponent:.2f}")
 
 
 if __name__ == "__main__":
