@@ -32,7 +32,7 @@ at the bottom of the list, so nothing the user typed is lost.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -95,22 +95,78 @@ def action_list(
     reference = settings.today()
     facts = _Facts(results, settings, customers)
     kinds = {kind: facts.holds(kind) for kind in settings.action_order}
-    listed = np.zeros(len(results), dtype=bool)
-    main = np.full(len(results), None, dtype=object)
-    for kind, mask in kinds.items():
-        take = mask & ~listed
-        main[take] = kind
-        listed |= mask
-    rows = [
-        facts.row(i, main[i], [k for k, m in kinds.items() if m[i] and k != main[i]])
-        for i in np.flatnonzero(listed)
-    ]
-    order = {kind: n for n, kind in enumerate(settings.action_order)}
-    rows.sort(key=lambda r: (order[r["kind"]], -r["value"], str(r["customer"]).casefold()))
-    table = pd.DataFrame(rows, columns=[*COLUMNS, "value"])
-    table["priority"] = pd.array(range(1, len(table) + 1), dtype="Int64")
-    table = table.drop(columns="value")
+    main = _main_kinds(kinds, len(results))
+    rows = np.flatnonzero(main >= 0)
+    rows = rows[_priority_order(main[rows], facts.value[rows], facts.names()[rows])]
+    table = _table(facts, rows, main[rows], kinds)
     return ActionList(_with_done(table, _done_marks(previous), results, settings), reference)
+
+
+def _main_kinds(kinds: dict[str, np.ndarray], size: int) -> np.ndarray:
+    """Per customer the position (in `kinds`) of the first kind that holds; -1 for none."""
+    main = np.full(size, -1, dtype=np.int64)
+    for position, mask in enumerate(kinds.values()):
+        main[mask & (main < 0)] = position
+    return main
+
+
+def _priority_order(kind: np.ndarray, value: np.ndarray, names: np.ndarray) -> np.ndarray:
+    """The order of the list: by kind, the largest value first, then by casefolded name."""
+    folded = pd.Series(names, dtype=object).astype(str).str.casefold().to_numpy(dtype=object)
+    _, name_rank = np.unique(folded, return_inverse=True)
+    return np.lexsort((name_rank.reshape(-1), -value, kind))
+
+
+def _table(
+    facts: _Facts, rows: np.ndarray, main: np.ndarray, kinds: dict[str, np.ndarray]
+) -> pd.DataFrame:
+    """The lines of the list for customers `rows` (in order) listed under kinds `main`."""
+    if not len(rows):
+        table = pd.DataFrame([], columns=list(COLUMNS))
+        table["priority"] = pd.array([], dtype="Int64")
+        return table
+    kind = np.array(list(kinds), dtype=object)[main]
+    step = facts.steps(rows, kind)
+    why = facts.why(rows, kind, step) + _also(kinds, rows, main, facts.lang)
+    return pd.DataFrame(
+        {
+            "priority": pd.array(np.arange(1, len(rows) + 1), dtype="Int64"),
+            "customer": facts.names()[rows],
+            "segment": facts.segment[rows],
+            "kind": kind,
+            "todo": _each_step(step, facts.todo),
+            "why": why,
+            "when": _each_step(step, WHEN.__getitem__),
+            "last": _dates(facts.last[rows]),
+            "revenue": facts.revenue[rows],
+        }
+    )
+
+
+def _dates(dates: pd.DatetimeIndex) -> pd.DatetimeIndex:
+    """`dates`, in seconds when none is known (the unit pandas gives a column of only NaT)."""
+    return dates.astype("datetime64[s]") if bool(dates.isna().all()) else dates
+
+
+def _each_step(step: np.ndarray, text: Callable[[str], object]) -> np.ndarray:
+    """`text(step)` per row, each distinct step asked once."""
+    distinct, where = np.unique(step.astype(str), return_inverse=True)
+    return np.array([text(s) for s in distinct.tolist()], dtype=object)[where.reshape(-1)]
+
+
+def _also(kinds: dict[str, np.ndarray], rows: np.ndarray, main: np.ndarray, lang: str) -> object:
+    """'; ook: Onbenut, Slapend' per row: the other kinds that hold (empty when none)."""
+    code = np.zeros(len(rows), dtype=np.int64)
+    for position, mask in enumerate(kinds.values()):
+        code |= (mask[rows] & (main != position)).astype(np.int64) << position
+    names = list(kinds)
+    distinct, where = np.unique(code, return_inverse=True)
+    texts = []
+    for c in distinct.tolist():
+        also = [names[p] for p in range(len(names)) if c >> p & 1]
+        joined = ", ".join(labels.action_kind(k, lang) for k in also)
+        texts.append("; " + labels.text("act.why.also", lang, kinds=joined) if also else "")
+    return np.array(texts, dtype=object)[where.reshape(-1)]
 
 
 class _Facts:
@@ -121,29 +177,15 @@ class _Facts:
         self.settings = settings
         self.lang = settings.lang
         self.reference = pd.Timestamp(settings.today())
-        n = len(results)
-
-        def column(key: str, kind: str = "object") -> np.ndarray:
-            if key not in results:
-                return np.full(
-                    n,
-                    np.nan if kind == "float" else None,
-                    dtype=object if kind == "object" else float,
-                )
-            if kind == "float":
-                return pd.to_numeric(results[key], errors="coerce").to_numpy(dtype=float)
-            return results[key].to_numpy(dtype=object)
-
-        self.column = column
-        self._arrays: dict[str, np.ndarray] = {}
-        self.segment = column("segment")
-        self.signal = column("signal")
-        self.action = column("action")
-        self.untapped = np.array([u is True for u in column("untapped")], dtype=bool)
-        self.value = np.nan_to_num(column("value", "float"))
-        self.revenue = column("revenue", "float")
-        self.potential = np.nan_to_num(column("potential", "float"))
-        self.previous = np.nan_to_num(column("revenue_previous", "float"))
+        self._arrays: dict[tuple[str, str], np.ndarray] = {}
+        self.segment = self.column("segment")
+        self.signal = self.column("signal")
+        self.action = self.column("action")
+        self.untapped = np.array([u is True for u in self.column("untapped")], dtype=bool)
+        self.value = np.nan_to_num(self.column("value", "float"))
+        self.revenue = self.column("revenue", "float")
+        self.potential = np.nan_to_num(self.column("potential", "float"))
+        self.previous = np.nan_to_num(self.column("revenue_previous", "float"))
         last_order = (
             pd.to_datetime(results["last_order"])
             if "last_order" in results
@@ -155,11 +197,24 @@ class _Facts:
         self.from_order = np.asarray(self.last_contact.isna() & self.last_order.notna())
         self.last = pd.DatetimeIndex(np.where(self.from_order, self.last_order, self.last_contact))
 
-    def get(self, key: str, i: int) -> object:
-        """Customer `i`'s value in the result column `key` (None without that column)."""
-        if key not in self._arrays:
-            self._arrays[key] = self.column(key)
-        return self._arrays[key][i]
+    def column(self, key: str, kind: str = "object") -> np.ndarray:
+        """The result column `key` as an array (blanks without that column)."""
+        if (key, kind) not in self._arrays:
+            self._arrays[key, kind] = self._read(key, kind)
+        return self._arrays[key, kind]
+
+    def _read(self, key: str, kind: str) -> np.ndarray:
+        results = self.results
+        if key not in results:
+            if kind == "float":
+                return np.full(len(results), np.nan)
+            return np.full(len(results), None, dtype=object)
+        if kind == "float":
+            return pd.to_numeric(results[key], errors="coerce").to_numpy(dtype=float)
+        return results[key].to_numpy(dtype=object)
+
+    def names(self) -> np.ndarray:
+        return self.column("customer")
 
     def due(self, months: int) -> np.ndarray:
         """No contact or order for at least `months` months before the Peildatum (or never)."""
@@ -186,121 +241,162 @@ class _Facts:
             return self.signal == "dormant"
         raise ValueError(kind)
 
-    def row(self, i: int, kind: str, also: list[str]) -> dict[str, object]:
-        """One line of the list: what to do, why and when for customer `i`."""
-        lang, settings = self.lang, self.settings
-        step = kind
-        if kind == "dormant":
-            step = "reactivate" if self.action[i] == "reactivate" else "let_go"
-        months = {"visit": settings.visit_months, "contact": settings.contact_months}
-        todo = labels.text(f"act.todo.{step}", lang, months=months.get(kind, ""))
-        why = self.why(i, kind, step)
-        if also:
-            kinds = ", ".join(labels.action_kind(k, lang) for k in also)
-            why += "; " + labels.text("act.why.also", lang, kinds=kinds)
-        last = self.last[i]
-        return {
-            "priority": None,
-            "customer": self.get("customer", i),
-            "segment": self.segment[i],
-            "kind": kind,
-            "todo": todo,
-            "why": why,
-            "when": WHEN[step],
-            "last": last,
-            "revenue": self.revenue[i],
-            "value": self.value[i],
-        }
+    def steps(self, rows: np.ndarray, kind: np.ndarray) -> np.ndarray:
+        """What to do per row: the kind, or for a dormant customer reactivate or let go."""
+        reactivate = self.action[rows] == "reactivate"
+        dormant = kind == "dormant"
+        return np.where(dormant, np.where(reactivate, "reactivate", "let_go"), kind).astype(object)
 
-    def why(self, i: int, kind: str, step: str) -> str:
-        """The facts behind the action, in plain words."""
-        lang, m = self.lang, self.settings.recent_months
-        get = lambda key: self.get(key, i)  # noqa: E731
-        money = lambda key: labels.money(float(get(key)), lang)  # noqa: E731
+    def todo(self, step: str) -> str:
+        """What to do for `step` ('Bezoeken (A-klant: elke 1 mnd)')."""
+        months = {"visit": self.settings.visit_months, "contact": self.settings.contact_months}
+        return labels.text(f"act.todo.{step}", self.lang, months=months.get(step, ""))
+
+    def why(self, rows: np.ndarray, kind: np.ndarray, step: np.ndarray) -> np.ndarray:
+        """The facts behind each row's action, in plain words, a kind at a time."""
+        out = np.empty(len(rows), dtype=object)
+        for k in np.unique(kind.astype(str)).tolist():
+            at = np.flatnonzero(kind == k)
+            out[at] = self._why(k, rows[at], step[at])
+        return out
+
+    def _why(self, kind: str, rows: np.ndarray, step: np.ndarray) -> np.ndarray:
         if kind == "attention":
-            return labels.text(
-                "act.why.attention",
-                lang,
-                n=int(get("orders_recent")),
-                m=m,
-                avg=money("avg_order_recent"),
-                date=labels.short_date(get("last_order"), lang),
-                since=int(get("months_since")),
-            )
+            return self._attention(rows)
         if kind == "potential":
-            return labels.text(
-                "act.why.potential",
-                lang,
-                overall=money("avg_order"),
-                m=m,
-                n=int(get("orders_recent")),
-                recent=money("avg_order_recent"),
-            )
+            return self._potential(rows)
         if kind in ("visit", "contact"):
-            return self._last_contact(i)
+            return self._last_contact(rows)
         if kind == "untapped":
-            text = labels.text(
-                "act.why.untapped",
-                lang,
-                similarity=labels.number(float(get("similarity")), lang),
-                segment=self.segment[i],
-            )
-            reasons = get("similarity_reasons")
-            return text + (". " + str(reasons).rstrip(".") if isinstance(reasons, str) else "")
+            return self._untapped(rows)
         if kind == "reconsider":
-            text = labels.text(
-                "act.why.reconsider",
-                lang,
-                contribution=money("contribution"),
-                margin=money("gross_margin"),
-                cost=labels.money(float(np.nan_to_num(get("cost_to_serve"))), lang),
-            )
-            if self.potential[i] > 0:
-                potential = labels.money(float(self.potential[i]), lang)
-                text += labels.text("act.why.reconsider_potential", lang, potential=potential)
-            return text
-        return self._dormant(i, step)
+            return self._reconsider(rows)
+        return self._dormant(rows, step)
 
-    def _last_contact(self, i: int) -> str:
+    def money(self, values: np.ndarray) -> np.ndarray:
+        """Amounts as texts ('€ 1.950')."""
+        return np.array(labels.money_texts(values, self.lang), dtype=object)
+
+    def amounts(self, key: str, rows: np.ndarray) -> np.ndarray:
+        """The amounts of result column `key` for `rows` as texts."""
+        return self.money(self.column(key, "float")[rows])
+
+    def count(self, key: str, rows: np.ndarray) -> np.ndarray:
+        """Whole numbers of result column `key` for `rows` as texts."""
+        return labels.number_column(self.column(key, "float")[rows].astype(np.int64))
+
+    def fill(self, key: str, size: int, **values: object) -> np.ndarray:
+        """The text `key` for `size` rows; `values` are scalars or one text per row."""
+        return labels.text_column(key, self.lang, size, **values)
+
+    def _attention(self, rows: np.ndarray) -> np.ndarray:
+        return self.fill(
+            "act.why.attention",
+            len(rows),
+            n=self.count("orders_recent", rows),
+            m=self.settings.recent_months,
+            avg=self.amounts("avg_order_recent", rows),
+            date=labels.date_column(self.last_order[rows], self.lang),
+            since=self.count("months_since", rows),
+        )
+
+    def _potential(self, rows: np.ndarray) -> np.ndarray:
+        return self.fill(
+            "act.why.potential",
+            len(rows),
+            overall=self.amounts("avg_order", rows),
+            m=self.settings.recent_months,
+            n=self.count("orders_recent", rows),
+            recent=self.amounts("avg_order_recent", rows),
+        )
+
+    def _last_contact(self, rows: np.ndarray) -> np.ndarray:
+        """'Laatste contact 15-03-2026, 3 mnd geleden' (or the last order, or no date)."""
+        last = self.last[rows]
+        out = np.full(len(rows), labels.text("act.why.no_contact", self.lang), dtype=object)
+        for from_order, key in ((False, "act.why.last_contact"), (True, "act.why.last_order")):
+            at = np.flatnonzero(last.notna() & (self.from_order[rows] == from_order))
+            out[at] = self._since(key, last[at])
+        return out
+
+    def _since(self, key: str, dates: pd.DatetimeIndex) -> np.ndarray:
+        """The text `key` with each date and the whole months from it to the Peildatum."""
+        return self.fill(
+            key,
+            len(dates),
+            date=labels.date_column(dates, self.lang),
+            since=labels.number_column(_months_between(dates, self.reference)),
+        )
+
+    def _untapped(self, rows: np.ndarray) -> np.ndarray:
         lang = self.lang
-        last = self.last[i]
-        if pd.isna(last):
-            return labels.text("act.why.no_contact", lang)
-        key = "act.why.last_order" if self.from_order[i] else "act.why.last_contact"
-        since = _months_between(last, self.reference)
-        return labels.text(key, lang, date=labels.short_date(last, lang), since=since)
-
-    def _dormant(self, i: int, step: str) -> str:
-        lang, settings = self.lang, self.settings
-        last = self.last_order[i]
-        if pd.isna(last):
-            text = labels.text("act.why.dormant_never", lang)
-        else:
-            since = _months_between(last, self.reference)
-            text = labels.text(
-                "act.why.dormant", lang, date=labels.short_date(last, lang), since=since
-            )
-        previous, potential = float(self.previous[i]), float(self.potential[i])
-        m = settings.recent_months
-        if step == "let_go":
-            return text + labels.text(
-                "act.why.let_go",
-                lang,
-                previous=labels.money(previous, lang),
-                m=m,
-                limit=labels.money(settings.reactivate_revenue, lang),
-            )
-        if previous > 0:
-            text += labels.text(
-                "act.why.reactivate", lang, m=m, previous=labels.money(previous, lang)
-            )
-        if potential > 0:
-            text += labels.text(
-                "act.why.reactivate_potential", lang, potential=labels.money(potential, lang)
-            )
-        if self.segment[i] in ("A", "B"):
-            text += labels.text("act.why.reactivate_segment", lang, segment=self.segment[i])
+        similarity = labels.formatted_column(
+            self.column("similarity", "float")[rows], lambda v: labels.number(v, lang)
+        )
+        text = self.fill(
+            "act.why.untapped", len(rows), similarity=similarity, segment=self.segment[rows]
+        )
+        reasons = pd.Series(self.column("similarity_reasons")[rows], dtype=object)
+        given = reasons.map(lambda r: isinstance(r, str)).to_numpy(dtype=bool)
+        text[given] = text[given] + ". " + reasons[given].str.rstrip(".").to_numpy(dtype=object)
         return text
+
+    def _reconsider(self, rows: np.ndarray) -> np.ndarray:
+        text = self.fill(
+            "act.why.reconsider",
+            len(rows),
+            contribution=self.amounts("contribution", rows),
+            margin=self.amounts("gross_margin", rows),
+            cost=self.money(np.nan_to_num(self.column("cost_to_serve", "float")[rows])),
+        )
+        some = self.potential[rows] > 0
+        potential = self.money(self.potential[rows[some]])
+        text[some] = text[some] + self.fill(
+            "act.why.reconsider_potential", len(potential), potential=potential
+        )
+        return text
+
+    def _dormant(self, rows: np.ndarray, step: np.ndarray) -> np.ndarray:
+        """'Geen order sinds ...' and why reactivate or let go."""
+        last = self.last_order[rows]
+        text = np.full(len(rows), labels.text("act.why.dormant_never", self.lang), dtype=object)
+        known = np.flatnonzero(last.notna())
+        text[known] = self._since("act.why.dormant", last[known])
+        go = step == "let_go"
+        return np.where(go, text + self._let_go(rows), text + self._reactivate(rows))
+
+    def _let_go(self, rows: np.ndarray) -> np.ndarray:
+        lang, settings = self.lang, self.settings
+        return self.fill(
+            "act.why.let_go",
+            len(rows),
+            previous=self.money(self.previous[rows]),
+            m=settings.recent_months,
+            limit=labels.money(settings.reactivate_revenue, lang),
+        )
+
+    def _reactivate(self, rows: np.ndarray) -> np.ndarray:
+        """The reasons to reactivate: revenue before, potential, segment A or B."""
+        out = np.full(len(rows), "", dtype=object)
+        previous = self.previous[rows] > 0
+        out[previous] = self.fill(
+            "act.why.reactivate",
+            int(previous.sum()),
+            m=self.settings.recent_months,
+            previous=self.money(self.previous[rows[previous]]),
+        )
+        potential = self.potential[rows] > 0
+        out[potential] += self.fill(
+            "act.why.reactivate_potential",
+            int(potential.sum()),
+            potential=self.money(self.potential[rows[potential]]),
+        )
+        segment = self.segment[rows]
+        valued = np.isin(segment, ["A", "B"])
+        out[valued] += self.fill(
+            "act.why.reactivate_segment", int(valued.sum()), segment=segment[valued]
+        )
+        return out
 
 
 def _contact_dates(index: pd.Index, customers: pd.DataFrame | None) -> pd.Series:
@@ -317,10 +413,11 @@ def _contact_dates(index: pd.Index, customers: pd.DataFrame | None) -> pd.Series
     return dates.reindex(index)
 
 
-def _months_between(date: pd.Timestamp, reference: pd.Timestamp) -> int:
-    """Whole calendar months from `date` to `reference`."""
-    months = (reference.year - date.year) * 12 + reference.month - date.month
-    return int(months - (reference.day < date.day))
+def _months_between(dates: pd.DatetimeIndex, reference: pd.Timestamp) -> np.ndarray:
+    """Whole calendar months from each of `dates` to `reference`."""
+    year, month, day = (np.asarray(d, dtype=np.int64) for d in (dates.year, dates.month, dates.day))
+    months = (reference.year - year) * 12 + reference.month - month
+    return months - (reference.day < day)
 
 
 def fold(name: object) -> str | None:

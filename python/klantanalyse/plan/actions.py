@@ -4,6 +4,11 @@ page wide, the header repeated on every page."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+import numpy as np
+import pandas as pd
+
 from ..core import labels
 from ..core.settings import SEGMENTS
 from ..run import Run
@@ -97,16 +102,8 @@ def action_sheet(run: Run, target: Target) -> SheetPlan:
     columns = _columns(run)
     first = HEADER_ROW + 1
     last = max(first + len(rows) - 1, first)
-    heights = {}
-    texts = list(zip(*(columns[KEYS.index(k)].values for k in WRAPPED)))
-    widths = [WIDTHS[KEYS.index(k) + 1] for k in WRAPPED]
-    heights[HEADER_ROW] = 2 * LINE_HEIGHT  # wrapped headers
-    for row, values in enumerate(texts, start=first):
-        lines = max(
-            -(-len(str(v)) // int(w * CHARACTERS_PER_WIDTH)) for v, w in zip(values, widths)
-        )
-        if lines > 1:
-            heights[row] = min(lines * LINE_HEIGHT, MAX_ROW_HEIGHT)
+    heights = {HEADER_ROW: 2 * LINE_HEIGHT}  # wrapped headers
+    heights.update(_wrapped_heights(columns, first))
     when = KEYS.index("act_when") + 1
     fills = {labels.when_word(k, lang): c for k, c in theme.WHEN_FILLS.items()}
     return SheetPlan(
@@ -131,6 +128,26 @@ def action_sheet(run: Run, target: Target) -> SheetPlan:
     )
 
 
+def _wrapped_heights(columns: list[Column], first: int) -> dict[int, float]:
+    """Sheet row -> height for the rows (from `first`) whose wrapped texts take more than one
+    line in their column."""
+    lines = np.ones(len(columns[0].values), dtype=np.int64)
+    for key in WRAPPED:
+        texts = pd.Series(columns[KEYS.index(key)].values, dtype=object).astype(str)
+        per_line = int(WIDTHS[KEYS.index(key) + 1] * CHARACTERS_PER_WIDTH)
+        lines = np.maximum(lines, -(-texts.str.len().to_numpy(dtype=np.int64) // per_line))
+    tall = np.flatnonzero(lines > 1)
+    heights = np.minimum(lines[tall] * LINE_HEIGHT, MAX_ROW_HEIGHT)
+    return dict(zip((tall + first).tolist(), heights.tolist(), strict=True))
+
+
+def _words(keys: pd.Series, word: Callable[[str], str]) -> list[str | None]:
+    """`word(key)` per row (None for a blank key), each distinct key asked once."""
+    codes, distinct = pd.factorize(keys)  # a blank key: code -1, the None at the end
+    words = [word(k) if k else None for k in distinct.tolist()] + [None]
+    return np.array(words, dtype=object)[codes].tolist()
+
+
 def _one(at: tuple[int, int]) -> Area:
     return Area(at[0], at[1], at[0], at[1])
 
@@ -143,13 +160,13 @@ def _columns(run: Run) -> list[Column]:
         s: Style(vertical="top", fill=theme.fill_of(run.settings.colours[s])) for s in SEGMENTS
     }
     values = {
-        "act_priority": [None if p is None else int(p) for p in clean_list(rows["priority"])],
+        "act_priority": rows["priority"].to_numpy(dtype=object, na_value=None).tolist(),
         "customer": clean_list(rows["customer"].tolist()),
         "segment": clean_list(rows["segment"].tolist()),
-        "act_kind": [labels.action_kind(k, lang) for k in rows["kind"].tolist()],
+        "act_kind": _words(rows["kind"], lambda k: labels.action_kind(k, lang)),
         "act_todo": rows["todo"].tolist(),
         "act_why": rows["why"].tolist(),
-        "act_when": [labels.when_word(k, lang) if k else None for k in rows["when"].tolist()],
+        "act_when": _words(rows["when"], lambda k: labels.when_word(k, lang)),
         "revenue": clean_list(rows["revenue"].tolist()),
         "act_done": clean_list(rows["done"].tolist()),
     }

@@ -31,7 +31,8 @@ def clean(value: object) -> object:
 
 
 def clean_list(values: Sequence[object]) -> list[object]:
-    return [clean(v) for v in values]
+    """`clean` of each value; texts and plain floats (the common cells) pass as they are."""
+    return [v if type(v) is str or (type(v) is float and v == v) else clean(v) for v in values]
 
 
 def column_width(name: str, column: pd.Series | None) -> float:

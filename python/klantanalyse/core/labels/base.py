@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
 LANGS = ("nl", "en")
 
 # Column headers: canonical key -> (Dutch, English). The first two names are what we write;
@@ -751,3 +756,13 @@ def setting_help(key: str, lang: str = "nl") -> str:
 
 def method_word(key: str, lang: str = "nl") -> str:
     return _pick(METHOD_WORDS[key], lang)
+
+
+def formatted_column(values: object, format: Callable[[object], str]) -> object:
+    """`format(value)` of each value of an array, as an object array of texts (each distinct
+    value formatted once)."""
+    import numpy as np
+
+    distinct, where = np.unique(np.asarray(values), return_inverse=True)
+    found = [format(v) for v in distinct.tolist()]
+    return np.array(found, dtype=object)[where.reshape(-1)]
