@@ -39,6 +39,8 @@ bench: setup
 	$(BIN)/python benchmarks/bench_excel.py
 	$(BIN)/python benchmarks/bench_orders.py
 	$(BIN)/python benchmarks/bench_read.py
+	$(BIN)/python benchmarks/bench_floor.py
+	$(BIN)/python benchmarks/bench_peers.py
 	$(BIN)/python benchmarks/bench_affinity.py
 
 clean:
