@@ -256,7 +256,19 @@ def charted_points(run: Run, target: Target) -> tuple[pd.DataFrame, str | None]:
     """The points the grid chart shows, and which key says how they were chosen (None:
     every point). With more customers than the chart has room for, the best segments come
     first: every A customer, then every B customer, then an even spread over the rest by
-    revenue, so the picture keeps its shape."""
+    revenue, so the picture keeps its shape. Chosen once per run and target."""
+    cached = _CHARTED.get("run")
+    if cached is not None and cached[0] is run and cached[1] is target:
+        return cached[2]
+    chosen = _charted_points(run, target)
+    _CHARTED["run"] = (run, target, chosen)
+    return chosen
+
+
+_CHARTED: dict[str, tuple[Run, Target, tuple[pd.DataFrame, str | None]]] = {}
+
+
+def _charted_points(run: Run, target: Target) -> tuple[pd.DataFrame, str | None]:
     points = chart_points(run)
     room = target.chart_capacity or point_limit()
     room = min(room, point_limit())
