@@ -25,18 +25,6 @@ from .portfolio import PortfolioView, extend
 from .settings import SEGMENTS, Settings
 from .understood import ColumnReport, missing_column_message, understand
 
-NUMERIC_INPUTS = (
-    "revenue",
-    "potential",
-    "gross_margin_pct",
-    "payment_days",
-    "contact_hours",
-    "custom_costs",
-    "n_products",
-    "n_groups",
-    "revenue_last_year",
-)
-
 
 @dataclass(frozen=True)
 class SegmentLine:
@@ -289,7 +277,7 @@ def _numbers(
     not a number, or a negative revenue or potential, gets a message."""
     numbers: dict[str, pd.Series] = {}
     bad_numbers: dict[str, pd.Series] = {}
-    for key in NUMERIC_INPUTS:
+    for key in labels.NUMERIC_INPUTS:
         if key not in col:
             continue
         raw = col[key]

@@ -21,6 +21,7 @@ from dataclasses import replace
 import numpy as np
 import pandas as pd
 
+from . import labels
 from .columns import match_headers, parse_amount, parse_amount_column, parse_date_column
 from .tables import HEADER_SEARCH_ROWS, SheetTable
 
@@ -35,18 +36,7 @@ _ORDER_TABLE_KEYS = (
     "revenue",
 )
 
-CUSTOMER_NUMBERS = (
-    "revenue",
-    "potential",
-    "gross_margin_pct",
-    "payment_days",
-    "contact_hours",
-    "custom_costs",
-    "n_products",
-    "n_groups",
-    "revenue_last_year",
-    "employees",
-)
+CUSTOMER_NUMBERS = (*labels.NUMERIC_INPUTS, "employees")
 CUSTOMER_TEXTS = (
     "customer",
     "margin",

@@ -223,6 +223,18 @@ INPUT_KEYS = (
     "revenue_last_year",
 )
 CRITERIA = ("margin", "speed", "innovation", "network")
+# the customer inputs that are amounts or counts (a text there is a message, not a value)
+NUMERIC_INPUTS = (
+    "revenue",
+    "potential",
+    "gross_margin_pct",
+    "payment_days",
+    "contact_hours",
+    "custom_costs",
+    "n_products",
+    "n_groups",
+    "revenue_last_year",
+)
 RESULT_KEYS = ("score", "revenue_class", "segment", "advice", "message")
 
 # Value words.
