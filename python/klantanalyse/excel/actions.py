@@ -211,17 +211,9 @@ def _clear(context: _Context) -> None:
 def _current(context: _Context, customers_sheet: Any) -> Any:
     """The plan target of this workbook: the values of Klanten (and Prospects, Actielijst)."""
     from ..plan import Target
-    from ..plan.names import ACTIONS, CUSTOMERS, PROSPECTS
-    from .book import read_values
+    from .book import existing_values
 
-    existing = {CUSTOMERS: read_values(customers_sheet)}
-    prospects_sheet = context.sheet(*PROSPECT_SHEETS, required=False)
-    if prospects_sheet is not None:
-        existing[PROSPECTS] = read_values(prospects_sheet)
-    actions_sheet = context.sheet(*ACTION_SHEETS, required=False)
-    if actions_sheet is not None:
-        existing[ACTIONS] = read_values(actions_sheet)
-    return Target(existing=existing)
+    return Target(existing=existing_values(context.sheet, customers_sheet))
 
 
 # ---- Voorbeelddata -----------------------------------------------------------------------

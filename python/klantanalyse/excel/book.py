@@ -4,10 +4,12 @@ whatever the number of rows: one read per sheet, one write per block.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
+from ..core.tables import ACTION_SHEETS, PROSPECT_SHEETS
 from ..plan.names import (
+    ACTIONS,
     AFFINITY,
     CUSTOMERS,
     MATRIX,
@@ -37,6 +39,17 @@ def find_sheet(sheets: dict[str, Any], *names: str) -> Any | None:
         if found is not None:
             return found
     return None
+
+
+def existing_values(find: Callable[..., Any | None], customers_sheet: Any) -> dict[str, Rows]:
+    """What a plan needs of the workbook it updates: the values of Klanten, and of Prospects
+    and the Actielijst when the workbook has them (`find(*names, required=False)`)."""
+    existing = {CUSTOMERS: read_values(customers_sheet)}
+    for key, names in ((PROSPECTS, PROSPECT_SHEETS), (ACTIONS, ACTION_SHEETS)):
+        sheet = find(*names, required=False)
+        if sheet is not None:
+            existing[key] = read_values(sheet)
+    return existing
 
 
 def read_values(sheet: Any) -> Rows:

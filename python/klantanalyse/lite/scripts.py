@@ -201,12 +201,7 @@ def _current(context: _Context, customers_sheet: Any) -> Any:
     """The plan target of this workbook: the values of Klanten (and Prospects, Actielijst)."""
     from ..plan import Target
 
-    existing = {CUSTOMERS: xl.read_values(customers_sheet)}
-    for key, names in ((PROSPECTS, PROSPECT_SHEETS), (ACTIONS, ACTION_SHEETS)):
-        sheet = context.sheet(*names, required=False)
-        if sheet is not None:
-            existing[key] = xl.read_values(sheet)
-    return Target(existing=existing)
+    return Target(existing=xl.existing_values(context.sheet, customers_sheet))
 
 
 def _clear(context: _Context) -> str:
