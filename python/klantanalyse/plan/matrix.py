@@ -10,7 +10,9 @@ whatever the data.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
+from typing import TypeVar
 
 import numpy as np
 import pandas as pd
@@ -218,15 +220,22 @@ def pareto_text(run: Run) -> str:
 def chart_points(run: Run) -> pd.DataFrame:
     """Valid customers with value > 0 and a jittered x, ordered for stable output; made
     once per run (the chart data, its labels, its frame and the warnings all use it)."""
-    cached = _POINTS.get("run")
-    if cached is not None and cached[0] is run:
-        return cached[1]
-    frame = _chart_points(run)
-    _POINTS["run"] = (run, frame)
-    return frame
+    return _once("points", (run,), lambda: _chart_points(run))
 
 
-_POINTS: dict[str, tuple[Run, pd.DataFrame]] = {}  # the last run's points
+T = TypeVar("T")
+_LAST: dict[str, tuple[tuple[object, ...], object]] = {}  # name -> (inputs, value)
+
+
+def _once(name: str, inputs: tuple[object, ...], make: Callable[[], T]) -> T:
+    """`make()`, kept for the last `inputs` (the same objects) under `name`."""
+    kept = _LAST.get(name)
+    if kept is not None and len(kept[0]) == len(inputs):
+        if all(a is b for a, b in zip(kept[0], inputs)):
+            return kept[1]  # type: ignore[return-value]
+    value = make()
+    _LAST[name] = (inputs, value)
+    return value
 
 
 def _chart_points(run: Run) -> pd.DataFrame:
@@ -257,15 +266,7 @@ def charted_points(run: Run, target: Target) -> tuple[pd.DataFrame, str | None]:
     every point). With more customers than the chart has room for, the best segments come
     first: every A customer, then every B customer, then an even spread over the rest by
     revenue, so the picture keeps its shape. Chosen once per run and target."""
-    cached = _CHARTED.get("run")
-    if cached is not None and cached[0] is run and cached[1] is target:
-        return cached[2]
-    chosen = _charted_points(run, target)
-    _CHARTED["run"] = (run, target, chosen)
-    return chosen
-
-
-_CHARTED: dict[str, tuple[Run, Target, tuple[pd.DataFrame, str | None]]] = {}
+    return _once("charted", (run, target), lambda: _charted_points(run, target))
 
 
 def _charted_points(run: Run, target: Target) -> tuple[pd.DataFrame, str | None]:
