@@ -43,6 +43,7 @@ import numpy as np
 from ..core import labels
 from ..errors import FileError
 from .carried import XML_KINDS, count_piece
+from .cellscan import PlainCells, plain_cells
 
 # ---- limits ------------------------------------------------------------------------------
 # A workbook file as stored (a legacy .xls of Excel's largest sheet is about this size).
@@ -635,6 +636,11 @@ _MAX_TAIL = 64 << 20
 _CARRIED_KINDS = set(XML_KINDS)
 
 
+def _may_share(part: bytes) -> bool:
+    """Whether `_ANY_SHARED` may match in `part` (a quick look first)."""
+    return (b's"' in part or b"s'" in part or b"s " in part) and bool(_ANY_SHARED.search(part))
+
+
 def column_number(letters: str) -> int:
     """'A' -> 1, 'xfd' -> 16384."""
     number = 0
@@ -693,37 +699,52 @@ class _SheetScan:
         a cell in it is not one the patterns account for."""
         plain = b":c" not in part and b":row" not in part
         patterns = _PLAIN if plain else _PREFIXED
-        cells = patterns.cell.findall(part)
-        any_cells = part.count(b"<c ") if plain else -1
-        if any_cells < 0 or part.count(b"<c") != any_cells:
-            any_cells = len(_ANY_CELL.findall(part))
-        if any_cells != len(cells):
+        numbers = np.array(patterns.row.findall(part)).astype(np.int64)
+        if len(numbers):  # rows in order; repeated or unordered: walk
+            if numbers[0] <= facts.last_row or np.any(numbers[1:] <= numbers[:-1]):
+                return False
+            facts.last_row = int(numbers[-1])
+        cells = plain_cells(part) if plain else None
+        if cells is None:
+            cells = self._matched_cells(part, patterns)
+        if cells is None:
             return False
-        for ref in patterns.row.findall(part):  # rows in order; repeated or unordered: walk
-            number = int(ref)
-            if number <= facts.last_row:
-                return False
-            facts.last_row = number
-        letters = {c for c, _, empty in cells if not empty}
-        if letters:
-            facts.columns = max(facts.columns, *(column_number(c.decode()) for c in letters))
-            digits = {r for _, r, empty in cells if not empty}
-            facts.rows = max(facts.rows, *map(int, digits))
-        # every cell start is one of `cells` by now, so a search finds a row 0 among them
-        if facts.columns > MAX_COLUMNS or facts.rows > MAX_ROWS or patterns.zero.search(part):
+        facts.columns = max(facts.columns, cells.columns)
+        facts.rows = max(facts.rows, cells.rows)
+        if facts.columns > MAX_COLUMNS or facts.rows > MAX_ROWS or cells.row_zero:
             return False  # outside Excel's sheet (or row 0): the walk names the cell
-        if (b's"' in part or b"s'" in part or b"s " in part) and _ANY_SHARED.search(part):
-            shared = patterns.shared.findall(part)
-            if len(_ANY_SHARED.findall(part)) != len(shared):
-                return False
+        if len(cells.shared):
             lengths = self.package.string_lengths
-            index = np.array(shared).astype(np.int64)
+            index = cells.shared
             facts.text += int(lengths[index[index < len(lengths)]].sum())
             self._check_text(facts.text)
         if b"sheetProtection" in part and _PROTECTION.search(part):
             facts.protected = True
         self._check_area(facts.rows, facts.columns)
         return True
+
+    @staticmethod
+    def _matched_cells(part: bytes, patterns: _Patterns) -> PlainCells | None:
+        """The cells of `part` by the regular expressions (any prefix, any attribute
+        order); None when a cell is not one they account for."""
+        cells = patterns.cell.findall(part)
+        any_cells = part.count(b"<c ") if patterns is _PLAIN else -1
+        if any_cells < 0 or part.count(b"<c") != any_cells:
+            any_cells = len(_ANY_CELL.findall(part))
+        if any_cells != len(cells):
+            return None
+        filled = [(c, r) for c, r, empty in cells if not empty]
+        columns = max((column_number(c.decode()) for c in {c for c, _ in filled}), default=0)
+        rows = max(map(int, {r for _, r in filled}), default=0)
+        # every cell start is one of `cells` by now, so a search finds a row 0 among them
+        zero = patterns.zero.search(part) is not None
+        shared = np.zeros(0, np.int64)
+        if _may_share(part):
+            found = patterns.shared.findall(part)
+            if len(_ANY_SHARED.findall(part)) != len(found):
+                return None
+            shared = np.array(found).astype(np.int64)
+        return PlainCells(rows, columns, shared, zero)
 
     def _chunks(self):
         yield from _read_member(self.name, self.package.zip, self.part, self.lang)
