@@ -480,10 +480,8 @@ def _distinct_texts(uniques: pd.Index) -> np.ndarray:
         as_int = np.where(whole, values, 0).astype(np.int64).astype(str)
         return np.where(whole, as_int, values.astype(str)).astype(object)
     if pd.api.types.is_integer_dtype(uniques.dtype):
-        return np.array([str(v) for v in uniques.tolist()] + [None], dtype=object)[:-1]
-    if all(isinstance(v, str) for v in uniques):
-        return np.array(name_texts(uniques.tolist()) + [None], dtype=object)[:-1]
-    return np.array([customer_name(v) for v in uniques.tolist()] + [None], dtype=object)[:-1]
+        return np.array(list(map(str, uniques.tolist())) + [None], dtype=object)[:-1]
+    return np.array(name_texts(uniques.tolist()) + [None], dtype=object)[:-1]
 
 
 def _factorize(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -491,7 +489,11 @@ def _factorize(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     keys (an order's lines one below the other) count once; the rest is sorted, which is
     faster than hashing for widely spread keys such as customer × order."""
     if len(values) > 1:
-        starts = np.flatnonzero(np.concatenate(([True], values[1:] != values[:-1])))
+        step = values[1:] != values[:-1]
+        if bool((values[1:] >= values[:-1]).all()):  # sorted (lines by customer and date)
+            codes = np.concatenate(([0], np.cumsum(step)))
+            return codes, values[np.concatenate(([True], step))]
+        starts = np.flatnonzero(np.concatenate(([True], step)))
         if len(starts) * 2 <= len(values):
             codes, distinct = pd.factorize(values[starts])
             return np.repeat(codes, np.diff(np.append(starts, len(values)))), distinct
@@ -509,19 +511,26 @@ def _day(values: object) -> np.ndarray | int:
     return np.asarray(values, dtype="datetime64[ns]").astype("datetime64[D]").astype(np.int64)
 
 
-def _dates(days: np.ndarray, valid: np.ndarray) -> pd.Series:
+def _dates(days: np.ndarray, valid: np.ndarray) -> np.ndarray:
+    """datetime64[ns] of day numbers, NaT where not `valid`."""
     out = np.where(valid, days, 0).astype("datetime64[D]").astype("datetime64[ns]")
-    return pd.Series(out).where(valid).to_numpy()
+    return np.where(valid, out, np.datetime64("NaT", "ns"))
 
 
 def _months_between(days: np.ndarray, valid: np.ndarray, reference: pd.Timestamp) -> np.ndarray:
     """Whole calendar months from each day number to the reference date (NaN where not
     `valid`): the difference in months, less one when the day of the month is not reached."""
-    dates = np.where(valid, days, 0).astype("datetime64[D]")
+    days = np.where(valid, days, days[valid].min() if valid.any() else 0)
+    low = int(days.min()) if len(days) else 0
+    span = int(days.max()) - low + 1 if len(days) else 0
+    every = np.arange(low, low + span) if span < len(days) else days  # few days: each once
+    dates = every.astype("datetime64[D]")
     months = dates.astype("datetime64[M]")
     day_of_month = (dates - months.astype("datetime64[D]")).astype(np.int64) + 1
     whole = (np.datetime64(reference.date(), "M") - months).astype(np.int64)
     whole = whole - (reference.day < day_of_month)
+    if span < len(days):
+        whole = whole[days - low]
     return np.where(valid, whole, np.nan)
 
 
