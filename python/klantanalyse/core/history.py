@@ -201,35 +201,33 @@ def order_history(orders: pd.DataFrame, settings: Settings | None = None) -> Ord
     per_year = 12 / settings.recent_months
     projection = project(revenue_recent * per_year, revenue_previous * per_year)
 
-    table = pd.DataFrame(
-        {
-            "customer": names,
-            "orders_total": orders_total,
-            "avg_order": avg_order,
-            "avg_order_recent": avg_recent,
-            "orders_recent": orders_recent,
-            "first_order": first_order,
-            "last_order": last_order,
-            "months_since": months_since,
-            "revenue_recent": np.round(revenue_recent, 2),
-            "revenue_previous": np.round(revenue_previous, 2),
-            "revenue_total": np.round(revenue_total, 2),
-            "change": change,
-            "projection": np.round(projection, 2),
-        },
-        index=pd.Index(keys, name="fold"),
-    )
+    columns: dict[str, object] = {
+        "customer": names,
+        "orders_total": orders_total,
+        "avg_order": avg_order,
+        "avg_order_recent": avg_recent,
+        "orders_recent": orders_recent,
+        "first_order": first_order,
+        "last_order": last_order,
+        "months_since": months_since,
+        "revenue_recent": np.round(revenue_recent, 2),
+        "revenue_previous": np.round(revenue_previous, 2),
+        "revenue_total": np.round(revenue_total, 2),
+        "change": change,
+        "projection": np.round(projection, 2),
+    }
     if "margin" in lines:
         margin = lines["margin"]
-        table["margin_recent"] = np.bincount(
+        columns["margin_recent"] = np.bincount(
             cust[recent_line], weights=margin[recent_line], minlength=n
         )
-    table["orders_before"] = _orders_per_window_before(table, start, settings)
-    code = _signals(table, start, settings, comparable)
-    table["signal_key"] = np.array(SIGNAL_ORDER, dtype=object)[code]
+    columns["orders_before"] = _orders_per_window_before(columns, start, settings)
+    code = _signals(columns, start, settings, comparable)
+    columns["signal_key"] = np.array(SIGNAL_ORDER, dtype=object)[code]
     words = [labels.signal_word(k, lang) for k in SIGNAL_ORDER]
-    table["signal"] = np.array(words, dtype=object)[code]
-    table["signal_reason"] = _reasons(table, settings)
+    columns["signal"] = np.array(words, dtype=object)[code]
+    columns["signal_reason"] = _reasons(columns, code, settings)
+    table = pd.DataFrame(columns, index=pd.Index(keys, name="fold"))
     retention = _retention(o_cust, o_day, reference, first_line)
     return OrderHistory(
         per_customer=table,
@@ -545,15 +543,15 @@ def _list_rows(rows: tuple[object, ...], lang: str) -> str:
 
 
 def _orders_per_window_before(
-    table: pd.DataFrame, start: pd.Timestamp, settings: Settings
+    table: dict[str, np.ndarray], start: pd.Timestamp, settings: Settings
 ) -> np.ndarray:
     """Orders per recent-window length before the window: the customer's usual pace.
 
     Orders before the window / (months from the first order to the window start / window
     length), never dividing by less than one window; 0 without orders before the window.
     """
-    before = (table["orders_total"] - table["orders_recent"]).to_numpy(dtype=float)
-    first = table["first_order"].to_numpy()
+    before = (table["orders_total"] - table["orders_recent"]).astype(float)
+    first = table["first_order"]
     known = ~np.isnat(first)  # whole days from the first order (at midnight) to the start
     days = np.where(
         known, _day(start) - _day(np.where(known, first, start.to_datetime64())), np.nan
@@ -563,16 +561,13 @@ def _orders_per_window_before(
 
 
 def _signals(
-    table: pd.DataFrame, start: pd.Timestamp, settings: Settings, comparable: bool = True
+    table: dict[str, np.ndarray], start: pd.Timestamp, settings: Settings, comparable: bool = True
 ) -> np.ndarray:
     """The signal per customer, as its position in SIGNAL_ORDER; see the module docstring
     for the rules. *Nieuw* needs
     the window before (`comparable`): without it a first order in the data says nothing."""
-    recent = table["orders_recent"].to_numpy()
-    avg_recent = table["avg_order_recent"].to_numpy()
-    avg_all = table["avg_order"].to_numpy()
-    silent = table["months_since"].to_numpy()
-    first = table["first_order"].to_numpy()
+    recent, avg_recent = table["orders_recent"], table["avg_order_recent"]
+    avg_all, silent, first = table["avg_order"], table["months_since"], table["first_order"]
     active = recent > 0
     median = float(np.median(avg_recent[active])) if active.any() else np.nan
     with np.errstate(invalid="ignore"):
@@ -582,22 +577,22 @@ def _signals(
             & (silent >= settings.silent_months)
         )
         few = (recent <= settings.few_orders) | (
-            recent <= settings.potential_drop * table["orders_before"].to_numpy()
+            recent <= settings.potential_drop * table["orders_before"]
         )
         potential = few & (avg_recent <= settings.potential_drop * avg_all)
     new = (first > start.to_datetime64()) & comparable
     return np.select([~active, attention, potential, new], [0, 1, 2, 3], default=4)
 
 
-def _reasons(table: pd.DataFrame, settings: Settings) -> np.ndarray:
-    """A short reason per customer in the settings' language, built a column at a time
-    (amounts, counts and dates formatted per column, the sentences joined per signal)."""
+def _reasons(table: dict[str, np.ndarray], code: np.ndarray, settings: Settings) -> np.ndarray:
+    """A short reason per customer (`code`: its signal's position in SIGNAL_ORDER) in the
+    settings' language, built a column at a time (amounts, counts and dates formatted per
+    distinct value, the sentences joined per signal)."""
     lang, m = settings.lang, settings.recent_months
-    key = table["signal_key"].to_numpy()
-    out = np.empty(len(table), dtype=object)
+    out = np.empty(len(code), dtype=object)
 
     def column(name: str, rows: np.ndarray) -> np.ndarray:
-        values = table[name].to_numpy()[rows]
+        values = table[name][rows]
         if name in ("first_order", "last_order"):
             return labels.date_column(values, lang)
         if name in ("avg_order", "avg_order_recent"):
@@ -608,7 +603,7 @@ def _reasons(table: pd.DataFrame, settings: Settings) -> np.ndarray:
 
     def shown(name: str, rows: np.ndarray) -> np.ndarray:
         """Values that give the same text where they are equal (amounts in whole euros)."""
-        values = table[name].to_numpy()[rows]
+        values = table[name][rows]
         if name in ("avg_order", "avg_order_recent"):
             with np.errstate(invalid="ignore"):
                 return np.where(np.abs(values) < 1e15, np.rint(values), values)
@@ -617,20 +612,25 @@ def _reasons(table: pd.DataFrame, settings: Settings) -> np.ndarray:
     def fill(rows: np.ndarray, text_key: str, **fields: str) -> np.ndarray:
         """The texts of `text_key` for `rows`; each field names the table column it shows.
         Each distinct combination of shown values is written once."""
-        group = np.zeros(len(rows), dtype=np.int64)
+        group = None
         for name in fields.values():
             codes, distinct = pd.factorize(shown(name, rows), use_na_sentinel=False)
-            group, _ = pd.factorize(group * len(distinct) + codes)
-        _, first = np.unique(group, return_index=True)
+            group = codes if group is None else pd.factorize(group * len(distinct) + codes)[0]
+        if not len(rows):
+            return np.empty(0, dtype=object)
+        # the codes number the groups in order of appearance: a group is new where the
+        # running maximum rises
+        high = np.maximum.accumulate(group)
+        first = np.flatnonzero(np.concatenate(([True], high[1:] > high[:-1])))
         values = {field: column(name, rows[first]) for field, name in fields.items()}
         return labels.text_column(text_key, lang, len(first), m=m, **values)[group]
 
-    dormant = key == "dormant"
-    never = table["last_order"].isna().to_numpy()
+    dormant = code == SIGNAL_ORDER.index("dormant")
+    never = np.isnat(table["last_order"])
     out[dormant & never] = labels.text("sig.dormant_never", lang)
     rows = np.flatnonzero(dormant & ~never)
     out[rows] = fill(rows, "sig.dormant", date="last_order")
-    rows = np.flatnonzero(key == "attention")
+    rows = np.flatnonzero(code == SIGNAL_ORDER.index("attention"))
     out[rows] = fill(
         rows,
         "sig.attention",
@@ -639,7 +639,7 @@ def _reasons(table: pd.DataFrame, settings: Settings) -> np.ndarray:
         since="months_since",
         date="last_order",
     )
-    rows = np.flatnonzero(key == "potential")
+    rows = np.flatnonzero(code == SIGNAL_ORDER.index("potential"))
     out[rows] = fill(
         rows,
         "sig.potential",
@@ -648,11 +648,11 @@ def _reasons(table: pd.DataFrame, settings: Settings) -> np.ndarray:
         overall="avg_order",
         before="orders_before",
     )
-    rows = np.flatnonzero(key == "new")
+    rows = np.flatnonzero(code == SIGNAL_ORDER.index("new"))
     out[rows] = fill(rows, "sig.new", n="orders_recent", avg="avg_order_recent", date="first_order")
-    rows = np.flatnonzero(key == "stable")
+    rows = np.flatnonzero(code == SIGNAL_ORDER.index("stable"))
     stable = fill(rows, "sig.stable", n="orders_recent", avg="avg_order_recent")
-    change = table["change"].to_numpy()[rows]
+    change = table["change"][rows]
     known = ~np.isnan(change)
     if known.any():
         percents = labels.percent_column(change[known], lang, signed=True)
