@@ -43,6 +43,8 @@ Signals, first rule that holds wins (thresholds in Instellingen):
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -64,6 +66,7 @@ from .settings import Settings
 TREND_LIMIT = 0.5  # the projection's growth factor stays within 1 ± this
 MAX_LISTED_ROWS = 10  # row numbers named in one warning
 MIN_COVERAGE = 0.8  # share of a window (or year) the orders must cover to compare with it
+_EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
 SIGNAL_ORDER = ("dormant", "attention", "potential", "new", "stable")  # first rule that holds
 
 
@@ -227,7 +230,10 @@ def order_history(orders: pd.DataFrame, settings: Settings | None = None) -> Ord
     words = [labels.signal_word(k, lang) for k in SIGNAL_ORDER]
     columns["signal"] = np.array(words, dtype=object)[code]
     columns["signal_reason"] = _reasons(columns, code, settings)
-    table = pd.DataFrame(columns, index=pd.Index(keys, name="fold"))
+    for name in ("customer", "signal_key", "signal", "signal_reason"):
+        columns[name] = _texts(columns[name])
+    index = columns["customer"] if keys is names else _texts(keys)
+    table = pd.DataFrame(columns, index=pd.Index(index, name="fold"))
     retention = _retention(o_cust, o_day, reference, first_line)
     return OrderHistory(
         per_customer=table,
@@ -267,9 +273,18 @@ def _covered(first_day: int, after_day: int, through_day: int) -> float:
 
 def window_coverage(first_day: int, reference: pd.Timestamp, months: int) -> float:
     """Share of the window before a recent window of `months` that the orders cover."""
-    start = _day(reference - pd.DateOffset(months=months))
-    before = _day(reference - pd.DateOffset(months=2 * months))
+    start = _months_before(reference, months)
+    before = _months_before(reference, 2 * months)
     return _covered(first_day, before, start)
+
+
+def _months_before(reference: pd.Timestamp, months: int) -> int:
+    """The day number of `reference - pd.DateOffset(months=months)`: the same day of the
+    month `months` months earlier, or that month's last day when it is shorter."""
+    shifted = reference.year * 12 + reference.month - 1 - months
+    year, month = divmod(shifted, 12)
+    day = min(reference.day, calendar.monthrange(year, month + 1)[1])
+    return dt.date(year, month + 1, day).toordinal() - _EPOCH_ORDINAL
 
 
 def _coverage_warnings(
@@ -507,6 +522,13 @@ def _day(values: object) -> np.ndarray | int:
     if isinstance(values, pd.Timestamp):
         return int(values.to_datetime64().astype("datetime64[D]").astype(np.int64))
     return np.asarray(values, dtype="datetime64[ns]").astype("datetime64[D]").astype(np.int64)
+
+
+def _texts(values: object) -> object:
+    """A column of texts in the dtype a frame infers for them (pandas' `str`), converted
+    directly: a frame's own inference first tries reading object columns as dates."""
+    text_dtype = pd.Index(["text"]).dtype
+    return pd.array(np.asarray(values, dtype=object), dtype=text_dtype)
 
 
 def _dates(days: np.ndarray, valid: np.ndarray) -> np.ndarray:
