@@ -678,7 +678,7 @@ def parse_date_column(series: pd.Series) -> tuple[pd.Series, pd.Series]:
     if pd.api.types.is_datetime64_any_dtype(series.dtype):
         dates = series.astype("datetime64[ns]")
         early = (dates < _FIRST_DATE).to_numpy(dtype=bool)
-        return dates.where(~early), pd.Series(early, index=index)
+        return (dates.where(~early) if early.any() else dates), pd.Series(early, index=index)
     if pd.api.types.is_numeric_dtype(series.dtype) and not pd.api.types.is_bool_dtype(series.dtype):
         values = series.to_numpy(dtype=float, na_value=np.nan)
         dates, bad = _serial_dates(values)

@@ -67,6 +67,7 @@ TREND_LIMIT = 0.5  # the projection's growth factor stays within 1 ± this
 MAX_LISTED_ROWS = 10  # row numbers named in one warning
 MIN_COVERAGE = 0.8  # share of a window (or year) the orders must cover to compare with it
 _EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
+_NS_PER_DAY = 86_400 * 10**9
 SIGNAL_ORDER = ("dormant", "attention", "potential", "new", "stable")  # first rule that holds
 
 
@@ -194,8 +195,11 @@ def order_history(orders: pd.DataFrame, settings: Settings | None = None) -> Ord
     last_order = _dates(last_day, has_order)
     months_since = _months_between(last_day, has_order, reference)
 
-    revenue_recent = np.bincount(cust[recent_line], weights=amount[recent_line], minlength=n)
-    revenue_previous = np.bincount(cust[previous_line], weights=amount[previous_line], minlength=n)
+    # the lines outside a window add zero: the same sums as over that window's lines only
+    revenue_recent = np.bincount(cust, weights=np.where(recent_line, amount, 0.0), minlength=n)
+    revenue_previous = np.bincount(
+        cust, weights=np.where(previous_line, amount, 0.0), minlength=n
+    )
     revenue_total = np.bincount(cust, weights=amount, minlength=n)
     if not comparable:  # the window before is mostly outside the data: nothing to compare
         revenue_previous = np.full(n, np.nan)
@@ -503,7 +507,9 @@ def _factorize(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     faster than hashing for widely spread keys such as customer × order."""
     if len(values) > 1:
         step = values[1:] != values[:-1]
-        if bool((values[1:] >= values[:-1]).all()):  # sorted (lines by customer and date)
+        sample = values[:: max(len(values) // 256, 1)]  # unsorted keys fail this cheap test
+        if bool((sample[1:] >= sample[:-1]).all()) and bool((values[1:] >= values[:-1]).all()):
+            # sorted (lines by customer and date): numbered in order without hashing
             codes = np.concatenate(([0], np.cumsum(step)))
             return codes, values[np.concatenate(([True], step))]
         starts = np.flatnonzero(np.concatenate(([True], step)))
@@ -521,7 +527,12 @@ def _day(values: object) -> np.ndarray | int:
     """Days since 1970-01-01 of a Timestamp or datetime64 array (time of day dropped)."""
     if isinstance(values, pd.Timestamp):
         return int(values.to_datetime64().astype("datetime64[D]").astype(np.int64))
-    return np.asarray(values, dtype="datetime64[ns]").astype("datetime64[D]").astype(np.int64)
+    stamps = np.asarray(values, dtype="datetime64[ns]")
+    days = stamps.view(np.int64) // _NS_PER_DAY  # floor, as a conversion to whole days
+    missing = np.isnat(stamps)
+    if missing.any():
+        days[missing] = np.iinfo(np.int64).min  # NaT, as that conversion gives it
+    return days
 
 
 def _texts(values: object) -> object:
