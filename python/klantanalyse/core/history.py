@@ -463,10 +463,10 @@ def _customers(series: pd.Series) -> tuple[np.ndarray, list[str], list[str]]:
     """Customer number per row (−1 when blank), the names (as first written) and their
     `fold` keys: names differing only in case or outer spaces are one customer."""
     codes, uniques = factorize_cells(series)
-    texts = _distinct_texts(uniques)
     if uniques.dtype.kind in "iu":  # distinct whole numbers: distinct texts, nothing to fold
-        names = texts.tolist()
+        names = list(map(str, uniques.tolist()))
         return codes, names, names
+    texts = _distinct_texts(uniques)
     if uniques.dtype.kind == "f":
         keys = texts  # digits, '.', '-', 'e', 'inf': `fold` leaves such texts as they are
     else:
