@@ -197,9 +197,7 @@ def order_history(orders: pd.DataFrame, settings: Settings | None = None) -> Ord
 
     # the lines outside a window add zero: the same sums as over that window's lines only
     revenue_recent = np.bincount(cust, weights=np.where(recent_line, amount, 0.0), minlength=n)
-    revenue_previous = np.bincount(
-        cust, weights=np.where(previous_line, amount, 0.0), minlength=n
-    )
+    revenue_previous = np.bincount(cust, weights=np.where(previous_line, amount, 0.0), minlength=n)
     revenue_total = np.bincount(cust, weights=amount, minlength=n)
     if not comparable:  # the window before is mostly outside the data: nothing to compare
         revenue_previous = np.full(n, np.nan)
