@@ -574,3 +574,33 @@ def test_stable_reasons_of_many_customers_match_a_plain_recompute(lang):
         row = per.set_index("customer").loc[name]
         assert row["signal_key"] == "stable"
         assert row["signal_reason"] == expected
+
+
+@pytest.mark.parametrize(
+    "cells",
+    [
+        ["Bakker", "Jansen", "De Vries"],  # plain texts: the fast path
+        [" Bakker ", "Café", "Cafe\u0301", "Jansen"],  # spaces and two spellings of é
+        ["17850.0", "Bakker 2.0", "3.5", "Jansen"],  # a '.': whole numbers lose '.0'
+        ["Bakker", "  ", "Jansen"],  # a blank text
+        ["Bakker", 17850.0, None, "Jansen"],  # not only texts
+    ],
+)
+def test_names_of_a_column_are_those_of_each_cell(cells):
+    from klantanalyse.core.columns import name_text, name_texts
+
+    assert name_texts(cells) == [name_text(v) for v in cells]
+
+
+@pytest.mark.parametrize("dtype", ["int64", "float64", "uint8"])
+def test_numbers_in_runs_are_numbered_as_pandas_numbers_them(dtype):
+    from klantanalyse.core.columns import factorize_cells
+
+    rng = np.random.default_rng(7)
+    values = np.repeat(rng.integers(0, 6, 40), rng.integers(1, 6, 40)).astype(dtype)
+    if dtype == "float64":
+        values[rng.random(len(values)) < 0.2] = np.nan
+    codes, uniques = factorize_cells(pd.Series(values))
+    expected_codes, expected_uniques = pd.factorize(pd.Series(values))
+    assert codes.tolist() == expected_codes.tolist()
+    pd.testing.assert_index_equal(uniques, expected_uniques, exact=True)

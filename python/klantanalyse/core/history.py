@@ -43,6 +43,8 @@ Signals, first rule that holds wins (thresholds in Instellingen):
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -64,6 +66,8 @@ from .settings import Settings
 TREND_LIMIT = 0.5  # the projection's growth factor stays within 1 ± this
 MAX_LISTED_ROWS = 10  # row numbers named in one warning
 MIN_COVERAGE = 0.8  # share of a window (or year) the orders must cover to compare with it
+_EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
+_NS_PER_DAY = 86_400 * 10**9
 SIGNAL_ORDER = ("dormant", "attention", "potential", "new", "stable")  # first rule that holds
 
 
@@ -191,8 +195,9 @@ def order_history(orders: pd.DataFrame, settings: Settings | None = None) -> Ord
     last_order = _dates(last_day, has_order)
     months_since = _months_between(last_day, has_order, reference)
 
-    revenue_recent = np.bincount(cust[recent_line], weights=amount[recent_line], minlength=n)
-    revenue_previous = np.bincount(cust[previous_line], weights=amount[previous_line], minlength=n)
+    # the lines outside a window add zero: the same sums as over that window's lines only
+    revenue_recent = np.bincount(cust, weights=np.where(recent_line, amount, 0.0), minlength=n)
+    revenue_previous = np.bincount(cust, weights=np.where(previous_line, amount, 0.0), minlength=n)
     revenue_total = np.bincount(cust, weights=amount, minlength=n)
     if not comparable:  # the window before is mostly outside the data: nothing to compare
         revenue_previous = np.full(n, np.nan)
@@ -201,35 +206,36 @@ def order_history(orders: pd.DataFrame, settings: Settings | None = None) -> Ord
     per_year = 12 / settings.recent_months
     projection = project(revenue_recent * per_year, revenue_previous * per_year)
 
-    table = pd.DataFrame(
-        {
-            "customer": names,
-            "orders_total": orders_total,
-            "avg_order": avg_order,
-            "avg_order_recent": avg_recent,
-            "orders_recent": orders_recent,
-            "first_order": first_order,
-            "last_order": last_order,
-            "months_since": months_since,
-            "revenue_recent": np.round(revenue_recent, 2),
-            "revenue_previous": np.round(revenue_previous, 2),
-            "revenue_total": np.round(revenue_total, 2),
-            "change": change,
-            "projection": np.round(projection, 2),
-        },
-        index=pd.Index(keys, name="fold"),
-    )
+    columns: dict[str, object] = {
+        "customer": names,
+        "orders_total": orders_total,
+        "avg_order": avg_order,
+        "avg_order_recent": avg_recent,
+        "orders_recent": orders_recent,
+        "first_order": first_order,
+        "last_order": last_order,
+        "months_since": months_since,
+        "revenue_recent": np.round(revenue_recent, 2),
+        "revenue_previous": np.round(revenue_previous, 2),
+        "revenue_total": np.round(revenue_total, 2),
+        "change": change,
+        "projection": np.round(projection, 2),
+    }
     if "margin" in lines:
         margin = lines["margin"]
-        table["margin_recent"] = np.bincount(
+        columns["margin_recent"] = np.bincount(
             cust[recent_line], weights=margin[recent_line], minlength=n
         )
-    table["orders_before"] = _orders_per_window_before(table, start, settings)
-    code = _signals(table, start, settings, comparable)
-    table["signal_key"] = np.array(SIGNAL_ORDER, dtype=object)[code]
+    columns["orders_before"] = _orders_per_window_before(columns, start, settings)
+    code = _signals(columns, start, settings, comparable)
+    columns["signal_key"] = np.array(SIGNAL_ORDER, dtype=object)[code]
     words = [labels.signal_word(k, lang) for k in SIGNAL_ORDER]
-    table["signal"] = np.array(words, dtype=object)[code]
-    table["signal_reason"] = _reasons(table, settings)
+    columns["signal"] = np.array(words, dtype=object)[code]
+    columns["signal_reason"] = _reasons(columns, code, settings)
+    for name in ("customer", "signal_key", "signal", "signal_reason"):
+        columns[name] = _texts(columns[name])
+    index = columns["customer"] if keys is names else _texts(keys)
+    table = pd.DataFrame(columns, index=pd.Index(index, name="fold"))
     retention = _retention(o_cust, o_day, reference, first_line)
     return OrderHistory(
         per_customer=table,
@@ -269,9 +275,18 @@ def _covered(first_day: int, after_day: int, through_day: int) -> float:
 
 def window_coverage(first_day: int, reference: pd.Timestamp, months: int) -> float:
     """Share of the window before a recent window of `months` that the orders cover."""
-    start = _day(reference - pd.DateOffset(months=months))
-    before = _day(reference - pd.DateOffset(months=2 * months))
+    start = _months_before(reference, months)
+    before = _months_before(reference, 2 * months)
     return _covered(first_day, before, start)
+
+
+def _months_before(reference: pd.Timestamp, months: int) -> int:
+    """The day number of `reference - pd.DateOffset(months=months)`: the same day of the
+    month `months` months earlier, or that month's last day when it is shorter."""
+    shifted = reference.year * 12 + reference.month - 1 - months
+    year, month = divmod(shifted, 12)
+    day = min(reference.day, calendar.monthrange(year, month + 1)[1])
+    return dt.date(year, month + 1, day).toordinal() - _EPOCH_ORDINAL
 
 
 def _coverage_warnings(
@@ -446,10 +461,10 @@ def _customers(series: pd.Series) -> tuple[np.ndarray, list[str], list[str]]:
     """Customer number per row (−1 when blank), the names (as first written) and their
     `fold` keys: names differing only in case or outer spaces are one customer."""
     codes, uniques = factorize_cells(series)
-    texts = _distinct_texts(uniques)
     if uniques.dtype.kind in "iu":  # distinct whole numbers: distinct texts, nothing to fold
-        names = texts.tolist()
+        names = list(map(str, uniques.tolist()))
         return codes, names, names
+    texts = _distinct_texts(uniques)
     if uniques.dtype.kind == "f":
         keys = texts  # digits, '.', '-', 'e', 'inf': `fold` leaves such texts as they are
     else:
@@ -480,10 +495,8 @@ def _distinct_texts(uniques: pd.Index) -> np.ndarray:
         as_int = np.where(whole, values, 0).astype(np.int64).astype(str)
         return np.where(whole, as_int, values.astype(str)).astype(object)
     if pd.api.types.is_integer_dtype(uniques.dtype):
-        return np.array([str(v) for v in uniques.tolist()] + [None], dtype=object)[:-1]
-    if all(isinstance(v, str) for v in uniques):
-        return np.array(name_texts(uniques.tolist()) + [None], dtype=object)[:-1]
-    return np.array([customer_name(v) for v in uniques.tolist()] + [None], dtype=object)[:-1]
+        return np.array(list(map(str, uniques.tolist())) + [None], dtype=object)[:-1]
+    return np.array(name_texts(uniques.tolist()) + [None], dtype=object)[:-1]
 
 
 def _factorize(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -491,7 +504,13 @@ def _factorize(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     keys (an order's lines one below the other) count once; the rest is sorted, which is
     faster than hashing for widely spread keys such as customer × order."""
     if len(values) > 1:
-        starts = np.flatnonzero(np.concatenate(([True], values[1:] != values[:-1])))
+        step = values[1:] != values[:-1]
+        sample = values[:: max(len(values) // 256, 1)]  # unsorted keys fail this cheap test
+        if bool((sample[1:] >= sample[:-1]).all()) and bool((values[1:] >= values[:-1]).all()):
+            # sorted (lines by customer and date): numbered in order without hashing
+            codes = np.concatenate(([0], np.cumsum(step)))
+            return codes, values[np.concatenate(([True], step))]
+        starts = np.flatnonzero(np.concatenate(([True], step)))
         if len(starts) * 2 <= len(values):
             codes, distinct = pd.factorize(values[starts])
             return np.repeat(codes, np.diff(np.append(starts, len(values)))), distinct
@@ -506,22 +525,41 @@ def _day(values: object) -> np.ndarray | int:
     """Days since 1970-01-01 of a Timestamp or datetime64 array (time of day dropped)."""
     if isinstance(values, pd.Timestamp):
         return int(values.to_datetime64().astype("datetime64[D]").astype(np.int64))
-    return np.asarray(values, dtype="datetime64[ns]").astype("datetime64[D]").astype(np.int64)
+    stamps = np.asarray(values, dtype="datetime64[ns]")
+    days = stamps.view(np.int64) // _NS_PER_DAY  # floor, as a conversion to whole days
+    missing = np.isnat(stamps)
+    if missing.any():
+        days[missing] = np.iinfo(np.int64).min  # NaT, as that conversion gives it
+    return days
 
 
-def _dates(days: np.ndarray, valid: np.ndarray) -> pd.Series:
+def _texts(values: object) -> object:
+    """A column of texts in the dtype a frame infers for them (pandas' `str`), converted
+    directly: a frame's own inference first tries reading object columns as dates."""
+    text_dtype = pd.Index(["text"]).dtype
+    return pd.array(np.asarray(values, dtype=object), dtype=text_dtype)
+
+
+def _dates(days: np.ndarray, valid: np.ndarray) -> np.ndarray:
+    """datetime64[ns] of day numbers, NaT where not `valid`."""
     out = np.where(valid, days, 0).astype("datetime64[D]").astype("datetime64[ns]")
-    return pd.Series(out).where(valid).to_numpy()
+    return np.where(valid, out, np.datetime64("NaT", "ns"))
 
 
 def _months_between(days: np.ndarray, valid: np.ndarray, reference: pd.Timestamp) -> np.ndarray:
     """Whole calendar months from each day number to the reference date (NaN where not
     `valid`): the difference in months, less one when the day of the month is not reached."""
-    dates = np.where(valid, days, 0).astype("datetime64[D]")
+    days = np.where(valid, days, days[valid].min() if valid.any() else 0)
+    low = int(days.min()) if len(days) else 0
+    span = int(days.max()) - low + 1 if len(days) else 0
+    every = np.arange(low, low + span) if span < len(days) else days  # few days: each once
+    dates = every.astype("datetime64[D]")
     months = dates.astype("datetime64[M]")
     day_of_month = (dates - months.astype("datetime64[D]")).astype(np.int64) + 1
     whole = (np.datetime64(reference.date(), "M") - months).astype(np.int64)
     whole = whole - (reference.day < day_of_month)
+    if span < len(days):
+        whole = whole[days - low]
     return np.where(valid, whole, np.nan)
 
 
@@ -536,15 +574,15 @@ def _list_rows(rows: tuple[object, ...], lang: str) -> str:
 
 
 def _orders_per_window_before(
-    table: pd.DataFrame, start: pd.Timestamp, settings: Settings
+    table: dict[str, np.ndarray], start: pd.Timestamp, settings: Settings
 ) -> np.ndarray:
     """Orders per recent-window length before the window: the customer's usual pace.
 
     Orders before the window / (months from the first order to the window start / window
     length), never dividing by less than one window; 0 without orders before the window.
     """
-    before = (table["orders_total"] - table["orders_recent"]).to_numpy(dtype=float)
-    first = table["first_order"].to_numpy()
+    before = (table["orders_total"] - table["orders_recent"]).astype(float)
+    first = table["first_order"]
     known = ~np.isnat(first)  # whole days from the first order (at midnight) to the start
     days = np.where(
         known, _day(start) - _day(np.where(known, first, start.to_datetime64())), np.nan
@@ -554,16 +592,13 @@ def _orders_per_window_before(
 
 
 def _signals(
-    table: pd.DataFrame, start: pd.Timestamp, settings: Settings, comparable: bool = True
+    table: dict[str, np.ndarray], start: pd.Timestamp, settings: Settings, comparable: bool = True
 ) -> np.ndarray:
     """The signal per customer, as its position in SIGNAL_ORDER; see the module docstring
     for the rules. *Nieuw* needs
     the window before (`comparable`): without it a first order in the data says nothing."""
-    recent = table["orders_recent"].to_numpy()
-    avg_recent = table["avg_order_recent"].to_numpy()
-    avg_all = table["avg_order"].to_numpy()
-    silent = table["months_since"].to_numpy()
-    first = table["first_order"].to_numpy()
+    recent, avg_recent = table["orders_recent"], table["avg_order_recent"]
+    avg_all, silent, first = table["avg_order"], table["months_since"], table["first_order"]
     active = recent > 0
     median = float(np.median(avg_recent[active])) if active.any() else np.nan
     with np.errstate(invalid="ignore"):
@@ -573,22 +608,22 @@ def _signals(
             & (silent >= settings.silent_months)
         )
         few = (recent <= settings.few_orders) | (
-            recent <= settings.potential_drop * table["orders_before"].to_numpy()
+            recent <= settings.potential_drop * table["orders_before"]
         )
         potential = few & (avg_recent <= settings.potential_drop * avg_all)
     new = (first > start.to_datetime64()) & comparable
     return np.select([~active, attention, potential, new], [0, 1, 2, 3], default=4)
 
 
-def _reasons(table: pd.DataFrame, settings: Settings) -> np.ndarray:
-    """A short reason per customer in the settings' language, built a column at a time
-    (amounts, counts and dates formatted per column, the sentences joined per signal)."""
+def _reasons(table: dict[str, np.ndarray], code: np.ndarray, settings: Settings) -> np.ndarray:
+    """A short reason per customer (`code`: its signal's position in SIGNAL_ORDER) in the
+    settings' language, built a column at a time (amounts, counts and dates formatted per
+    distinct value, the sentences joined per signal)."""
     lang, m = settings.lang, settings.recent_months
-    key = table["signal_key"].to_numpy()
-    out = np.empty(len(table), dtype=object)
+    out = np.empty(len(code), dtype=object)
 
     def column(name: str, rows: np.ndarray) -> np.ndarray:
-        values = table[name].to_numpy()[rows]
+        values = table[name][rows]
         if name in ("first_order", "last_order"):
             return labels.date_column(values, lang)
         if name in ("avg_order", "avg_order_recent"):
@@ -599,7 +634,7 @@ def _reasons(table: pd.DataFrame, settings: Settings) -> np.ndarray:
 
     def shown(name: str, rows: np.ndarray) -> np.ndarray:
         """Values that give the same text where they are equal (amounts in whole euros)."""
-        values = table[name].to_numpy()[rows]
+        values = table[name][rows]
         if name in ("avg_order", "avg_order_recent"):
             with np.errstate(invalid="ignore"):
                 return np.where(np.abs(values) < 1e15, np.rint(values), values)
@@ -608,20 +643,25 @@ def _reasons(table: pd.DataFrame, settings: Settings) -> np.ndarray:
     def fill(rows: np.ndarray, text_key: str, **fields: str) -> np.ndarray:
         """The texts of `text_key` for `rows`; each field names the table column it shows.
         Each distinct combination of shown values is written once."""
-        group = np.zeros(len(rows), dtype=np.int64)
+        group = None
         for name in fields.values():
             codes, distinct = pd.factorize(shown(name, rows), use_na_sentinel=False)
-            group, _ = pd.factorize(group * len(distinct) + codes)
-        _, first = np.unique(group, return_index=True)
+            group = codes if group is None else pd.factorize(group * len(distinct) + codes)[0]
+        if not len(rows):
+            return np.empty(0, dtype=object)
+        # the codes number the groups in order of appearance: a group is new where the
+        # running maximum rises
+        high = np.maximum.accumulate(group)
+        first = np.flatnonzero(np.concatenate(([True], high[1:] > high[:-1])))
         values = {field: column(name, rows[first]) for field, name in fields.items()}
         return labels.text_column(text_key, lang, len(first), m=m, **values)[group]
 
-    dormant = key == "dormant"
-    never = table["last_order"].isna().to_numpy()
+    dormant = code == SIGNAL_ORDER.index("dormant")
+    never = np.isnat(table["last_order"])
     out[dormant & never] = labels.text("sig.dormant_never", lang)
     rows = np.flatnonzero(dormant & ~never)
     out[rows] = fill(rows, "sig.dormant", date="last_order")
-    rows = np.flatnonzero(key == "attention")
+    rows = np.flatnonzero(code == SIGNAL_ORDER.index("attention"))
     out[rows] = fill(
         rows,
         "sig.attention",
@@ -630,7 +670,7 @@ def _reasons(table: pd.DataFrame, settings: Settings) -> np.ndarray:
         since="months_since",
         date="last_order",
     )
-    rows = np.flatnonzero(key == "potential")
+    rows = np.flatnonzero(code == SIGNAL_ORDER.index("potential"))
     out[rows] = fill(
         rows,
         "sig.potential",
@@ -639,11 +679,11 @@ def _reasons(table: pd.DataFrame, settings: Settings) -> np.ndarray:
         overall="avg_order",
         before="orders_before",
     )
-    rows = np.flatnonzero(key == "new")
+    rows = np.flatnonzero(code == SIGNAL_ORDER.index("new"))
     out[rows] = fill(rows, "sig.new", n="orders_recent", avg="avg_order_recent", date="first_order")
-    rows = np.flatnonzero(key == "stable")
+    rows = np.flatnonzero(code == SIGNAL_ORDER.index("stable"))
     stable = fill(rows, "sig.stable", n="orders_recent", avg="avg_order_recent")
-    change = table["change"].to_numpy()[rows]
+    change = table["change"][rows]
     known = ~np.isnan(change)
     if known.any():
         percents = labels.percent_column(change[known], lang, signed=True)
