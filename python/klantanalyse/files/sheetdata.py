@@ -389,9 +389,25 @@ class _DateStyles:
     def __init__(self, ws):
         self.ids = {type(v): WriteOnlyCell(ws, value=v).style_id for v in self._SAMPLES}
         self.epoch = ws.parent.epoch
+        self.ws = ws
+        self.styled: dict[tuple[int, type], int] = {}
 
     def style(self, value: dt.date) -> int:
         return self.ids[type(value)]
+
+    def in_style(self, style: int, value: dt.date) -> int:
+        """The style index of a date or time cell in a column of style `style`: that style,
+        with the value's own number format when the style's is General (as `_fallback`)."""
+        key = (style, type(value))
+        found = self.styled.get(key)
+        if found is None:
+            cell = WriteOnlyCell(self.ws, value=value)
+            own_format = cell.number_format
+            cell._style = copy(self.ws.parent._cell_styles[style])
+            if cell.number_format == "General" and own_format != "General":
+                cell.number_format = own_format
+            found = self.styled[key] = cell.style_id
+        return found
 
 
 def _other(ws, letter: str, number: str, value, column: Column, dates: _DateStyles) -> str:
@@ -403,10 +419,13 @@ def _other(ws, letter: str, number: str, value, column: Column, dates: _DateStyl
     if kind in (str, float, int, bool) and clean is not value:  # was a numpy scalar
         alone = Column([clean], column.style)
         return _each_cell(ws, letter, alone, [number], [clean], dates, {})[0]
-    if (kind is dt.datetime or kind is dt.date) and column.style is None:
+    if kind is dt.datetime or kind is dt.date:
         if getattr(clean, "tzinfo", None) is None and not ws.parent.iso_dates:
             serial = to_excel(clean, dates.epoch)
-            style = dates.style(clean)
+            if column.style is None:
+                style = dates.style(clean)
+            else:
+                style = dates.in_style(column.style, clean)
             return f'<c r="{letter}{number}" s="{style}" t="n"><v>{serial:.16g}</v></c>'
     return _fallback(ws, letter, number, clean, column)
 
