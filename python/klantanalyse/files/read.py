@@ -275,12 +275,27 @@ def _parsed_csv(text: str, data: bytes | None, sample: str, delimiter: str) -> F
         return None  # EmptyDataError is a ValueError
     if frame.shape[1] != width or not frame.index.equals(pd.RangeIndex(len(frame))):
         return None
-    cells = frame.to_numpy(dtype=object)
-    if len(text) > CSV_FIELD_LIMIT:
-        for pos in range(cells.shape[1]):
-            if max(map(len, cells[:, pos].tolist()), default=0) > CSV_FIELD_LIMIT:
+    columns = [frame[pos].to_numpy(dtype=object) for pos in range(width)]
+    if len(text) > CSV_FIELD_LIMIT and _may_hold_long_fields(data, len(frame)):
+        for column in columns:
+            if max(map(len, column.tolist()), default=0) > CSV_FIELD_LIMIT:
                 return None
-    return FrameRows(cells)
+    return FrameRows(columns)
+
+
+def _may_hold_long_fields(data: bytes, rows: int) -> bool:
+    """False when no field of the UTF-8 bytes `data`, read as `rows` rows, can be longer
+    than CSV_FIELD_LIMIT: each line end ends a row (so no field holds a line end), and
+    every stretch of half the limit holds a line end (so every line is shorter than it)."""
+    step = CSV_FIELD_LIMIT // 2
+    if any(data.find(b"\n", at, at + step) < 0 for at in range(0, len(data) - step + 1, step)):
+        return True
+    ends = data.count(b"\n")
+    if b"\r" in data:
+        ends += data.count(b"\r") - data.count(b"\r\n")
+    if data and data[-1:] not in (b"\n", b"\r"):
+        ends += 1  # the last line, without a line end
+    return rows != ends
 
 
 def _open_quote_at_end(text: str, delimiter: str) -> bool:
