@@ -343,14 +343,15 @@ class FrameRows(Sequence):
         filled = np.zeros(count, dtype=bool)
         columns = []
         for pos in positions:
-            values = self.columns[pos][self.start : self.stop]
+            values = self.columns[pos][self.start : self.stop].copy()
             blank = values == ""
             if blank.any():
-                values = values.copy()
                 values[blank] = None
             filled |= ~blank
             columns.append(values)
-        body = pd.DataFrame(dict(enumerate(columns)), index=range(count), dtype=object)
+        # the columns as they are (each a copy of its own): stacking them into one block
+        # would take longer than reading them
+        body = pd.DataFrame(dict(enumerate(columns)), index=range(count), dtype=object, copy=False)
         body.columns = names
         body.index = pd.RangeIndex(first_row, first_row + count)
         return body if filled.all() else body[filled]
