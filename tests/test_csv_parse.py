@@ -10,6 +10,7 @@ import csv
 import io
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -165,3 +166,32 @@ def test_both_parsers_give_the_same_order_table_of_a_real_export(monkeypatch):
     assert fast.frame.equals(slow.frame)
     assert list(fast.frame.dtypes) == list(slow.frame.dtypes)
     assert (fast.frame.index == slow.frame.index).all()
+
+
+def test_a_field_beyond_the_limit_over_many_short_lines_is_named_by_its_row(tmp_path):
+    lines = "\r\n".join(["y" * 100] * (read.CSV_FIELD_LIMIT // 100 + 1))
+    shot = shot_of(tmp_path / "m.csv", f'Klant,Omzet\r\nA,1\r\nB,"{lines}"\r\nC,3\r\n')
+    with pytest.raises(FileError, match="3"):
+        read._read_csv_rows(shot, "nl")
+
+
+def column_of(tmp_path: Path, cells: list[str]) -> list[object]:
+    """The typed cells of an order file's column 'Extra' holding `cells`."""
+    lines = ["Klant,Datum,Bedrag,Extra"]
+    lines += [f"K{i},2024-01-02,{i},{cell}" for i, cell in enumerate(cells)]
+    path = tmp_path / "extra.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return read.read_orders(path).frame["Extra"].tolist()
+
+
+def test_a_column_is_typed_by_every_cell_not_by_its_first_ones(tmp_path):
+    numbers = [str(i) for i in range(1, 300)]
+    assert column_of(tmp_path, numbers) == [float(i) for i in range(1, 300)]
+    assert column_of(tmp_path, [*numbers, "12a"]) == [*numbers, "12a"]
+    assert column_of(tmp_path, [*numbers, "0612"]) == [*numbers, "0612"]
+    dates = ["2024-03-04"] * 299
+    assert all(isinstance(v, pd.Timestamp) for v in column_of(tmp_path, dates))
+    assert column_of(tmp_path, [*dates, "morgen"]) == [*dates, "morgen"]
+    late = [""] * 200 + ["7"]
+    assert column_of(tmp_path, late)[-1] == 7.0
+    assert column_of(tmp_path, ["noord", *numbers]) == ["noord", *numbers]

@@ -582,7 +582,7 @@ def factorize_cells(series: pd.Series) -> tuple[np.ndarray, pd.Index]:
 def _factorize_runs(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """`pd.factorize` of an object array; where equal cells come in runs (the lines of one
     order one below the other) only the first cell of each run is hashed."""
-    if len(values) < 2:
+    if len(values) < 2 or not _may_run(values[:_RUN_SAMPLE]):
         return pd.factorize(values)
     try:
         starts = np.flatnonzero(np.concatenate(([True], values[1:] != values[:-1])))
@@ -592,6 +592,19 @@ def _factorize_runs(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         return pd.factorize(values)
     codes, uniques = pd.factorize(values[starts])
     return np.repeat(codes, np.diff(np.append(starts, len(values)))), uniques
+
+
+_RUN_SAMPLE = 1_000  # cells `_may_run` looks at
+
+
+def _may_run(values: np.ndarray) -> bool:
+    """False when the first cells show no runs to speak of (fewer than a third of them
+    equal to the cell above): the runs are then not worth looking for."""
+    try:
+        same = np.count_nonzero(values[1:] == values[:-1])
+    except (TypeError, ValueError):
+        return False
+    return same * 3 >= len(values) - 1
 
 
 def _per_unique(
@@ -655,7 +668,10 @@ def _month_first(texts: pd.Series) -> bool:
     """True when the column's slash dates are written month first: some have a second
     number above 12 (11/22/2016) and none a first one above 12. Without such a date
     (every day 12 or less) they are read day first, as Dutch dates."""
-    parts = texts.str.extract(_SLASH_PARTS)
+    slashed = [isinstance(t, str) and "/" in t for t in texts.tolist()]
+    if not any(slashed):  # a date written with slashes has one
+        return False
+    parts = texts[slashed].str.extract(_SLASH_PARTS)
     if parts[0].isna().all():
         return False
     first = pd.to_numeric(parts[0], errors="coerce")

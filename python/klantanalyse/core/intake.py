@@ -22,7 +22,13 @@ import numpy as np
 import pandas as pd
 
 from . import labels
-from .columns import match_headers, parse_amount, parse_amount_column, parse_date_column
+from .columns import (
+    factorize_cells,
+    match_headers,
+    parse_amount,
+    parse_amount_column,
+    parse_date_column,
+)
 from .tables import HEADER_SEARCH_ROWS, SheetTable
 
 _ORDER_TABLE_KEYS = (
@@ -131,7 +137,9 @@ def _plain(column: pd.Series) -> pd.Series:
     """Numbers when every filled cell is a plain number without a leading zero, dates when
     every filled cell is a plainly written date that parses, else as is (the distinct cells
     found once for both)."""
-    codes, uniques = pd.factorize(column)
+    if not _may_be_plain(column):
+        return column
+    codes, uniques = factorize_cells(column)
     if len(uniques) == 0:
         return column
     values = uniques.tolist()
@@ -144,3 +152,19 @@ def _plain(column: pd.Series) -> pd.Series:
         return column
     dates, bad = parse_date_column(column)
     return column if bad.any() else dates
+
+
+_FIRST_CELLS = 100  # cells `_may_be_plain` looks at
+
+
+def _may_be_plain(column: pd.Series) -> bool:
+    """False when the first filled cells already show that not every one is a plain number
+    and not every one a plain date (or not every one a text): then `_plain` leaves the
+    column as is, without finding its distinct cells."""
+    first = column.iloc[:_FIRST_CELLS].dropna().tolist()
+    if not all(isinstance(v, str) for v in first):
+        return False
+    texts = [v.strip() for v in first]
+    return all(_PLAIN_NUMBER.fullmatch(v) for v in texts) or all(
+        _PLAIN_DATE.fullmatch(v) for v in texts
+    )

@@ -307,44 +307,54 @@ def _no_header_warning(letters: list[str], lang: str) -> str:
 
 
 class FrameRows(Sequence):
-    """A sheet's rows held as a 2-D array of text cells, one column per position, '' for a
-    blank or missing cell (a CSV file as pandas' parser reads it). A row is a list of its
-    cells; the rows below a header become the table's body a column at a time (`_body`)."""
+    """A sheet's rows held a column at a time: one object array of text cells per position,
+    '' for a blank or missing cell (a CSV file as pandas' parser reads it). A row is a list
+    of its cells; the rows below a header become the table's body a column at a time
+    (`_body`), without going through rows."""
 
-    def __init__(self, cells: np.ndarray):
-        self.cells = cells
+    def __init__(self, columns: list[np.ndarray], start: int = 0, stop: int | None = None):
+        self.columns = columns
+        self.start = start
+        self.stop = (len(columns[0]) if columns else 0) if stop is None else stop
 
     def __len__(self) -> int:
-        return len(self.cells)
+        return self.stop - self.start
 
     def __getitem__(self, key):
         if isinstance(key, slice):
-            start, stop, step = key.indices(len(self.cells))
+            start, stop, step = key.indices(len(self))
             if step == 1:
-                return FrameRows(self.cells[start:stop])
+                return FrameRows(self.columns, self.start + start, self.start + max(start, stop))
             return [self[i] for i in range(start, stop, step)]
-        return self.cells[key].tolist()
+        if key < 0:
+            key += len(self)
+        if not 0 <= key < len(self):
+            raise IndexError(key)
+        return [column[self.start + key] for column in self.columns]
 
     def __iter__(self) -> Iterator[list[object]]:
-        for row in self.cells:
-            yield row.tolist()
+        for i in range(len(self)):
+            yield self[i]
 
     def body(self, positions: list[int], names: list[str], first_row: int) -> pd.DataFrame:
         """The cells at `positions` as a frame (blank cells None) with the columns `names`,
         fully blank rows dropped; the index holds the sheet row numbers."""
-        count = len(self.cells)
+        count = len(self)
         filled = np.zeros(count, dtype=bool)
         columns = []
         for pos in positions:
-            values = self.cells[:, pos].copy()
+            values = self.columns[pos][self.start : self.stop].copy()
             blank = values == ""
-            values[blank] = None
+            if blank.any():
+                values[blank] = None
             filled |= ~blank
             columns.append(values)
-        body = pd.DataFrame(dict(enumerate(columns)), index=range(count), dtype=object)
+        # the columns as they are (each a copy of its own): stacking them into one block
+        # would take longer than reading them
+        body = pd.DataFrame(dict(enumerate(columns)), index=range(count), dtype=object, copy=False)
         body.columns = names
         body.index = pd.RangeIndex(first_row, first_row + count)
-        return body[filled]
+        return body if filled.all() else body[filled]
 
 
 def _body(

@@ -979,10 +979,14 @@ def csv_bytes(snapshot: Snapshot, lang: str = "nl") -> bytes:
     return data
 
 
-def check_csv_cells(path: Path, text: str, delimiter: str, lang: str = "nl") -> None:
-    """Refuse a CSV text with more than about MAX_SHEET_CELLS fields (counted by its
-    delimiters and line ends, so quoted delimiters make the count err on the high side)."""
-    cells = text.count(delimiter) + text.count("\n") + 1
+def check_csv_cells(path: Path, text: str | bytes, delimiter: str, lang: str = "nl") -> None:
+    """Refuse a CSV text (or its UTF-8 bytes) with more than about MAX_SHEET_CELLS fields
+    (counted by its delimiters and line ends, so quoted delimiters make the count err on the
+    high side)."""
+    if isinstance(text, bytes):
+        cells = text.count(delimiter.encode("utf-8")) + text.count(b"\n") + 1
+    else:
+        cells = text.count(delimiter) + text.count("\n") + 1
     if cells > MAX_SHEET_CELLS:
         raise FileError(
             labels.text(
