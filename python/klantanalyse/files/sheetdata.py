@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from copy import copy
 from dataclasses import dataclass, field
+from itertools import repeat
 from operator import ne
 
 import numpy as np
@@ -105,23 +106,41 @@ def rows_xml(ws, block: RowBlock) -> Callable[[], Iterator[bytes]]:
 
     def chunks() -> Iterator[bytes]:
         texts: list[dict[str, str]] = [{} for _ in block.columns]  # per column, across chunks
-        step = len(block.columns) + 2  # a row: its start tag, its cells, its end tag
         for start in range(0, block.height, _CHUNK_ROWS):
             stop = min(start + _CHUNK_ROWS, block.height)
             numbers = list(map(str, range(block.first_row + start, block.first_row + stop)))
-            pieces: list[str] = [""] * (len(numbers) * step)
-            if heights:
-                pieces[0::step] = [f"<row {_row_attributes(n, heights)}>" for n in numbers]
-            else:
-                pieces[0::step] = list(map('<row r="{}">'.format, numbers))
-            pieces[step - 1 :: step] = ["</row>"] * len(numbers)
-            for j, (letter, column, known) in enumerate(zip(letters, block.columns, texts)):
-                pieces[j + 1 :: step] = _column_cells(
-                    ws, letter, column, numbers, start, dates, known
-                )
-            yield "".join(pieces).encode("ascii", "xmlcharrefreplace")  # as openpyxl writes
+            made = [
+                _column_cells(ws, letter, column, numbers, start, dates, known)
+                for letter, column, known in zip(letters, block.columns, texts)
+            ]
+            yield _joined_rows(numbers, made, heights).encode("ascii", "xmlcharrefreplace")
 
     return chunks
+
+
+def _joined_rows(
+    numbers: list[str], made: list[list[str] | _Parts], heights: Mapping[str, float]
+) -> str:
+    """The `<row>` elements of the rows `numbers`, their cells `made` (per column: each
+    row's cell, or the parts of cells alike), as one text: one list of pieces, joined once."""
+    count = len(numbers)
+    widths = [_PART_COUNT if isinstance(m, _Parts) else 1 for m in made]
+    step = sum(widths) + 2  # a row: its start tag, its cells, its end tag
+    pieces: list[str] = [""] * (count * step)
+    if heights:
+        pieces[0::step] = [f"<row {_row_attributes(n, heights)}>" for n in numbers]
+    else:
+        pieces[0::step] = list(map('<row r="{}">'.format, numbers))
+    pieces[step - 1 :: step] = ["</row>"] * count
+    place = 1
+    for cells, width in zip(made, widths):
+        if isinstance(cells, _Parts):
+            for offset, part in enumerate(cells.lists(numbers)):
+                pieces[place + offset :: step] = part
+        else:
+            pieces[place::step] = cells
+        place += width
+    return "".join(pieces)
 
 
 def _row_attributes(number: str, heights: Mapping[str, float]) -> str:
@@ -143,7 +162,7 @@ def _column_cells(
     start: int,
     dates: _DateStyles,
     texts: dict[str, str] | None = None,
-) -> list[str]:
+) -> list[str] | _Parts:
     """The `<c>` elements of one column for the rows `numbers` ('' where a cell is empty),
     made a column at a time: the values of each kind (floats, integers, booleans, texts)
     formatted together, other kinds (dates, numpy scalars, ...) one at a time. `texts` keeps
@@ -168,7 +187,8 @@ def _column_cells(
         if kind is _NONE:
             continue
         where = np.flatnonzero(types == code)
-        made = _KINDS.get(kind, _each)(cells[where].tolist(), rows.at(where))
+        picked = rows.at(where)
+        made = _cells(_KINDS.get(kind, _each)(cells[where].tolist(), picked), picked.numbers)
         out[where] = np.fromiter(made, dtype=object, count=len(made))
     return out.tolist()
 
@@ -205,6 +225,35 @@ class _Rows:
             cells[i] = cell
 
 
+@dataclass(frozen=True)
+class _Parts:
+    """The cells of one column when every row has one of the same form:
+    `head` + row number + `middle` + value text + `tail`. Left in parts, so that the row
+    text is joined once instead of making a text per cell first; `middle` is one text for
+    all, or one per row."""
+
+    head: str
+    middle: str | list[str]
+    value: list[str]
+    tail: str
+
+    def lists(self, numbers: list[str]) -> list[list[str]]:
+        count = len(numbers)
+        middle = self.middle if isinstance(self.middle, list) else [self.middle] * count
+        return [[self.head] * count, numbers, middle, self.value, [self.tail] * count]
+
+    def cells(self, numbers: list[str]) -> list[str]:
+        """The whole `<c>` element of each row."""
+        return list(map("".join, zip(*self.lists(numbers))))
+
+
+_PART_COUNT = 5  # the lists of `_Parts.lists`
+
+
+def _cells(made: list[str] | _Parts, numbers: list[str]) -> list[str]:
+    return made.cells(numbers) if isinstance(made, _Parts) else made
+
+
 def _each(values: list, rows: _Rows) -> list[str]:
     """Cells of a less common kind, one at a time."""
     return _each_cell(
@@ -221,9 +270,10 @@ def _floats(values: list, rows: _Rows) -> list[str]:
     text[usual] = _formatted(numbers[usual])
     head = f'<c r="{rows.letter}'
     middle = f'"{rows.style} t="n"><v>'
+    if usual.all():
+        return _Parts(head, middle, text.tolist(), "</v></c>")
     cells = [f"{head}{n}{middle}{t}</v></c>" for n, t in zip(rows.numbers, text.tolist())]
-    if not usual.all():
-        rows.mend(cells, values, np.flatnonzero(~usual))  # NaN: '', infinities
+    rows.mend(cells, values, np.flatnonzero(~usual))  # NaN: '', infinities
     return cells
 
 
@@ -246,9 +296,10 @@ def _integers(values: list, rows: _Rows) -> list[str]:
     """Integers a double holds exactly as their digits; larger ones openpyxl's way."""
     head = f'<c r="{rows.letter}'
     middle = f'"{rows.style} t="n"><v>'
+    if -(2**53) < min(values) and max(values) < 2**53:
+        return _Parts(head, middle, list(map(str, values)), "</v></c>")
     cells = [f"{head}{n}{middle}{v}</v></c>" for n, v in zip(rows.numbers, values)]
-    if not (-(2**53) < min(values) and max(values) < 2**53):
-        rows.mend(cells, values, [i for i, v in enumerate(values) if not -(2**53) < v < 2**53])
+    rows.mend(cells, values, [i for i, v in enumerate(values) if not -(2**53) < v < 2**53])
     return cells
 
 
@@ -256,7 +307,7 @@ def _booleans(values: list, rows: _Rows) -> list[str]:
     """True and False as 1 and 0."""
     head = f'<c r="{rows.letter}'
     middle = f'"{rows.style} t="b"><v>'
-    return [f"{head}{n}{middle}{1 if v else 0}</v></c>" for n, v in zip(rows.numbers, values)]
+    return _Parts(head, middle, ["1" if v else "0" for v in values], "</v></c>")
 
 
 def _strings(values: list, rows: _Rows) -> list[str]:
@@ -269,12 +320,12 @@ def _strings(values: list, rows: _Rows) -> list[str]:
     distinct = list(dict.fromkeys(values))
     if _plain_texts(distinct):
         if not by_value:
-            return [f"{head}{n}{middle}{v}</t></is></c>" for n, v in zip(rows.numbers, values)]
+            return _Parts(head, middle, values, "</t></is></c>")
         styled = {
             v: f'" s="{by_value[v]}" t="inlineStr"><is><t>' for v in distinct if v in by_value
         }
-        get = styled.get
-        return [f"{head}{n}{get(v, middle)}{v}</t></is></c>" for n, v in zip(rows.numbers, values)]
+        middles = list(map(styled.get, values, repeat(middle)))
+        return _Parts(head, middles, values, "</t></is></c>")
     tails = {v: _tail(v, rows) for v in distinct}
     return [f'{head}{n}"{tails[v]}' for n, v in zip(rows.numbers, values)]
 
