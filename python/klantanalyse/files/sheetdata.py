@@ -497,9 +497,28 @@ def _fallback(ws, letter: str, number: str, value: object, column: Column) -> st
     return buffer.getvalue().decode("utf-8")
 
 
-def splice(package: bytes, blocks: Mapping[str, Callable[[], Iterator[bytes]]], out) -> None:
+# A long block of at least this many cells is deflated at zlib's fastest level: a third of
+# the time of the default level for a file about a quarter larger (100,000 customers:
+# 33 MB instead of 27 MB); a smaller one keeps the default level, as openpyxl saves.
+FAST_DEFLATE_CELLS = 100_000
+FAST_DEFLATE_LEVEL = 1
+
+
+def deflate_level(block: RowBlock) -> int | None:
+    """The zlib level for the part holding `block` (None: zlib's default)."""
+    cells = block.height * len(block.columns)
+    return FAST_DEFLATE_LEVEL if cells >= FAST_DEFLATE_CELLS else None
+
+
+def splice(
+    package: bytes,
+    blocks: Mapping[str, Callable[[], Iterator[bytes]]],
+    out,
+    levels: Mapping[str, int | None] | None = None,
+) -> None:
     """Write `package` (a saved workbook) to the file object `out`, with the rows that
-    `blocks[part]()` yields added at the end of that worksheet part's sheetData.
+    `blocks[part]()` yields added at the end of that worksheet part's sheetData (deflated at
+    `levels[part]`, zlib's default when not given).
 
     Every part gets plain zip headers, which every reader (and Excel 2007) understands; a
     part that turns out larger than they can describe (zipfile's limit, 2 GiB) is written
@@ -509,7 +528,7 @@ def splice(package: bytes, blocks: Mapping[str, Callable[[], Iterator[bytes]]], 
     large: set[str] = set()
     while True:
         try:
-            _splice(package, blocks, out, large)
+            _splice(package, blocks, out, large, levels or {})
             return
         except _NeedsZip64 as exc:
             large.add(exc.part)
@@ -526,7 +545,11 @@ class _NeedsZip64(Exception):
 
 
 def _splice(
-    package: bytes, blocks: Mapping[str, Callable[[], Iterator[bytes]]], out, large: set[str]
+    package: bytes,
+    blocks: Mapping[str, Callable[[], Iterator[bytes]]],
+    out,
+    large: set[str],
+    levels: Mapping[str, int | None],
 ) -> None:
     """One attempt of `splice`; the parts named in `large` are written as Zip64."""
     with (
@@ -543,6 +566,7 @@ def _splice(
             zip64 = info.filename in large
             limit = None if zip64 else zipfile.ZIP64_LIMIT
             chunks = _counted(rows(), len(head) + len(tail), limit, info.filename)
+            target.compresslevel = levels.get(info.filename)  # used by `open` of a name
             part = target.open(info.filename, "w", force_zip64=zip64)
             try:
                 part.write(head)

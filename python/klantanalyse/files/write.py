@@ -24,7 +24,7 @@ from ..errors import FileError
 from ..plan.model import BookPlan
 from .outfile import claim_temp
 from .render import render_sheet
-from .sheetdata import RowBlock, rows_xml, splice
+from .sheetdata import RowBlock, deflate_level, rows_xml, splice
 
 # the long runs of rows per sheet (customers, orders, chart data), serialised in sheetdata
 LongRows = dict[object, RowBlock]
@@ -152,8 +152,9 @@ def _save(book: Workbook, rows: LongRows, path: Path) -> None:
     package = io.BytesIO()
     book.save(package)  # the sheets hold their headers and short blocks: a small package
     parts = {ws.path[1:]: source for ws, source in sources.items()}
+    levels = {ws.path[1:]: deflate_level(block) for ws, block in rows.items()}
     with path.open("wb") as out:
-        splice(package.getvalue(), parts, out)
+        splice(package.getvalue(), parts, out, levels)
 
 
 def _sync(path: Path) -> None:
