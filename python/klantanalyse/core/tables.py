@@ -366,6 +366,8 @@ def _body(
         return pd.DataFrame(columns=names, dtype=object)
     if isinstance(rows, FrameRows):
         return rows.body(positions, names, first_row)
+    if _one_length(rows) and max(positions, default=0) < len(rows[0]):  # a workbook's rows
+        return _even_body(rows, positions, names, first_row)
     body = pd.DataFrame(rows, dtype=object)
     body = body.reindex(columns=positions)
     body.columns = names
@@ -373,6 +375,34 @@ def _body(
     blank = body.isna() | (body == "")
     body = body.where(~blank, None)
     return body[~blank.all(axis=1).to_numpy()]
+
+
+def _one_length(rows: list[list[object]]) -> bool:
+    width = len(rows[0])
+    return width > 0 and all(len(row) == width for row in rows)
+
+
+def _even_body(
+    rows: list[list[object]], positions: list[int], names: list[str], first_row: int
+) -> pd.DataFrame:
+    """`_body` of rows all of one length, a column at a time: blank (None, NaN or '')
+    cells None, fully blank rows dropped."""
+    count = len(rows)
+    cells = np.empty((count, len(rows[0])), dtype=object)
+    cells[:] = rows
+    filled = np.zeros(count, dtype=bool)
+    columns = {}
+    for i, pos in enumerate(positions):
+        values = cells[:, pos].copy()
+        blank = pd.isna(values) | (values == "")
+        if blank.any():
+            values[blank] = None
+        filled |= ~blank
+        columns[i] = values
+    body = pd.DataFrame(columns, index=range(count), dtype=object, copy=False)
+    body.columns = names
+    body.index = pd.RangeIndex(first_row, first_row + count)
+    return body if filled.all() else body[filled]
 
 
 def _blank_rows(rows: list[list[object]]) -> bool:
