@@ -378,8 +378,7 @@ def _body(
 
 
 def _one_length(rows: list[list[object]]) -> bool:
-    width = len(rows[0])
-    return width > 0 and all(len(row) == width for row in rows)
+    return len(set(map(len, rows))) == 1 and len(rows[0]) > 0
 
 
 def _even_body(

@@ -272,8 +272,15 @@ def _floats(values: list, rows: _Rows) -> list[str]:
     middle = f'"{rows.style} t="n"><v>'
     if usual.all():
         return _Parts(head, middle, text.tolist(), "</v></c>")
-    cells = [f"{head}{n}{middle}{t}</v></c>" for n, t in zip(rows.numbers, text.tolist())]
-    rows.mend(cells, values, np.flatnonzero(~usual))  # NaN: '', infinities
+    cells = _filled(len(values), "")  # NaN: empty
+    numbers_of = np.array(rows.numbers, dtype=object)[usual].tolist()
+    cells[usual] = _objects(
+        f"{head}{n}{middle}{t}</v></c>" for n, t in zip(numbers_of, text[usual].tolist())
+    )
+    cells = cells.tolist()
+    infinite = np.flatnonzero(np.isinf(numbers))
+    if len(infinite):
+        rows.mend(cells, values, infinite)  # openpyxl's way
     return cells
 
 
