@@ -178,7 +178,7 @@ def _column_cells(
         kind = next(iter(kinds))
         if kind is _NONE:
             return [""] * count
-        return _KINDS.get(kind, _each)(list(values), rows)
+        return _kind_cells(kind)(list(values), rows)
     codes = {kind: i for i, kind in enumerate(kinds)}  # types as numbers, for numpy
     types = np.fromiter(map(codes.__getitem__, map(type, values)), dtype=np.int64, count=count)
     cells = np.fromiter(values, dtype=object, count=count)
@@ -188,7 +188,7 @@ def _column_cells(
             continue
         where = np.flatnonzero(types == code)
         picked = rows.at(where)
-        made = _cells(_KINDS.get(kind, _each)(cells[where].tolist(), picked), picked.numbers)
+        made = _cells(_kind_cells(kind)(cells[where].tolist(), picked), picked.numbers)
         out[where] = np.fromiter(made, dtype=object, count=len(made))
     return out.tolist()
 
@@ -259,6 +259,23 @@ def _each(values: list, rows: _Rows) -> list[str]:
     return _each_cell(
         rows.ws, rows.letter, rows.column, rows.numbers, values, rows.dates, rows.texts
     )
+
+
+def _dates(values: list, rows: _Rows) -> list[str]:
+    """Dates and times (pandas' Timestamps too): each distinct one made once, as
+    `_each_cell` makes it; what follows a cell's reference does not depend on its row."""
+    reference = f'<c r="{rows.letter}1"'
+    tails = {}
+    for value in dict.fromkeys(values):
+        cell = _each_cell(rows.ws, rows.letter, rows.column, ["1"], [value], rows.dates, {})[0]
+        tails[value] = cell[len(reference) :] if cell.startswith(reference) else None
+    head = f'<c r="{rows.letter}'
+    if None in tails.values():  # an empty cell among them
+        return [
+            "" if tails[v] is None else f'{head}{n}"{tails[v]}'
+            for n, v in zip(rows.numbers, values)
+        ]
+    return _Parts(head, '"', list(map(tails.__getitem__, values)), "")
 
 
 def _floats(values: list, rows: _Rows) -> list[str]:
@@ -383,6 +400,14 @@ def _objects(items) -> np.ndarray:
 
 
 _KINDS = {float: _floats, int: _integers, bool: _booleans, str: _strings}
+
+
+def _kind_cells(kind: type) -> Callable[[list, _Rows], list[str] | _Parts]:
+    """What makes the cells of values of type `kind`."""
+    found = _KINDS.get(kind)
+    if found is None:
+        return _dates if issubclass(kind, (dt.date, dt.time, dt.timedelta)) else _each
+    return found
 
 
 def _each_cell(
