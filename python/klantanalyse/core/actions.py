@@ -39,7 +39,7 @@ import numpy as np
 import pandas as pd
 
 from . import labels
-from .columns import is_blank, match_headers, name_text, parse_date_column
+from .columns import is_blank, match_headers, name_text, name_texts, parse_date_column
 from .settings import Settings
 from .tables import header_row
 
@@ -426,6 +426,11 @@ def fold(name: object) -> str | None:
     return text.strip().casefold() if text else None
 
 
+def folds(names: list) -> list[str | None]:
+    """`fold` of each name, at the speed of `name_texts`."""
+    return [t.strip().casefold() if t else None for t in name_texts(names)]
+
+
 def _done_marks(rows: Sequence[Sequence[object]] | None) -> dict[str, tuple[str, object]]:
     """Folded customer name -> (name, `Gedaan` cell) of a previous Actielijst sheet's rows
     whose `Gedaan` is filled in."""
@@ -453,7 +458,9 @@ def _with_done(
     settings: Settings,
 ) -> pd.DataFrame:
     """`table` with the kept `Gedaan` cells; ticked customers not listed any more below it."""
-    folded = [fold(n) for n in table["customer"].tolist()]
+    if not marks:  # nothing ticked before: the common case, no name folded
+        return table.assign(done=np.full(len(table), None, dtype=object))
+    folded = folds(table["customer"].tolist())
     table = table.assign(done=[marks[f][1] if f in marks else None for f in folded])
     listed = set(folded)
     left = [name for name in marks if name not in listed]
@@ -461,8 +468,7 @@ def _with_done(
         return table
     lang = settings.lang
     by_name: dict[str, int] = {}
-    for i, n in enumerate(results["customer"].tolist()):
-        key = fold(n)
+    for i, key in enumerate(folds(results["customer"].tolist())):
         if key and key not in by_name:
             by_name[key] = i
     kept = []

@@ -85,10 +85,11 @@ def _weights(
 def _encode(char: Characteristic, series: pd.Series, lang: str) -> tuple[np.ndarray, np.ndarray]:
     """Value codes of a prospect column (BLANK, UNSEEN, BAD_NUMBER or a value id) and raw
     texts per row."""
-    raw_codes, raw_texts = _texts(series, lang)
+    found = pd.factorize(series, use_na_sentinel=True)  # for the texts and the numbers
+    raw_codes, raw_texts = _texts(series, lang, found)
     raw = np.array(raw_texts + [None], dtype=object)[raw_codes]
     if char.numeric:
-        values, blank, bad = _numbers(series)
+        values, blank, bad = _numbers(series, found)
         codes = np.searchsorted(np.asarray(char.edges, dtype=float), values, side="right")
         codes = np.where(blank, BLANK, np.where(bad, BAD_NUMBER, codes))
         return codes.astype(np.int64), raw

@@ -256,8 +256,11 @@ def _names(raw: pd.Series, header: object, added: bool, problems: Problems, lang
         raise InputError(labels.text("err.empty_names", lang, column=header))
     for label in index[missing.to_numpy()]:
         _add(problems, label, labels.text("row.no_name", lang))
-    folded = pd.Series([n.casefold() if n else n for n in names.tolist()], index=index)
-    repeated = (folded.duplicated() & ~missing).to_numpy()
+    present = ~missing.to_numpy()
+    keys = names.to_numpy(dtype=object).copy()
+    keys[present] = np.fromiter(map(str.casefold, keys[present].tolist()), dtype=object)
+    folded = pd.Series(keys, index=index, dtype=object)
+    repeated = folded.duplicated().to_numpy() & present
     if repeated.any():  # each later row names the first row with that name
         first = ~repeated & ~missing.to_numpy()
         first_row = dict(zip(folded[first].tolist(), index[first]))
@@ -349,39 +352,58 @@ def _grid_results(
     """Score, revenue class, segment, advice and message per row (only rows without a
     message get a segment), and the revenue-class limits."""
     index = names.index
+    size = len(index)
     value = revenue.fillna(0.0) + potential
     scores = grid.score(answers)
-    classes = pd.Series(None, index=index, dtype=object)
-    segments = pd.Series(None, index=index, dtype=object)
-    valid = ok.to_numpy()
+    classes = np.full(size, None, dtype=object)
+    segments = np.full(size, None, dtype=object)
+    valid = ok.to_numpy(dtype=bool)
     if valid.any():
-        classes[valid] = grid.revenue_class(value[valid], settings)
-        segments[valid] = grid.segment(classes[valid], scores[valid], settings)
-    segments = segments.astype(object).where(segments.notna(), None)
-    limits = grid.class_limits(value[valid], classes[valid], settings)
-    advice_text = {s: settings.advice_for(s) for s in SEGMENTS}
-    messages = [" ".join(problems[label]) if label in problems else None for label in index]
+        classes[valid] = grid.revenue_class(value[valid], settings).to_numpy(dtype=object)
+        classes[pd.isna(classes)] = None
+        valid_classes = pd.Series(classes[valid], index=index[valid], dtype=object)
+        segments[valid] = grid.segment(valid_classes, scores[valid], settings).to_numpy()
+        segments[pd.isna(segments)] = None
+    limits = grid.class_limits(
+        value[valid], pd.Series(classes[valid], index=index[valid], dtype=object), settings
+    )
+    advice = np.full(size, None, dtype=object)
+    for seg in SEGMENTS:
+        advice[segments == seg] = settings.advice_for(seg)
+    score = np.full(size, None, dtype=object)
+    score[valid] = scores.to_numpy(dtype=np.int64)[valid].astype(object)  # Python ints
+
+    def objects(values: np.ndarray) -> pd.Series:
+        return pd.Series(values, index=index, dtype=object)
+
     results = pd.DataFrame(
         {
             "customer": names,
             "revenue": revenue,
             "potential": potential,
             "value": value,
-            "score": pd.Series(
-                [int(s) if good else None for s, good in zip(scores.tolist(), ok.tolist())],
-                index=index,
-                dtype=object,
-            ),
-            "revenue_class": classes.where(classes.notna(), None),
-            "segment": segments,
-            "advice": pd.Series(
-                [advice_text.get(seg) for seg in segments.tolist()], index=index, dtype=object
-            ),
-            "message": pd.Series(messages, index=index, dtype=object),
+            "score": objects(score),
+            "revenue_class": objects(classes),
+            "segment": objects(segments),
+            "advice": objects(advice),
+            "message": objects(_messages(problems, index)),
         },
         index=index,
     )
     return results, limits
+
+
+def _messages(problems: Problems, index: pd.Index) -> np.ndarray:
+    """Each row's messages joined by a space; None for a row without one."""
+    out = np.full(len(index), None, dtype=object)
+    if not problems:
+        return out
+    if not index.is_unique:
+        out[:] = [" ".join(problems[label]) if label in problems else None for label in index]
+        return out
+    joined = np.array([" ".join(found) for found in problems.values()], dtype=object)
+    out[index.get_indexer(list(problems))] = joined
+    return out
 
 
 def _order_warnings(

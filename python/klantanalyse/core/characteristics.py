@@ -65,21 +65,30 @@ def _fold(text: str) -> str:
     return text.casefold()
 
 
-def _texts(series: pd.Series, lang: str) -> tuple[np.ndarray, list[str | None]]:
-    """(code per row into the distinct values, text per distinct value); -1 = blank."""
-    codes, uniques = pd.factorize(series, use_na_sentinel=True)
+Factorized = tuple[np.ndarray, object]  # pd.factorize of a column: (codes, distinct values)
+
+
+def _texts(
+    series: pd.Series, lang: str, found: Factorized | None = None
+) -> tuple[np.ndarray, list[str | None]]:
+    """(code per row into the distinct values, text per distinct value); -1 = blank.
+    `found`: the column's `pd.factorize`, when the caller has it."""
+    codes, uniques = found or pd.factorize(series, use_na_sentinel=True)
     return codes, [_cell_text(u, lang) for u in uniques]
 
 
-def _numbers(series: pd.Series) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(value per row with NaN for blank or text, blank mask, not-a-number mask)."""
+def _numbers(
+    series: pd.Series, found: Factorized | None = None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(value per row with NaN for blank or text, blank mask, not-a-number mask); `found`
+    as for `_texts`."""
     if pd.api.types.is_numeric_dtype(series.dtype) and not pd.api.types.is_bool_dtype(series.dtype):
         values = series.to_numpy(dtype=float, na_value=np.nan)
         blank = np.isnan(values)
         bad = np.isinf(values)
         return np.where(bad, np.nan, values), blank, bad
     # parse each distinct value once; the extra last slot is what code -1 (blank) picks
-    codes, uniques = pd.factorize(series, use_na_sentinel=True)
+    codes, uniques = found or pd.factorize(series, use_na_sentinel=True)
     parsed = np.full(len(uniques) + 1, np.nan)
     bad = np.zeros(len(uniques) + 1, dtype=bool)
     blank = np.zeros(len(uniques) + 1, dtype=bool)
@@ -229,7 +238,8 @@ def _characteristic(
 
     None when no customer with a segment has a value in this column.
     """
-    values, blank, bad = _numbers(series)
+    found = pd.factorize(series, use_na_sentinel=True)  # for the numbers and the texts
+    values, blank, bad = _numbers(series, found)
     known = ~blank & ~bad
     numeric = False
     filled = int((~blank)[in_profile].sum())
@@ -239,7 +249,7 @@ def _characteristic(
     if len(numbers_in) >= NUMERIC_SHARE * filled:
         distinct = len(np.unique(numbers_in))
         numeric = key == "employees" or distinct > MAX_CATEGORIES
-    raw_codes, raw_texts = _texts(series, lang)
+    raw_codes, raw_texts = _texts(series, lang, found)
     if numeric:
         edges = _edges(numbers_in)
         value_labels = _bin_labels(edges, numbers_in, lang)

@@ -58,7 +58,10 @@ def revenue_class(value: pd.Series, settings: Settings) -> pd.Series:
 def segment(classes: pd.Series, scores: pd.Series, settings: Settings) -> pd.Series:
     """Letter from the segment matrix: revenue class x score."""
     table = np.array([[settings.matrix[c][s] for s in range(5)] for c in CLASSES], dtype=object)
-    rows = pd.Categorical(classes, categories=CLASSES).codes
+    given = classes.to_numpy(dtype=object)
+    rows = np.full(len(given), -1, dtype=np.int64)
+    for code, name in enumerate(CLASSES):
+        rows[given == name] = code
     if len(rows) and rows.min() < 0:
         raise ValueError(f"revenue classes must be one of {CLASSES}")
     return pd.Series(table[rows, scores.to_numpy(dtype=int)], index=classes.index, dtype=object)
@@ -96,9 +99,10 @@ def class_limits(value: pd.Series, classes: pd.Series, settings: Settings) -> Cl
     if settings.revenue_method == "amount":
         high, mid = float(settings.amount_high), float(settings.amount_mid)
         return ClassLimits(high, mid, "amount", len(value))
-    values = value.astype(float)
+    values = value.to_numpy(dtype=float)
+    given = classes.to_numpy(dtype=object)
     found = {}
     for key in ("high", "mid"):
-        part = values[(classes == key).to_numpy()]
+        part = values[given == key]
         found[key] = float(part.min()) if len(part) else None
     return ClassLimits(found["high"], found["mid"], customers=len(value))

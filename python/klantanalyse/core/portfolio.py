@@ -199,50 +199,54 @@ def _portfolio_columns(
         left &= ~rows
         return rows
 
-    previous = money(np.nan_to_num(_column(results, "revenue_previous")))
+    revenue_previous = np.nan_to_num(_column(results, "revenue_previous"))
     m = settings.recent_months
+
+    def fill(key: str, rows: np.ndarray, **values: object) -> None:
+        """The reason `key` for `rows`; `values` are scalars or one text per row."""
+        reasons[rows] = labels.text_column(key, lang, int(rows.sum()), **values)
+
     rows = take(key == "reactivate")
-    worth = np.nan_to_num(_column(results, "revenue_previous")) >= settings.reactivate_revenue
+    worth = revenue_previous >= settings.reactivate_revenue
     segments = results["segment"].to_numpy(dtype=object)
-    reasons[rows] = [
-        text["act.reactivate"].format(previous=p, m=m)
-        if enough
-        else text["act.reactivate_value"].format(
-            value=labels.text("act.value_segment", lang, segment=s)
-            if s in ("A", "B")
-            else labels.text("act.value_potential", lang, potential=labels.money(pot, lang))
-        )
-        for p, enough, s, pot in zip(
-            np.array(previous, dtype=object)[rows], worth[rows], segments[rows], potential[rows]
-        )
-    ]
+    enough = rows & worth
+    fill("act.reactivate", enough, previous=_texts(money(revenue_previous[enough])), m=m)
+    rest = rows & ~worth
+
+    def value(segment: object, potential: float) -> str:
+        if segment in ("A", "B"):
+            return labels.text("act.value_segment", lang, segment=segment)
+        return labels.text("act.value_potential", lang, potential=labels.money(potential, lang))
+
+    fill(
+        "act.reactivate_value", rest, value=labels.row_texts(value, segments[rest], potential[rest])
+    )
     rows = take(key == "let_go")
     limit = labels.money(settings.reactivate_revenue, lang)
-    reasons[rows] = [
-        text["act.let_go"].format(previous=p, m=m, limit=limit)
-        for p in np.array(previous, dtype=object)[rows]
-    ]
+    fill("act.let_go", rows, previous=_texts(money(revenue_previous[rows])), m=m, limit=limit)
     rows = take(key == "reconsider")
-    reasons[rows] = [
-        text["act.reconsider"].format(loss=loss, gain=more)
-        for loss, more in zip(money(-contribution[rows]), money(gain[rows]))
-    ]
+    fill(
+        "act.reconsider",
+        rows,
+        loss=_texts(money(-contribution[rows])),
+        gain=_texts(money(gain[rows])),
+    )
     rows = take(growth_signal)
-    words = {s: labels.signal_word(s, lang) for s in set(signal[rows].tolist())}
-    reasons[rows] = [text["act.develop_signal"].format(signal=words[s]) for s in signal[rows]]
+    words = labels.row_texts(lambda s: labels.signal_word(s, lang), signal[rows])
+    fill("act.develop_signal", rows, signal=words)
     rows = take((key == "develop") & big_potential)
-    shares = [
-        labels.percent(p / r, lang) if r > 0 else "100%+"
-        for p, r in zip(potential[rows].tolist(), revenue[rows].tolist())
-    ]
-    reasons[rows] = [
-        text["act.develop_potential"].format(potential=amount, share=share)
-        for amount, share in zip(money(potential[rows]), shares)
-    ]
+
+    def share(p: float, r: float) -> str:
+        return labels.percent(p / r, lang) if r > 0 else "100%+"
+
+    fill(
+        "act.develop_potential",
+        rows,
+        potential=_texts(money(potential[rows])),
+        share=labels.row_texts(share, potential[rows], revenue[rows]),
+    )
     rows = take(key == "develop")
-    reasons[rows] = [
-        text["act.develop_growth"].format(projection=amount) for amount in money(projection[rows])
-    ]
+    fill("act.develop_growth", rows, projection=_texts(money(projection[rows])))
     reasons[take(np.isnan(contribution))] = text["act.maintain_unknown"]
     reasons[left] = text["act.maintain"]
     results["action"] = key.tolist()
@@ -260,6 +264,10 @@ _ACTION_TEXTS = (
     "act.maintain_unknown",
     "act.maintain",
 )
+
+
+def _texts(texts: list[str]) -> np.ndarray:
+    return np.array(texts, dtype=object)
 
 
 def _column(results: pd.DataFrame, key: str) -> np.ndarray:

@@ -120,55 +120,58 @@ def _type_reasons(keys: list[str], facts: dict[str, np.ndarray], settings: Setti
     """Why each customer got its type, from its facts (one row of `facts` per customer)."""
     lang = settings.lang
     text = {key: labels.text(key, lang) for key in _TYPE_TEXTS}  # templates, fetched once
-    typed = np.array([bool(k) for k in keys], dtype=bool)
+    kind = np.array(keys, dtype=object)
+    typed = kind != ""
     reasons = np.full(len(keys), None, dtype=object)
     # the two common reasons a column at a time
     late = typed & facts["late"]
-    days = {d: f"{d:g}" for d in set(facts["days"][late].tolist())}
-    reasons[late] = [text["type.late"].format(days=days[d]) for d in facts["days"][late].tolist()]
+    reasons[late] = labels.row_texts(
+        lambda d: text["type.late"].format(days=f"{d:g}"), facts["days"][late]
+    )
     costly = typed & ~late & facts["costly"]
     cost, margin = facts["cost"][costly], facts["margin"][costly]
     with np.errstate(divide="ignore", invalid="ignore"):
-        shares = labels.percent_texts(np.where(margin > 0, cost / margin, 0.0).tolist(), lang)
-    shares = [t if m > 0 else "100%+" for t, m in zip(shares, margin.tolist())]
-    reasons[costly] = [
-        text["type.costly_network" if network else "type.costly"].format(
-            cost=c, share=share, margin=m
-        )
-        for network, c, share, m in zip(
-            facts["network"][costly].tolist(),
-            labels.money_texts(np.where(np.isnan(cost), 0.0, cost), lang),
-            shares,
-            labels.money_texts(margin, lang),
-        )
-    ]
-    # the rest a customer at a time
+        shares = labels.percent_column(np.where(margin > 0, cost / margin, 0.0), lang)
+    values = {
+        "cost": np.array(labels.money_texts(np.where(np.isnan(cost), 0.0, cost), lang), object),
+        "share": np.where(margin > 0, shares, "100%+").astype(object),
+        "margin": np.array(labels.money_texts(margin, lang), dtype=object),
+    }
+    network = facts["network"][costly]
+    at = np.flatnonzero(costly)
+    for key, rows in (("type.costly_network", network), ("type.costly", ~network)):
+        part = {name: texts[rows] for name, texts in values.items()}
+        reasons[at[rows]] = labels.text_column(key, lang, int(rows.sum()), **part)
+    # the rest by their facts, each distinct set of facts worded once
     on_time, frequent = settings.on_time_days, settings.frequent_orders
     months, limit = settings.recent_months, f"{settings.on_time_days:g}"
-    rest = np.flatnonzero(typed & ~late & ~costly)
-    names = ("network", "margin_ok", "days", "orders")
-    rows = zip(rest.tolist(), *(facts[k][rest].tolist() for k in names))
-    for i, network, margin_ok, days, orders in rows:
-        if keys[i] == "thriving":
+
+    def reason(thriving: bool, network: bool, margin_ok: bool, days: float, orders: float) -> str:
+        if thriving:
             if orders != orders:  # NaN: no order history
                 reason = text["type.thriving_margin"]
             else:
                 reason = text["type.thriving_orders"].format(n=int(orders), m=months)
             if days == days:
                 reason += "; " + text["type.on_time"].format(days=f"{days:g}")
-        elif network:
-            reason = text["type.network"]
-        else:
-            parts = []
-            if orders != orders:  # NaN: no order history
-                if not margin_ok:
-                    parts.append(text["type.no_margin"])
-            elif orders < frequent:
-                parts.append(text["type.not_frequent"].format(n=int(orders), m=months))
-            if days > on_time:
-                parts.append(text["type.slow"].format(days=f"{days:g}", limit=limit))
-            reason = "; ".join(parts)
-        reasons[i] = reason
+            return reason
+        if network:
+            return text["type.network"]
+        parts = []
+        if orders != orders:  # NaN: no order history
+            if not margin_ok:
+                parts.append(text["type.no_margin"])
+        elif orders < frequent:
+            parts.append(text["type.not_frequent"].format(n=int(orders), m=months))
+        if days > on_time:
+            parts.append(text["type.slow"].format(days=f"{days:g}", limit=limit))
+        return "; ".join(parts)
+
+    rest = typed & ~late & ~costly
+    names = ("network", "margin_ok", "days", "orders")
+    reasons[rest] = labels.row_texts(
+        reason, kind[rest] == "thriving", *(facts[k][rest] for k in names)
+    )
     return reasons.tolist()
 
 

@@ -53,14 +53,18 @@ def carried_warnings(
     return (dropped,) if dropped else ()
 
 
+_NO_TEXT = ("floating", "integer", "mixed-integer-float", "boolean", "empty", "datetime", "date")
+
+
 def long_texts(frame: pd.DataFrame) -> tuple[int, tuple[object, object] | None]:
     """Cells of `frame` longer than MAX_CELL_CHARS: (count, (row label, column) of the first).
-    The longest text of each column is found without a Python step per cell; only a column
-    with a longer one is looked at cell by cell."""
+    A column of numbers, dates or blanks only is passed over; the longest text of any other
+    column is found without a Python step per cell; only a column with a longer one is
+    looked at cell by cell."""
     count, first = 0, None
     for pos, column in enumerate(frame.columns):
         values = frame.iloc[:, pos]
-        if values.dtype != object:
+        if values.dtype != object or pd.api.types.infer_dtype(values) in _NO_TEXT:
             continue
         cells = values.tolist()
         texts = compress(cells, map(isinstance, cells, repeat(str)))

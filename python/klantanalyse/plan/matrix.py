@@ -240,19 +240,44 @@ def _once(name: str, inputs: tuple[object, ...], make: Callable[[], T]) -> T:
 
 def _chart_points(run: Run) -> pd.DataFrame:
     r = run.analysis.results
-    valid = r[r["segment"].notna() & (r["value"] > 0)]
-    frame = pd.DataFrame(
+    value = r["value"].to_numpy(dtype=float, na_value=np.nan)
+    with np.errstate(invalid="ignore"):
+        rows = np.flatnonzero(r["segment"].notna().to_numpy() & (value > 0))
+    score = r["score"].to_numpy(dtype=object)[rows].astype(np.int64)
+    names = r["customer"].to_numpy(dtype=object)[rows]
+    order = _best_first(value[rows], names, score)
+    rows, score = rows[order], score[order]
+    starts = np.flatnonzero(np.r_[True, score[1:] != score[:-1]])  # where each score begins
+    rank = np.arange(len(rows)) - np.repeat(starts, np.diff(np.r_[starts, len(rows)]))
+    index = r.index[rows]
+    return pd.DataFrame(
         {
-            "customer": valid["customer"],
-            "score": valid["score"].astype(int),
-            "value": valid["value"].astype(float),
-            "segment": valid["segment"],
-        }
+            "customer": pd.Series(names[order], index=index, dtype=object),
+            "score": score,
+            "value": value[rows],
+            "segment": pd.Series(r["segment"].to_numpy(dtype=object)[rows], index, object),
+            "x": score + np.array(_JITTER)[rank % len(_JITTER)],
+        },
+        index=index,
     )
-    frame = frame.sort_values(["score", "value", "customer"], ascending=[True, False, True])
-    rank = frame.groupby("score").cumcount().to_numpy()
-    frame["x"] = frame["score"].to_numpy() + np.array(_JITTER)[rank % len(_JITTER)]
-    return frame
+
+
+def _best_first(value: np.ndarray, names: np.ndarray, score: np.ndarray | None = None):
+    """Positions ordered by `score` (ascending, when given), `value` (largest first), then
+    name, as a stable sort on those keys orders them; names are compared only within a tie."""
+    keys = (-value,) if score is None else (-value, score)
+    order = np.lexsort(keys)
+    same = np.ones(max(len(order) - 1, 0), dtype=bool)
+    for key in keys:
+        ranked = key[order]
+        same &= ranked[1:] == ranked[:-1]
+    if not same.any():
+        return order
+    group = np.cumsum(np.r_[True, ~same])  # one number per run of equal keys
+    tied = np.flatnonzero(np.bincount(group)[group] > 1)
+    ties = pd.DataFrame({"group": group[tied], "name": names[order[tied]]})
+    order[tied] = order[tied][ties.sort_values(["group", "name"]).index.to_numpy()]
+    return order
 
 
 def chart_capacity(run: Run, target: Target) -> int:
@@ -275,24 +300,26 @@ def _charted_points(run: Run, target: Target) -> tuple[pd.DataFrame, str | None]
     room = min(room, point_limit())
     if len(points) <= room:
         return points, None
-    chosen: list[pd.DataFrame] = []
+    segments = points["segment"].to_numpy(dtype=object)
+    chosen = np.zeros(len(points), dtype=bool)
     left = room
     key = "chart.chosen.ab"
     for segment, fallback in zip(SEGMENTS, ("chart.chosen.spread", "chart.chosen.a", None)):
-        part = points[points["segment"] == segment]
+        part = np.flatnonzero(segments == segment)
         if len(part) <= left:
-            chosen.append(part)
+            chosen[part] = True
             left -= len(part)
             continue
         if fallback is not None:
             key = fallback
         if left:
-            spread = part.sort_values(["value", "customer"], ascending=[False, True])
+            values = points["value"].to_numpy(dtype=float)[part]
+            names = points["customer"].to_numpy(dtype=object)[part]
+            spread = part[_best_first(values, names)]
             picks = np.linspace(0, len(spread) - 1, left).round().astype(int)
-            chosen.append(spread.iloc[np.unique(picks)])
+            chosen[spread[np.unique(picks)]] = True
         break
-    shown = pd.concat(chosen) if chosen else points.iloc[:0]
-    return shown.loc[points.index.intersection(shown.index)], key
+    return points[chosen], key
 
 
 def point_limit() -> int:
@@ -309,10 +336,12 @@ def chart_block(run: Run, target: Target) -> ColumnBlock:
         labels.text("chart.series", lang, segment=s) for s in SEGMENTS
     ]
     names = points["customer"].tolist()
-    xs = [round(float(x), 2) for x in points["x"].tolist()]
-    values = points["value"].tolist()
-    segments = points["segment"].tolist()
-    ys = [[v if seg == s else None for v, seg in zip(values, segments)] for s in SEGMENTS]
+    distinct, where = np.unique(points["x"].to_numpy(dtype=float), return_inverse=True)
+    rounded = np.array([round(x, 2) for x in distinct.tolist()], dtype=object)
+    xs = rounded[where.reshape(-1)].tolist()  # each distinct x rounded once
+    values = points["value"].to_numpy(dtype=float).astype(object)
+    segments = points["segment"].to_numpy(dtype=object)
+    ys = [np.where(segments == s, values, None).tolist() for s in SEGMENTS]
     columns = [[header[0], *names], [header[1], *xs]] + [
         [header[2 + i], *y] for i, y in enumerate(ys)
     ]

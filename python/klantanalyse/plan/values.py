@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 import numpy as np
@@ -32,6 +33,11 @@ def clean(value: object) -> object:
 
 def clean_list(values: Sequence[object]) -> list[object]:
     """`clean` of each value; texts and plain floats (the common cells) pass as they are."""
+    kinds = set(map(type, values))
+    if kinds <= {str, type(None)}:  # texts and blanks: as they are
+        return list(values)
+    if kinds == {float} and not any(map(math.isnan, values)):
+        return list(values)
     return [v if type(v) is str or (type(v) is float and v == v) else clean(v) for v in values]
 
 

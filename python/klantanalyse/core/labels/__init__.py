@@ -44,8 +44,15 @@ def result_words(key: str, values: list, lang: str = "nl") -> list:
     table = RESULT_WORDS.get(key)
     if table is None:
         return values
+    import numpy as np
+    import pandas as pd
+
     pick = 1 if lang == "en" else 0
-    return [table[v][pick] if v in table else None for v in values]
+    keys = np.empty(len(values), dtype=object)
+    keys[:] = values
+    codes, distinct = pd.factorize(keys)  # each distinct key looked up once; blank: code -1
+    words = [table[v][pick] if v in table else None for v in distinct.tolist()] + [None]
+    return np.array(words, dtype=object)[codes].tolist()
 
 
 def result_word(key: str, value: object, lang: str = "nl") -> object:

@@ -778,3 +778,27 @@ def formatted_column(values: object, format: Callable[[object], str]) -> object:
     distinct, where = np.unique(np.asarray(values), return_inverse=True)
     found = [format(v) for v in distinct.tolist()]
     return np.array(found, dtype=object)[where.reshape(-1)]
+
+
+def row_texts(make: Callable[..., object], *columns: object) -> object:
+    """`make(*row)` of each row of `columns` (arrays of one length, passed as Python values),
+    as an object array; each distinct row is asked once. Floats are told apart by their bits,
+    so 0.0 and -0.0 (which format differently) are two rows."""
+    import numpy as np
+    import pandas as pd
+
+    arrays = [np.asarray(c) for c in columns]
+    size = len(arrays[0]) if arrays else 0
+    code = np.zeros(size, dtype=np.int64)
+    for values in arrays:
+        if values.dtype.kind == "f":
+            values = values.astype(np.float64).view(np.int64)
+        codes, uniques = pd.factorize(values)
+        code, _ = pd.factorize(code * (len(uniques) + 1) + codes + 1)
+    count = int(code.max()) + 1 if size else 0
+    first = np.empty(count, dtype=np.int64)
+    first[code[::-1]] = np.arange(size - 1, -1, -1)  # the first row of each distinct row
+    found = [make(*row) for row in zip(*(v[first].tolist() for v in arrays))]
+    out = np.empty(count, dtype=object)
+    out[:] = found
+    return out[code]
