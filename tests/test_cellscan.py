@@ -14,7 +14,7 @@ from klantanalyse.files.cellscan import plain_cells
 
 
 def by_patterns(piece: bytes):
-    return guard._SheetScan._matched_cells(piece, guard._PLAIN)
+    return guard.matched_cells(piece, guard._PLAIN)
 
 
 def facts(cells) -> tuple:

@@ -32,7 +32,9 @@ import os
 import posixpath
 import re
 import zipfile
-from collections import Counter
+from collections import Counter, deque
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree import ElementTree
@@ -658,6 +660,56 @@ class _FastFacts:
     protected: bool = False
 
 
+@dataclass(frozen=True)
+class _Look:
+    """What one piece of a sheet holds: its row numbers, its cells, a protection."""
+
+    rows: np.ndarray
+    cells: PlainCells
+    protected: bool
+    features: Counter  # what the report of what is not carried over counts
+
+
+def _look(piece: bytes) -> _Look | None:
+    """The rows and cells of one piece (whole cells and rows only); None when a cell in it
+    is not one the array operations or the regular expressions account for."""
+    plain = b":c" not in piece and b":row" not in piece
+    patterns = _PLAIN if plain else _PREFIXED
+    rows = np.array(patterns.row.findall(piece)).astype(np.int64)
+    cells = plain_cells(piece) if plain else None
+    if cells is None:
+        cells = matched_cells(piece, patterns)
+    if cells is None:
+        return None
+    protected = b"sheetProtection" in piece and _PROTECTION.search(piece) is not None
+    features: Counter = Counter()
+    count_piece(piece, len(piece), _CARRIED_KINDS, features)
+    return _Look(rows, cells, protected, features)
+
+
+def matched_cells(part: bytes, patterns: _Patterns) -> PlainCells | None:
+    """The cells of `part` by the regular expressions (any prefix, any attribute
+    order); None when a cell is not one they account for."""
+    cells = patterns.cell.findall(part)
+    any_cells = part.count(b"<c ") if patterns is _PLAIN else -1
+    if any_cells < 0 or part.count(b"<c") != any_cells:
+        any_cells = len(_ANY_CELL.findall(part))
+    if any_cells != len(cells):
+        return None
+    filled = [(c, r) for c, r, empty in cells if not empty]
+    columns = max((column_number(c.decode()) for c in {c for c, _ in filled}), default=0)
+    rows = max(map(int, {r for _, r in filled}), default=0)
+    # every cell start is one of `cells` by now, so a search finds a row 0 among them
+    zero = patterns.zero.search(part) is not None
+    shared = np.zeros(0, np.int64)
+    if _may_share(part):
+        found = patterns.shared.findall(part)
+        if len(_ANY_SHARED.findall(part)) != len(found):
+            return None
+        shared = np.array(found).astype(np.int64)
+    return PlainCells(rows, columns, shared, zero)
+
+
 class _SheetScan:
     """The used area, the shared-string text and the rows of one sheet part."""
 
@@ -668,10 +720,30 @@ class _SheetScan:
     # -- the fast path --
 
     def fast(self) -> SheetFacts | None:
-        """The facts from regular expressions, or None when some cell is written in a form
-        they cannot account for (then `walk` decides)."""
+        """The facts from array operations and regular expressions, or None when some cell
+        is written in a form they cannot account for (then `walk` decides). Two pieces are
+        looked at side by side (numpy and zlib let go of the interpreter lock); what they
+        hold is added up in the sheet's order."""
         facts = _FastFacts()
         features: Counter = Counter()  # what the report of what is not carried over counts
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            looks: deque = deque()
+            for piece in self._pieces():
+                if piece is None:
+                    return None
+                looks.append(pool.submit(_look, piece))
+                if len(looks) > 2 and not self._add(looks.popleft().result(), facts, features):
+                    return None  # (three in flight: the next piece is unpacked meanwhile)
+            while looks:
+                if not self._add(looks.popleft().result(), facts, features):
+                    return None
+        if features["value"] > 1:  # whether any cell holds a value, not how many pieces
+            features["value"] = 1
+        self.package.features[self.part] = features
+        return SheetFacts(facts.rows, facts.columns, facts.protected)
+
+    def _pieces(self) -> Iterator[bytes | None]:
+        """The sheet in pieces of whole cells and rows; None when no cut is found."""
         tail = b""
         first = True
         for chunk in self._chunks():
@@ -682,69 +754,39 @@ class _SheetScan:
             cut = len(buf) if not chunk else self._cut(buf)
             if cut is None:
                 if len(buf) > _MAX_TAIL:
-                    return None
+                    yield None
+                    return
                 tail = buf
                 continue
-            part, tail = buf[:cut], buf[cut:]
-            if not self._scan(part, facts):
-                return None
-            count_piece(part, len(part), _CARRIED_KINDS, features)
+            piece, tail = buf[:cut], buf[cut:]
+            yield piece
             if not chunk:
                 break
-        self.package.features[self.part] = features
-        return SheetFacts(facts.rows, facts.columns, facts.protected)
 
-    def _scan(self, part: bytes, facts: _FastFacts) -> bool:
-        """Add one piece of the sheet (whole cells and rows only) to `facts`; False when
-        a cell in it is not one the patterns account for."""
-        plain = b":c" not in part and b":row" not in part
-        patterns = _PLAIN if plain else _PREFIXED
-        numbers = np.array(patterns.row.findall(part)).astype(np.int64)
-        if len(numbers):  # rows in order; repeated or unordered: walk
-            if numbers[0] <= facts.last_row or np.any(numbers[1:] <= numbers[:-1]):
-                return False
-            facts.last_row = int(numbers[-1])
-        cells = plain_cells(part) if plain else None
-        if cells is None:
-            cells = self._matched_cells(part, patterns)
-        if cells is None:
+    def _add(self, look: _Look | None, facts: _FastFacts, features: Counter) -> bool:
+        """Add what one piece holds to `facts` (pieces in order); False when the walk must
+        decide (a cell the patterns do not account for, rows out of order, a cell outside
+        Excel's sheet or in row 0, which the walk names)."""
+        if look is None:
             return False
+        features.update(look.features)
+        if len(look.rows):
+            if look.rows[0] <= facts.last_row or np.any(look.rows[1:] <= look.rows[:-1]):
+                return False
+            facts.last_row = int(look.rows[-1])
+        cells = look.cells
         facts.columns = max(facts.columns, cells.columns)
         facts.rows = max(facts.rows, cells.rows)
         if facts.columns > MAX_COLUMNS or facts.rows > MAX_ROWS or cells.row_zero:
-            return False  # outside Excel's sheet (or row 0): the walk names the cell
+            return False
         if len(cells.shared):
             lengths = self.package.string_lengths
             index = cells.shared
             facts.text += int(lengths[index[index < len(lengths)]].sum())
             self._check_text(facts.text)
-        if b"sheetProtection" in part and _PROTECTION.search(part):
-            facts.protected = True
+        facts.protected = facts.protected or look.protected
         self._check_area(facts.rows, facts.columns)
         return True
-
-    @staticmethod
-    def _matched_cells(part: bytes, patterns: _Patterns) -> PlainCells | None:
-        """The cells of `part` by the regular expressions (any prefix, any attribute
-        order); None when a cell is not one they account for."""
-        cells = patterns.cell.findall(part)
-        any_cells = part.count(b"<c ") if patterns is _PLAIN else -1
-        if any_cells < 0 or part.count(b"<c") != any_cells:
-            any_cells = len(_ANY_CELL.findall(part))
-        if any_cells != len(cells):
-            return None
-        filled = [(c, r) for c, r, empty in cells if not empty]
-        columns = max((column_number(c.decode()) for c in {c for c, _ in filled}), default=0)
-        rows = max(map(int, {r for _, r in filled}), default=0)
-        # every cell start is one of `cells` by now, so a search finds a row 0 among them
-        zero = patterns.zero.search(part) is not None
-        shared = np.zeros(0, np.int64)
-        if _may_share(part):
-            found = patterns.shared.findall(part)
-            if len(_ANY_SHARED.findall(part)) != len(found):
-                return None
-            shared = np.array(found).astype(np.int64)
-        return PlainCells(rows, columns, shared, zero)
 
     def _chunks(self):
         yield from _read_member(self.name, self.package.zip, self.part, self.lang)
