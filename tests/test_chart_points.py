@@ -120,3 +120,28 @@ def test_a_zero_limit_draws_no_line_on_the_log_axis(tmp_path, capsys):
     assert limits[2] == ["Grens Midden", None, None] and limits[3] == [None, None, None]
     every_y = [v for row in limits for v in row[2:] if v is not None]
     assert all(v > 0 for v in every_y)  # nothing a log axis cannot show
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        ["b", "a", "Á", "a", "é", "e", "Z", "😀", " a", "a "],  # short texts
+        ["x" * 300, "x" * 299 + "a", "b", "a"],  # a long one among them
+        ["a\0", "a", "a\0b", ""],  # NUL characters
+    ],
+)
+def test_ties_are_ordered_by_name_as_python_orders_texts(names):
+    """Equal score and value: the points go by name, as `sorted` orders the texts (equal
+    names keep their order)."""
+    import numpy as np
+
+    from klantanalyse.plan.matrix import _best_first
+
+    count = len(names) * 3
+    rng = random.Random(7)
+    pool = [rng.choice(names) for _ in range(count)]
+    value = np.array([rng.choice([10.0, 20.0]) for _ in range(count)])
+    score = np.array([rng.choice([3, 4]) for _ in range(count)])
+    expected = sorted(range(count), key=lambda i: (score[i], -value[i], pool[i], i))
+    got = _best_first(value, np.array(pool, dtype=object), score)
+    assert got.tolist() == expected

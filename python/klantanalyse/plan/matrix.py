@@ -275,9 +275,24 @@ def _best_first(value: np.ndarray, names: np.ndarray, score: np.ndarray | None =
         return order
     group = np.cumsum(np.r_[True, ~same])  # one number per run of equal keys
     tied = np.flatnonzero(np.bincount(group)[group] > 1)
-    ties = pd.DataFrame({"group": group[tied], "name": names[order[tied]]})
-    order[tied] = order[tied][ties.sort_values(["group", "name"]).index.to_numpy()]
+    order[tied] = order[tied][_by_group_and_name(group[tied], names[order[tied]])]
     return order
+
+
+_SHORT_NAME = 256  # names up to this length are compared as a fixed-width text array
+
+
+def _by_group_and_name(group: np.ndarray, names: np.ndarray) -> np.ndarray:
+    """Positions ordered by `group`, then name (as Python orders texts), stable. Short
+    texts without NUL characters go through numpy's own text sort (the same order: code
+    point by code point); anything else through pandas."""
+    texts = names.tolist()
+    if all(type(t) is str for t in texts):
+        longest = max(map(len, texts), default=0)
+        if longest <= _SHORT_NAME and not any("\0" in t for t in texts):
+            return np.lexsort((np.array(texts, dtype=f"<U{max(longest, 1)}"), group))
+    ties = pd.DataFrame({"group": group, "name": names})
+    return ties.sort_values(["group", "name"]).index.to_numpy()
 
 
 def chart_capacity(run: Run, target: Target) -> int:
