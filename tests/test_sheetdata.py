@@ -233,3 +233,36 @@ def test_date_styles_are_registered_before_the_save():
     before = len(book._cell_styles)
     rows_xml(ws, RowBlock(2, [Column([dt.date(2024, 1, 1)])]))
     assert len(book._cell_styles) == before + 4  # datetime, date, time, timedelta
+
+
+def test_a_large_block_is_deflated_faster_and_reads_back_the_same(tmp_path):
+    """A block of FAST_DEFLATE_CELLS cells or more is deflated at zlib's fastest level: its
+    part unpacks to the same bytes as at the default level, packed larger; a smaller block
+    keeps the default level."""
+    from klantanalyse.files import sheetdata
+
+    rng = random.Random(3)
+    values = [[rng.random() * 1000, f"klant {rng.randrange(10**6)}"] for _ in range(4_000)]
+    columns = [Column([v[0] for v in values]), Column([v[1] for v in values])]
+    big = RowBlock(2, columns)
+    assert sheetdata.deflate_level(big) is None  # 8,000 cells: the default level
+    assert sheetdata.deflate_level(RowBlock(2, columns * 13)) == sheetdata.FAST_DEFLATE_LEVEL
+
+    def written(name: str) -> zipfile.ZipInfo:
+        book = Workbook(write_only=True)
+        ws = book.create_sheet("Blad")
+        write_module._save(book, {ws: big}, tmp_path / name)
+        with zipfile.ZipFile(tmp_path / name) as z:
+            return z.getinfo(SHEET), z.read(SHEET)
+
+    default_info, default_xml = written("default.xlsx")
+    sheetdata.FAST_DEFLATE_CELLS, kept = 1_000, sheetdata.FAST_DEFLATE_CELLS
+    try:
+        fast_info, fast_xml = written("fast.xlsx")
+    finally:
+        sheetdata.FAST_DEFLATE_CELLS = kept
+    assert fast_xml == default_xml
+    assert fast_info.compress_size > default_info.compress_size
+    ws = load_workbook(tmp_path / "fast.xlsx", read_only=True)["Blad"]
+    rows = [list(r) for r in ws.iter_rows(min_row=2, max_row=3, values_only=True)]
+    assert rows == [[float(f"{v:.16g}"), name] for v, name in values[:2]]  # 16 digits, as openpyxl
