@@ -245,7 +245,8 @@ def _chart_points(run: Run) -> pd.DataFrame:
         rows = np.flatnonzero(r["segment"].notna().to_numpy() & (value > 0))
     score = r["score"].to_numpy(dtype=object)[rows].astype(np.int64)
     names = r["customer"].to_numpy(dtype=object)[rows]
-    order = _best_first(value[rows], names, score)
+    ranks = _name_ranks(names)
+    order = _best_first(value[rows], names if ranks is None else ranks, score)
     rows, score = rows[order], score[order]
     starts = np.flatnonzero(np.r_[True, score[1:] != score[:-1]])  # where each score begins
     rank = np.arange(len(rows)) - np.repeat(starts, np.diff(np.r_[starts, len(rows)]))
@@ -257,6 +258,7 @@ def _chart_points(run: Run) -> pd.DataFrame:
             "value": value[rows],
             "segment": pd.Series(r["segment"].to_numpy(dtype=object)[rows], index, object),
             "x": score + np.array(_JITTER)[rank % len(_JITTER)],
+            "name_rank": None if ranks is None else ranks[order],
         },
         index=index,
     )
@@ -282,17 +284,32 @@ def _best_first(value: np.ndarray, names: np.ndarray, score: np.ndarray | None =
 _SHORT_NAME = 256  # names up to this length are compared as a fixed-width text array
 
 
-def _by_group_and_name(group: np.ndarray, names: np.ndarray) -> np.ndarray:
-    """Positions ordered by `group`, then name (as Python orders texts), stable. Short
-    texts without NUL characters go through numpy's own text sort (the same order: code
-    point by code point); anything else through pandas."""
+def _name_ranks(names: np.ndarray) -> np.ndarray | None:
+    """Each name's place among the distinct names in Python's order of texts (equal names,
+    equal places), by numpy's own text sort, which compares code point by code point as
+    Python does; None unless every name is a short text without NUL characters."""
     texts = names.tolist()
-    if all(type(t) is str for t in texts):
-        longest = max(map(len, texts), default=0)
-        if longest <= _SHORT_NAME and not any("\0" in t for t in texts):
-            return np.lexsort((np.array(texts, dtype=f"<U{max(longest, 1)}"), group))
-    ties = pd.DataFrame({"group": group, "name": names})
-    return ties.sort_values(["group", "name"]).index.to_numpy()
+    if not all(type(t) is str for t in texts):
+        return None
+    longest = max(map(len, texts), default=0)
+    if longest > _SHORT_NAME or any("\0" in t for t in texts):
+        return None
+    fixed = np.array(texts, dtype=f"<U{max(longest, 1)}")
+    order = np.argsort(fixed)
+    in_order = fixed[order]
+    ranks = np.empty(len(texts), dtype=np.int64)
+    ranks[order] = np.cumsum(np.r_[False, in_order[1:] != in_order[:-1]])
+    return ranks
+
+
+def _by_group_and_name(group: np.ndarray, names: np.ndarray) -> np.ndarray:
+    """Positions ordered by `group`, then name (as Python orders texts), stable; `names`
+    may be the names' places from `_name_ranks`."""
+    ranks = names if names.dtype.kind in "iu" else _name_ranks(names)
+    if ranks is None:
+        ties = pd.DataFrame({"group": group, "name": names})
+        return ties.sort_values(["group", "name"]).index.to_numpy()
+    return np.lexsort((ranks, group))
 
 
 def chart_capacity(run: Run, target: Target) -> int:
@@ -329,7 +346,8 @@ def _charted_points(run: Run, target: Target) -> tuple[pd.DataFrame, str | None]
             key = fallback
         if left:
             values = points["value"].to_numpy(dtype=float)[part]
-            names = points["customer"].to_numpy(dtype=object)[part]
+            ranks = points["name_rank"].to_numpy()
+            names = (ranks if ranks.dtype.kind in "iu" else points["customer"].to_numpy())[part]
             spread = part[_best_first(values, names)]
             picks = np.linspace(0, len(spread) - 1, left).round().astype(int)
             chosen[spread[np.unique(picks)]] = True
