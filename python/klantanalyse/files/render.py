@@ -170,10 +170,18 @@ def _tall(grid: Grid, cell_styles: dict, long: model.ColumnBlock):
     _styles_into(grid, cell_styles, long.styles)
     gap = max(0, long.row - below)
     columns = [
-        model.Column([None] * gap + list(c.values[shared:]), c.style, c.value_styles)
+        model.Column(_below(c.values, shared, gap), c.style, c.value_styles)
         for c in long.columns
     ]
     return below, columns, long.column
+
+
+def _below(values, shared: int, gap: int):
+    """The values after the first `shared`, with `gap` empty cells before them (the values
+    themselves when there is nothing to take off or put before)."""
+    if not shared and not gap:
+        return values
+    return [None] * gap + list(values[shared:])
 
 
 def _value_style(column: model.Column, value: object) -> model.Style | None:
