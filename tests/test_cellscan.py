@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from klantanalyse.core.a1 import column_letter
 from klantanalyse.files import guard
 from klantanalyse.files.cellscan import plain_cells
 
@@ -19,14 +20,6 @@ def by_patterns(piece: bytes):
 
 def facts(cells) -> tuple:
     return cells.rows, cells.columns, cells.row_zero, [int(i) for i in cells.shared]
-
-
-def letters(number: int) -> str:
-    out = ""
-    while number:
-        number, rest = divmod(number - 1, 26)
-        out = chr(65 + rest) + out
-    return out
 
 
 def test_a_sheet_as_excel_writes_it():
@@ -96,7 +89,8 @@ def cell_xml(draw) -> bytes:
     odd = draw(st.integers(0, 9)) == 0
     column = draw(st.integers(1, 16_500))
     row = draw(st.integers(0, 1_100_000))
-    ref = draw(st.sampled_from([f"{letters(column)}{row}", f"{letters(column).lower()}{row}"]))
+    letters = column_letter(column)
+    ref = draw(st.sampled_from([f"{letters}{row}", f"{letters.lower()}{row}"]))
     attrs = [f'r="{ref}"']
     for name in draw(st.lists(_ODD_NAME if odd else _PLAIN_NAME, max_size=2, unique=True)):
         value = draw(_ODD_VALUE if odd else _PLAIN_VALUE)
