@@ -737,3 +737,18 @@ def test_a_dropped_project_leaves_our_code_names(tmp_path, capsys):
     assert code == 0
     _, sheets = package.code_names(out.read_bytes())
     assert sheets["Klanten"] == "shKlanten" and sheets["Matrix"] == "shMatrix"
+
+
+def test_a_refusal_names_the_whole_sheet_not_the_part_read_first(capsys, tmp_path, monkeypatch):
+    """The sheet is looked at in pieces; the area in the sentence is that of the whole sheet,
+    even when the first pieces already pass the limit."""
+    monkeypatch.setattr(guard, "PIECE_BYTES", 4096)
+    monkeypatch.setattr(guard, "MAX_SHEET_CELLS", 1_000)
+    rows = "".join(
+        f'<row r="{r}">' + inline(f"A{r}", f"Klant {r}") + f'<c r="B{r}"><v>{r}</v></c></row>'
+        for r in range(3, 3_001)
+    )
+    src = package(tmp_path / "k.xlsx", TABLE_XML + rows)
+    assert len(rows) > 20 * 4096  # many pieces
+    sentence = refused(capsys, src)
+    assert "(3000 rijen × 2 kolommen = 6000 cellen, de grens is 1000)" in sentence

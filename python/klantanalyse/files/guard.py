@@ -77,6 +77,9 @@ MAX_CSV_BYTES = 256 << 20
 MAX_ROWS, MAX_COLUMNS = 1_048_576, 16_384
 
 CHUNK_BYTES = 8 << 20
+# The cell scan looks at a sheet this much at a time, two pieces side by side: its arrays
+# take about ten times a piece, so small pieces keep the peak memory of a read low.
+PIECE_BYTES = 2 << 20
 
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
@@ -271,15 +274,18 @@ def _check_sizes(name: str, infos: list[zipfile.ZipInfo], lang: str) -> None:
             )
 
 
-def _read_member(name: str, package: zipfile.ZipFile, member: str, lang: str):
-    """Yield the unpacked bytes of `member` in chunks; a damaged part is a FileError.
+def _read_member(
+    name: str, package: zipfile.ZipFile, member: str, lang: str, size: int = CHUNK_BYTES
+):
+    """Yield the unpacked bytes of `member` in chunks of `size`; a damaged part is a
+    FileError.
 
     zipfile stops at the size the directory declares and checks the CRC at the end, so a
     part that holds more than it declares cannot slip past the limits.
     """
     try:
         with package.open(member) as stream:
-            while chunk := stream.read(CHUNK_BYTES):
+            while chunk := stream.read(size):
                 yield chunk
     except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, KeyError) as exc:
         raise FileError(labels.text("file.unreadable", lang, file=name)) from exc
@@ -739,6 +745,9 @@ class _SheetScan:
                     return None
         if features["value"] > 1:  # whether any cell holds a value, not how many pieces
             features["value"] = 1
+        # the limits once the whole sheet is counted, so that a refusal names its real size
+        self._check_text(facts.text)
+        self._check_area(facts.rows, facts.columns)
         self.package.features[self.part] = features
         return SheetFacts(facts.rows, facts.columns, facts.protected)
 
@@ -783,13 +792,11 @@ class _SheetScan:
             lengths = self.package.string_lengths
             index = cells.shared
             facts.text += int(lengths[index[index < len(lengths)]].sum())
-            self._check_text(facts.text)
         facts.protected = facts.protected or look.protected
-        self._check_area(facts.rows, facts.columns)
         return True
 
     def _chunks(self):
-        yield from _read_member(self.name, self.package.zip, self.part, self.lang)
+        yield from _read_member(self.name, self.package.zip, self.part, self.lang, PIECE_BYTES)
         yield b""
 
     @staticmethod

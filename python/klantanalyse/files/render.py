@@ -170,8 +170,7 @@ def _tall(grid: Grid, cell_styles: dict, long: model.ColumnBlock):
     _styles_into(grid, cell_styles, long.styles)
     gap = max(0, long.row - below)
     columns = [
-        model.Column(_below(c.values, shared, gap), c.style, c.value_styles)
-        for c in long.columns
+        model.Column(_below(c.values, shared, gap), c.style, c.value_styles) for c in long.columns
     ]
     return below, columns, long.column
 
