@@ -55,11 +55,12 @@ def plain_cells(piece: bytes) -> PlainCells | None:
     ends = _tag_ends(body, starts, opens, at)
     if refs is None or ends is None:
         return None
-    assigns = _assignments(piece, body, starts, ends)
+    equals = np.flatnonzero(body == _EQ)  # every '=' of the piece, in tags or not
+    assigns = _assignments(piece, body, starts, ends, equals)
     if assigns is None:
         return None
     shared = _shared_indexes(data, starts, ends, assigns)
-    if shared is None or _shared_spellings(data, body) != len(shared):
+    if shared is None or _shared_spellings(data, equals) != len(shared):
         return None
     columns, rows, zero = refs
     filled = data[ends - 1] != _SLASH
@@ -85,10 +86,10 @@ _REGEX_SPACE = _table([(c, c) for c in (*_WHITESPACE, 0x0B, 0x0C)])  # bytes pat
 _QUOTES = _table([(_QUOTE, _QUOTE), (0x27, 0x27)])
 
 
-def _shared_spellings(data: np.ndarray, body: np.ndarray) -> int:
+def _shared_spellings(data: np.ndarray, equals: np.ndarray) -> int:
     """How many times the piece says ="s" (either quote); -1 when it may say it with
-    spaces somewhere (`= "s"`, `=' s'`), which this count does not read."""
-    equals = np.flatnonzero(body == _EQ)
+    spaces somewhere (`= "s"`, `=' s'`), which this count does not read. `equals`: the
+    positions of every '=' in the piece."""
     first, second, third = data[equals + 1], data[equals + 2], data[equals + 3]
     quoted = _QUOTES[first]
     named_s = quoted & (second == _S)
@@ -185,14 +186,13 @@ def _in_tags(positions: np.ndarray, starts: np.ndarray, ends: np.ndarray):
 
 
 def _assignments(
-    piece: bytes, body: np.ndarray, starts: np.ndarray, ends: np.ndarray
+    piece: bytes, body: np.ndarray, starts: np.ndarray, ends: np.ndarray, equals: np.ndarray
 ) -> np.ndarray | None:
     """The `=` of every attribute in the cells' start tags, when each is written `name="..."`
     (name right before it, a double quote right after, the quotes paired, no single quotes)
     and `r` is named once per cell; else None (a `>` or `/>` could hide in a value, or a
     second reference could be the one a reader uses)."""
     count = len(starts)
-    equals = np.flatnonzero(body == _EQ)
     quotes = np.flatnonzero(body == _QUOTE)
     if np.any(_per_tag(quotes, starts, ends) != 2 * _per_tag(equals, starts, ends)):
         return None
