@@ -349,12 +349,7 @@ class FrameRows(Sequence):
                 values[blank] = None
             filled |= ~blank
             columns.append(values)
-        # the columns as they are (each a copy of its own): stacking them into one block
-        # would take longer than reading them
-        body = pd.DataFrame(dict(enumerate(columns)), index=range(count), dtype=object, copy=False)
-        body.columns = names
-        body.index = pd.RangeIndex(first_row, first_row + count)
-        return body if filled.all() else body[filled]
+        return _column_frame(columns, names, first_row, filled)
 
 
 def _body(
@@ -390,15 +385,26 @@ def _even_body(
     cells = np.empty((count, len(rows[0])), dtype=object)
     cells[:] = rows
     filled = np.zeros(count, dtype=bool)
-    columns = {}
-    for i, pos in enumerate(positions):
+    columns = []
+    for pos in positions:
         values = cells[:, pos].copy()
         blank = pd.isna(values) | (values == "")
         if blank.any():
             values[blank] = None
         filled |= ~blank
-        columns[i] = values
-    body = pd.DataFrame(columns, index=range(count), dtype=object, copy=False)
+        columns.append(values)
+    return _column_frame(columns, names, first_row, filled)
+
+
+def _column_frame(
+    columns: list[np.ndarray], names: list[str], first_row: int, filled: np.ndarray
+) -> pd.DataFrame:
+    """A body from its columns (object arrays, blank cells None), the index holding the
+    sheet row numbers, without the rows `filled` marks as fully blank."""
+    count = len(filled)
+    # the columns as they are (each a copy of its own): stacking them into one block
+    # would take longer than reading them
+    body = pd.DataFrame(dict(enumerate(columns)), index=range(count), dtype=object, copy=False)
     body.columns = names
     body.index = pd.RangeIndex(first_row, first_row + count)
     return body if filled.all() else body[filled]
