@@ -31,3 +31,19 @@ def test_a_table_without_long_texts_has_none():
     frame = pd.DataFrame({"Klant": ["A", "x" * LIMIT], "Leeg": [None, None]}, dtype=object)
     assert long_texts(frame) == (0, None)
     assert long_texts(pd.DataFrame()) == (0, None)
+
+
+def test_the_plain_loop_counts_the_same(monkeypatch):
+    """Without pandas' own loop (an internal of pandas) the plain one finds the same."""
+    from klantanalyse.files import report
+
+    monkeypatch.setattr(report, "_max_text_length", None)
+    test_every_long_text_is_counted_and_the_first_named()
+    test_a_table_without_long_texts_has_none()
+
+
+def test_a_read_only_column_is_looked_at():
+    values = pd.Series(["y" * (LIMIT + 5), "kort"], index=[4, 5], dtype=object)
+    frame = pd.DataFrame({"Notitie": values})
+    frame["Notitie"].to_numpy().flags.writeable = False  # as pandas' copy-on-write hands it
+    assert long_texts(frame) == (1, (4, "Notitie"))

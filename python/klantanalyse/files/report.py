@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from itertools import compress, repeat
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from ..core import labels
@@ -19,6 +20,11 @@ from ..plan.names import CUSTOMERS, ORDERS, PROSPECTS, shown_name
 from ..plan.values import MAX_CELL_CHARS
 from ..run import Reference, Run
 from .read import InputBook
+
+try:  # pandas' own C loop over an object array (internal: the plain loop when it is gone)
+    from pandas._libs.writers import max_len_string_array as _max_text_length
+except ImportError:  # pragma: no cover
+    _max_text_length = None
 
 
 @dataclass(frozen=True)
@@ -53,24 +59,30 @@ def carried_warnings(
     return (dropped,) if dropped else ()
 
 
-_NO_TEXT = ("floating", "integer", "mixed-integer-float", "boolean", "empty", "datetime", "date")
+def _longest_text(cells: np.ndarray) -> int:
+    """The length of the longest text among `cells` (an object array), in one C loop where
+    pandas offers it (a bytes cell counts too: an upper bound, never less)."""
+    if _max_text_length is not None:  # (it takes a writable array only)
+        return int(_max_text_length(cells if cells.flags.writeable else cells.copy()))
+    texts = compress(cells, map(isinstance, cells, repeat(str)))
+    return max(map(len, texts), default=0)
 
 
 def long_texts(frame: pd.DataFrame) -> tuple[int, tuple[object, object] | None]:
     """Cells of `frame` longer than MAX_CELL_CHARS: (count, (row label, column) of the first).
-    A column of numbers, dates or blanks only is passed over; the longest text of any other
-    column is found without a Python step per cell; only a column with a longer one is
-    looked at cell by cell."""
+    The longest text of each column is found without a Python step per cell; only a
+    column with a longer one is looked at cell by cell."""
     count, first = 0, None
     for pos, column in enumerate(frame.columns):
         values = frame.iloc[:, pos]
-        if values.dtype != object or pd.api.types.infer_dtype(values) in _NO_TEXT:
+        if values.dtype != object:
             continue
-        cells = values.tolist()
-        texts = compress(cells, map(isinstance, cells, repeat(str)))
-        if max(map(len, texts), default=0) <= MAX_CELL_CHARS:
+        cells = values.to_numpy()
+        if _longest_text(cells) <= MAX_CELL_CHARS:
             continue
         over = [i for i, v in enumerate(cells) if isinstance(v, str) and len(v) > MAX_CELL_CHARS]
+        if not over:
+            continue
         count += len(over)
         if first is None:
             first = (values.index[over[0]], column)
