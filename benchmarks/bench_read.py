@@ -158,6 +158,9 @@ def main() -> None:
     parser.add_argument("--only", choices=("csv", "start", "workbook"), nargs="+")
     args = parser.parse_args()
     parts = args.only or ("csv", "start", "workbook")
+    from bench_analyse import compiled_code
+
+    compiled_code()
     print(f"code: {ROOT / 'python'}; median of {args.repeat}, interleaved")
     if "start" in parts:
         start_figures(args.repeat * 2)
