@@ -388,12 +388,29 @@ def _even_body(
     columns = []
     for pos in positions:
         values = cells[:, pos].copy()
-        blank = pd.isna(values) | (values == "")
+        blank = _blank_cells(values)
         if blank.any():
             values[blank] = None
         filled |= ~blank
         columns.append(values)
     return _column_frame(columns, names, first_row, filled)
+
+
+_NEVER_BLANK = ("integer", "boolean")  # kinds of arrays (pandas' infer_dtype) with no blank
+_FLOATING = ("floating", "mixed-integer-float")
+
+
+def _blank_cells(values: np.ndarray) -> np.ndarray:
+    """Which cells of an object array are blank: None, NaN (or NaT) or ''. A column of one
+    kind (all texts, all numbers) is looked at the way that kind needs only."""
+    kind = pd.api.types.infer_dtype(values, skipna=False)
+    if kind == "string":
+        return values == ""
+    if kind in _NEVER_BLANK:
+        return np.zeros(len(values), dtype=bool)
+    if kind in _FLOATING:
+        return np.isnan(values.astype(float))
+    return pd.isna(values) | (values == "")
 
 
 def _column_frame(
