@@ -123,6 +123,33 @@ def test_interrupt_while_saving(previous, monkeypatch, capsys):
     assert leftovers(out.parent) == []
 
 
+@pytest.mark.parametrize("stop", [Boom("after the write"), KeyboardInterrupt()])
+def test_a_stop_after_the_output_is_in_place_says_it_is(previous, monkeypatch, capsys, stop):
+    """Stopped once the new output has replaced the old one: the sentence names it as
+    written (it is whole), never "nothing was written"."""
+    import klantanalyse.pipeline as pipeline
+
+    src, out, before = previous
+    customers_csv(src, 40)  # the new run changes the output
+
+    def stopped(*_args, **_kw):
+        raise stop
+
+    monkeypatch.setattr(pipeline, "output_warnings", stopped)
+    code = main(["analyse", str(src), "-o", str(out)])
+    err = capsys.readouterr().err.strip()
+    assert digest(out) != before
+    assert openpyxl.load_workbook(out)["Klanten"].max_row == 41  # the new, whole output
+    if isinstance(stop, KeyboardInterrupt):
+        assert code == 130
+        assert err == f"Afgebroken nadat {out} al was geschreven; die uitvoer is heel."
+    else:
+        assert code == 3
+        assert err.startswith("Onverwachte fout (Boom: after the write) nadat ")
+        assert f"nadat {out} al was geschreven; die uitvoer is heel." in err
+    assert leftovers(out.parent) == []
+
+
 @pytest.mark.skipif(os.name != "posix", reason="SIGKILL is POSIX")
 def test_killed_mid_write_keeps_the_previous_output(tmp_path, capsys):
     """A real process killed with SIGKILL while its output is being zipped: the previous

@@ -13,6 +13,8 @@ from .core import labels
 from .errors import InputError, KlantanalyseError, Stopped
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from .files.report import RunReport
 
 PROG = "klantanalyse"
@@ -236,21 +238,46 @@ def _on_stop_signals() -> dict[int, object]:
     return previous
 
 
-def _tidy(args: argparse.Namespace) -> None:
-    """After a stop: no temporary file of this process stays next to the output."""
+def _output_path(args: argparse.Namespace) -> Path:
+    """The file this command writes."""
     from pathlib import Path
 
+    if args.command == "workbook":
+        return Path(_workbook_output(args))
+    from .files.outfile import default_output
+
+    return Path(args.output) if args.output else default_output(Path(args.input))
+
+
+def _output_state(args: argparse.Namespace) -> tuple[int, int, int] | None:
+    """What tells whether the output was put in place: its inode, size and time (None
+    when there is none, or it cannot be looked at)."""
+    try:
+        found = _output_path(args).stat()
+    except (OSError, ValueError, Stopped):
+        return None
+    return (found.st_ino, found.st_size, found.st_mtime_ns)
+
+
+def _tidy(args: argparse.Namespace) -> None:
+    """After a stop: no temporary file of this process stays next to the output."""
     from .files.write import remove_own_temps
 
     try:
-        if args.command == "workbook":
-            remove_own_temps(Path(_workbook_output(args)))
-        else:
-            from .pipeline import default_output
-
-            remove_own_temps(Path(args.output) if args.output else default_output(Path(args.input)))
+        remove_own_temps(_output_path(args))
     except (OSError, Stopped):
         pass
+
+
+def _stopped_text(
+    args: argparse.Namespace, before: tuple | None, key: str, lang: str, **values
+) -> str:
+    """`key`'s sentence, or its `_written` one naming the output when the run had already
+    put it in place before it stopped."""
+    after = _output_state(args)
+    if after is not None and after != before:
+        return labels.text(f"{key}_written", lang, file=str(_output_path(args)), **values)
+    return labels.text(key, lang, **values)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -266,6 +293,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     lang = getattr(args, "lang", None) or "nl"
+    before = _output_state(args)
     try:
         if args.command == "workbook":
             return _workbook(args)
@@ -275,13 +303,11 @@ def _run(args: argparse.Namespace) -> int:
         return exc.exit_code
     except (KeyboardInterrupt, Stopped) as stop:
         _tidy(args)
-        print(labels.text("cli.interrupted", lang), file=sys.stderr)
+        print(_stopped_text(args, before, "cli.interrupted", lang), file=sys.stderr)
         return stop.exit_code if isinstance(stop, Stopped) else 130
     except Exception as exc:  # last resort: one sentence, never a traceback
-        print(
-            labels.text("cli.unexpected", lang, error=f"{type(exc).__name__}: {exc}"),
-            file=sys.stderr,
-        )
+        error = f"{type(exc).__name__}: {exc}"
+        print(_stopped_text(args, before, "cli.unexpected", lang, error=error), file=sys.stderr)
         return 3
 
 

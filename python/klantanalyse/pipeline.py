@@ -11,7 +11,7 @@ from .core import labels
 from .errors import FileError
 from .files.guard import same_file
 from .files.limits import check_content, check_inputs
-from .files.outfile import open_elsewhere_warnings
+from .files.outfile import OUTPUT_SUFFIXES, default_output, open_elsewhere_warnings
 from .files.read import (
     input_changes,
     read_input,
@@ -22,14 +22,6 @@ from .files.report import RunReport, carried_warnings, output_warnings
 from .plan import Target, plan_book
 from .run import collector_paused, load_settings, run
 from .workbook.carry import carry_macros
-
-OUTPUT_SUFFIXES = (".xlsx", ".xlsm")
-
-
-def default_output(input_path: Path) -> Path:
-    """`klanten.csv` -> `klanten-analyse.xlsx`; an .xlsm stays an .xlsm."""
-    suffix = ".xlsm" if input_path.suffix.lower() == ".xlsm" else ".xlsx"
-    return input_path.with_name(f"{input_path.stem}-analyse{suffix}")
 
 
 def analyse_file(

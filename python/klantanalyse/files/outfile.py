@@ -10,6 +10,15 @@ from pathlib import Path
 
 from ..core import labels
 
+OUTPUT_SUFFIXES = (".xlsx", ".xlsm")
+
+
+def default_output(input_path: Path) -> Path:
+    """`klanten.csv` -> `klanten-analyse.xlsx`; an .xlsm stays an .xlsm."""
+    suffix = ".xlsm" if input_path.suffix.lower() == ".xlsm" else ".xlsx"
+    return input_path.with_name(f"{input_path.stem}-analyse{suffix}")
+
+
 _FLAGS = (
     os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)
 )

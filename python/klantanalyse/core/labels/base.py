@@ -383,9 +383,19 @@ TEXTS: dict[str, tuple[str, str]] = {
     "cli.warnings": ("{count} waarschuwing(en):", "{count} warning(s):"),
     "cli.error": ("Fout: {message}", "Error: {message}"),
     "cli.interrupted": ("Afgebroken; er is niets geschreven.", "Interrupted; nothing was written."),
+    "cli.interrupted_written": (
+        "Afgebroken nadat {file} al was geschreven; die uitvoer is heel.",
+        "Interrupted after {file} had been written; that output is whole.",
+    ),
     "cli.unexpected": (
         "Onverwachte fout ({error}); er is niets geschreven. Meld dit met het invoerbestand.",
         "Unexpected error ({error}); nothing was written. Please report it with the input file.",
+    ),
+    "cli.unexpected_written": (
+        "Onverwachte fout ({error}) nadat {file} al was geschreven; die uitvoer is heel. "
+        "Meld dit met het invoerbestand.",
+        "Unexpected error ({error}) after {file} had been written; that output is whole. "
+        "Please report it with the input file.",
     ),
     # settings errors
     "set.bad_value": (
