@@ -1,6 +1,6 @@
-"""The collector of reference cycles is paused while a front reads, runs and writes, and is
-back as it was afterwards, whichever way the run ends: on the command line, on the ribbon
-and in Lite."""
+"""The collector of reference cycles is paused while a file is read, analysed and written
+(the command line, the library's `analyse_file`), and is back as it was afterwards,
+whichever way the run ends."""
 
 from __future__ import annotations
 
@@ -8,14 +8,9 @@ import gc
 
 import pytest
 
-from excel_books import frame_rows, macro_book
-from excel_data import customers
-from klantanalyse import demo, run
+from klantanalyse import run
 from klantanalyse.errors import FileError
-from klantanalyse.excel import actions
-from klantanalyse.lite import scripts
 from klantanalyse.pipeline import analyse_file
-from lite_standin import lite_book
 from oracle_helpers import DEMO
 
 
@@ -68,18 +63,3 @@ def test_a_collector_that_was_off_stays_off(tmp_path, seen):
         if was_on:
             gc.enable()
     assert seen == [False]
-
-
-def test_the_ribbon_runs_with_the_collector_paused(monkeypatch, seen, collector_on):
-    data = demo.generate()
-    macro_book(frame_rows(data.customers), frame_rows(data.orders)).install(monkeypatch)
-    actions.analyse()
-    assert seen == [False]
-    assert gc.isenabled()
-
-
-def test_lite_runs_with_the_collector_paused(seen, collector_on):
-    book = lite_book(customers(12))
-    scripts.analyse(book.book)
-    assert seen == [False]
-    assert gc.isenabled()

@@ -10,9 +10,7 @@ and renders the plan of the run.
 from __future__ import annotations
 
 import datetime as dt
-import gc
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
@@ -90,22 +88,6 @@ def load_settings(rows: list[tuple[object, object]] | None, lang: str | None = N
     if rows is None:
         return Settings(lang=lang or "nl"), []
     return Settings.from_rows(rows, lang=lang)
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """The collector of reference cycles paused while a front reads, runs and writes: a
-    run makes millions of objects that live until it ends (rows, cells, frames), and every
-    full collection would walk them all again (an eighth of the time at a million
-    customers). Memory is still freed by reference counting as it goes; the collector is
-    back as it was once the run ends, whichever way it ends."""
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
 
 
 def run(

@@ -118,10 +118,7 @@ def _run(action: Callable[[_Context], None]) -> None:
         return
     message = None
     try:
-        from ..run import collector_paused  # (in the try: a failure is a sentence too)
-
-        with collector_paused():
-            action(context)
+        action(context)
     except KlantanalyseError as error:
         message = labels.text("act.problem", context.lang, message=error.message)
     except Exception as error:  # noqa: BLE001 - the user gets a sentence and a log file

@@ -91,10 +91,7 @@ def _run(book: Any, action: Callable[[_Context], str]) -> str:
     if action is not _load_demo:
         _confirming.discard(_key(book))
     try:
-        from ..run import collector_paused  # (in the try: a failure is a sentence too)
-
-        with collector_paused():
-            message = action(context)
+        message = action(context)
     except KlantanalyseError as error:
         context.problem = True
         message = labels.text("lite.problem", context.lang, message=error.message)

@@ -245,8 +245,7 @@ def _chart_points(run: Run) -> pd.DataFrame:
         rows = np.flatnonzero(r["segment"].notna().to_numpy() & (value > 0))
     score = r["score"].to_numpy(dtype=object)[rows].astype(np.int64)
     names = r["customer"].to_numpy(dtype=object)[rows]
-    ranks = _name_ranks(names)
-    order = _best_first(value[rows], names if ranks is None else ranks, score)
+    order = _best_first(value[rows], names, score)  # (names ranked within ties only)
     rows, score = rows[order], score[order]
     starts = np.flatnonzero(np.r_[True, score[1:] != score[:-1]])  # where each score begins
     rank = np.arange(len(rows)) - np.repeat(starts, np.diff(np.r_[starts, len(rows)]))
@@ -258,7 +257,6 @@ def _chart_points(run: Run) -> pd.DataFrame:
             "value": value[rows],
             "segment": pd.Series(r["segment"].to_numpy(dtype=object)[rows], index, object),
             "x": score + np.array(_JITTER)[rank % len(_JITTER)],
-            "name_rank": None if ranks is None else ranks[order],
         },
         index=index,
     )
@@ -346,8 +344,7 @@ def _charted_points(run: Run, target: Target) -> tuple[pd.DataFrame, str | None]
             key = fallback
         if left:
             values = points["value"].to_numpy(dtype=float)[part]
-            ranks = points["name_rank"].to_numpy()
-            names = (ranks if ranks.dtype.kind in "iu" else points["customer"].to_numpy())[part]
+            names = points["customer"].to_numpy(dtype=object)[part]
             spread = part[_best_first(values, names)]
             picks = np.linspace(0, len(spread) - 1, left).round().astype(int)
             chosen[spread[np.unique(picks)]] = True
