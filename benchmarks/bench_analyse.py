@@ -81,6 +81,18 @@ def compiled_code() -> None:
     compileall.compile_dir(str(ROOT / "python"), quiet=1)
 
 
+def interleaved_times(fns: dict, repeat: int) -> dict[str, list[float]]:
+    """Seconds of each function, `repeat` rounds of one run each in turn, so that a
+    machine busy for a while slows all of them alike."""
+    times: dict[str, list[float]] = {name: [] for name in fns}
+    for _ in range(repeat):
+        for name, fn in fns.items():
+            start = time.perf_counter()
+            fn()
+            times[name].append(time.perf_counter() - start)
+    return times
+
+
 def median_time(fn, repeat: int) -> float:
     times = []
     for _ in range(repeat):

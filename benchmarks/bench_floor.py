@@ -29,19 +29,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "python"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from bench_analyse import compiled_code, make_workbook, median_time  # noqa: E402
-
-
-def interleaved(fns: dict[str, object], repeat: int) -> dict[str, list[float]]:
-    """Seconds of each function, `repeat` rounds of one run each in turn, so that a
-    machine busy for a while slows the whole and its floor alike."""
-    times: dict[str, list[float]] = {name: [] for name in fns}
-    for _ in range(repeat):
-        for name, fn in fns.items():
-            start = time.perf_counter()
-            fn()
-            times[name].append(time.perf_counter() - start)
-    return times
+from bench_analyse import (  # noqa: E402
+    compiled_code,
+    interleaved_times,
+    make_workbook,
+    median_time,
+)
 
 
 def whole_command(src: Path, out: Path) -> None:
@@ -157,7 +150,7 @@ def main() -> None:
         cells = count_cells(sheets)
         data = _frames(sheets) if write is _rustpy else sheets
         floor_out = folder / "floor.xlsx"
-        rounds = interleaved(
+        rounds = interleaved_times(
             {
                 "whole": lambda: whole_command(src, out),
                 "read": lambda: read_sheets(src),

@@ -26,7 +26,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -40,12 +39,9 @@ DEMO_CUSTOMERS = ROOT / "templates" / "demo" / "klanten.csv"
 
 def interleaved(fns: dict[str, Callable[[], object]], repeat: int) -> dict[str, float]:
     """Median seconds of each function, the functions run in turn `repeat` times."""
-    times: dict[str, list[float]] = {name: [] for name in fns}
-    for _ in range(repeat):
-        for name, fn in fns.items():
-            start = time.perf_counter()
-            fn()
-            times[name].append(time.perf_counter() - start)
+    from bench_analyse import interleaved_times
+
+    times = interleaved_times(fns, repeat)
     return {name: statistics.median(found) for name, found in times.items()}
 
 
