@@ -42,6 +42,7 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+@collector_paused()
 def analyse_file(
     input_path: str | Path,
     output_path: str | Path | None = None,
@@ -62,31 +63,6 @@ def analyse_file(
     order date).
     `progress(step)` hears of each step as it begins (see `klantanalyse.progress`).
     """
-    with collector_paused():
-        return _analyse_file(
-            input_path,
-            output_path,
-            lang,
-            now,
-            orders_path,
-            prospects_path,
-            keep_macros,
-            reference_date,
-            progress,
-        )
-
-
-def _analyse_file(
-    input_path: str | Path,
-    output_path: str | Path | None,
-    lang: str | None,
-    now: dt.datetime | None,
-    orders_path: str | Path | None,
-    prospects_path: str | Path | None,
-    keep_macros: bool,
-    reference_date: dt.date | None,
-    progress: Callable[[str], None] | None,
-) -> RunReport:
     say = progress or (lambda _step: None)
     input_path = Path(input_path)
     msg_lang = lang or "nl"

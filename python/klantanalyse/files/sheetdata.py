@@ -261,7 +261,7 @@ def _each(values: list, rows: _Rows) -> list[str]:
     )
 
 
-def _dates(values: list, rows: _Rows) -> list[str]:
+def _dates(values: list, rows: _Rows) -> list[str] | _Parts:
     """Dates and times (pandas' Timestamps too): each distinct one made once, as
     `_each_cell` makes it; what follows a cell's reference does not depend on its row."""
     reference = f'<c r="{rows.letter}1"'
@@ -278,7 +278,7 @@ def _dates(values: list, rows: _Rows) -> list[str]:
     return _Parts(head, '"', list(map(tails.__getitem__, values)), "")
 
 
-def _floats(values: list, rows: _Rows) -> list[str]:
+def _floats(values: list, rows: _Rows) -> list[str] | _Parts:
     """Floats as `.16g` (openpyxl's 16 significant digits), each distinct value formatted
     once; NaN empty; infinities openpyxl's way."""
     numbers = np.array(values, dtype=float)
@@ -316,7 +316,7 @@ def _formatted(numbers: np.ndarray) -> np.ndarray:
     return text
 
 
-def _integers(values: list, rows: _Rows) -> list[str]:
+def _integers(values: list, rows: _Rows) -> list[str] | _Parts:
     """Integers a double holds exactly as their digits; larger ones openpyxl's way."""
     head = f'<c r="{rows.letter}'
     middle = f'"{rows.style} t="n"><v>'
@@ -327,14 +327,14 @@ def _integers(values: list, rows: _Rows) -> list[str]:
     return cells
 
 
-def _booleans(values: list, rows: _Rows) -> list[str]:
+def _booleans(values: list, rows: _Rows) -> list[str] | _Parts:
     """True and False as 1 and 0."""
     head = f'<c r="{rows.letter}'
     middle = f'"{rows.style} t="b"><v>'
     return _Parts(head, middle, ["1" if v else "0" for v in values], "</v></c>")
 
 
-def _strings(values: list, rows: _Rows) -> list[str]:
+def _strings(values: list, rows: _Rows) -> list[str] | _Parts:
     """Text as inline strings. Text that needs nothing done goes in as it is; other text (to
     escape, to cut, empty, with spaces at an end, starting with '=') gets its whole tail from
     `_text` (kept in `rows.texts`)."""

@@ -301,9 +301,8 @@ def _name_ranks(names: np.ndarray) -> np.ndarray | None:
 
 
 def _by_group_and_name(group: np.ndarray, names: np.ndarray) -> np.ndarray:
-    """Positions ordered by `group`, then name (as Python orders texts), stable; `names`
-    may be the names' places from `_name_ranks`."""
-    ranks = names if names.dtype.kind in "iu" else _name_ranks(names)
+    """Positions ordered by `group`, then name (as Python orders texts), stable."""
+    ranks = _name_ranks(names)
     if ranks is None:
         ties = pd.DataFrame({"group": group, "name": names})
         return ties.sort_values(["group", "name"]).index.to_numpy()
