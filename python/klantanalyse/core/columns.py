@@ -16,18 +16,7 @@ import pandas as pd
 from . import labels
 from .a1 import column_letter
 from .labels import ALIASES, ANSWER_WORDS, HEADERS
-
-_NON_ALNUM = re.compile(r"[^0-9a-z]+")
-
-
-def normalise(name: object) -> str:
-    """Header key: lower case, no accents, spaces or punctuation (`Brutomarge %` -> brutomarge)."""
-    if name is None:
-        return ""
-    decomposed = unicodedata.normalize("NFKD", str(name))
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return _NON_ALNUM.sub("", plain.lower())
-
+from .words import normalise
 
 # ---- header matching ------------------------------------------------------------------
 # A header is read as its words; the one vocabulary (labels.HEADERS / ALIASES) is looked up

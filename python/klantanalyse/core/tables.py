@@ -28,6 +28,7 @@ from .columns import (
     normalise,
     recognise_all,
 )
+from .words import where
 
 HEADER_SEARCH_ROWS = 10
 ORDER_KEYS = ("customer", "order_customer")
@@ -50,13 +51,6 @@ class SheetTable:
     # what the file held when it was read (a front checks later that it did not change)
     snapshot: object | None = field(default=None, repr=False, compare=False)
     header_rows: int = 1  # 2 for a header over two rows
-
-
-def where(path: PurePath, sheet: str | None, lang: str) -> str:
-    """'klanten.xlsx, blad Klanten' or 'klanten.csv'."""
-    if sheet is None:
-        return path.name
-    return labels.text("loc.sheet", lang, file=path.name, sheet=sheet)
 
 
 def is_result_header(name: object) -> bool:

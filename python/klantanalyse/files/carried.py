@@ -16,7 +16,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from ..core import labels
-from ..core.columns import normalise
+from ..core.words import normalise
 from ..ooxml import package
 
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from ..core import intake, labels
-from ..core.columns import is_blank, normalise
+from ..core.columns import is_blank
 from ..core.tables import (  # noqa: F401 (the readers' table cutting lives in the core)
     CUSTOMER_SHEETS,
     HEADER_SEARCH_ROWS,
@@ -38,9 +38,8 @@ from ..errors import FileError, InputError
 from ..plan.names import CONF
 from ..run import Tables
 from . import guard
-
-WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
-CSV_SUFFIXES = (".csv", ".csv.gz")
+from .sheets import CSV_SUFFIXES, Sheets, snapshot
+from .sheets import suffix as _suffix
 
 
 @dataclass(frozen=True)
@@ -81,20 +80,6 @@ class InputBook:
     def data(self) -> bytes | None:
         """The input's bytes as read (every later look at the input uses these)."""
         return None if self.snapshot is None else self.snapshot.data
-
-
-def snapshot(path: Path, lang: str = "nl") -> guard.Snapshot:
-    """The bytes of an input file, read once (within the size limit of its kind)."""
-    if path.is_dir():
-        raise FileError(labels.text("file.is_dir", lang, file=str(path)))
-    suffix = _suffix(path)
-    if suffix not in CSV_SUFFIXES + WORKBOOK_SUFFIXES:
-        if not path.exists():
-            raise FileError(labels.text("file.missing", lang, file=str(path)))
-        raise FileError(labels.text("file.bad_suffix", lang, file=path.name, suffix=suffix or "-"))
-    if suffix in CSV_SUFFIXES:
-        return guard.read_snapshot(path, guard.MAX_CSV_BYTES, lang, csv=True)
-    return guard.read_snapshot(path, guard.MAX_FILE_BYTES, lang)
 
 
 def read_input(path: str | Path, lang: str = "nl") -> InputBook:
@@ -160,14 +145,6 @@ def input_changes(*tables: SheetTable | None, lang: str = "nl") -> tuple[str, ..
         if change is not None:
             found.append(labels.text(f"warn.input_{change}", lang, file=shot.path.name))
     return tuple(found)
-
-
-def _suffix(path: Path) -> str:
-    """'.csv', '.csv.gz', '.xlsx', ... in lower case."""
-    suffixes = [s.lower() for s in path.suffixes[-2:]]
-    if suffixes[-1:] == [".gz"]:
-        return "".join(suffixes)
-    return suffixes[-1] if suffixes else ""
 
 
 CSV_FIELD_LIMIT = 131_072  # characters in one field (Excel holds 32,767 in a cell)
@@ -378,104 +355,52 @@ def _csv_problem(path: Path, line: int, lang: str) -> str:
     )
 
 
-class _Sheets:
-    """An open workbook whose sheets are read once, on first use. Everything is read from
-    the snapshot's bytes: the file checked is the file read, whatever happens to it."""
-
-    def __init__(self, shot: guard.Snapshot, lang: str):
-        from python_calamine import CalamineWorkbook, PasswordError
-
-        path = shot.path
-        self.path, self.lang, self.snapshot = path, lang, shot
-        self.notes: list[str] = []
-        # refuses what must not be opened, then checks what calamine reads when it opens
-        self.format = guard.workbook_format(shot.data, path.name, lang)
-        self.package = guard.Package(shot.data, path.name, lang) if self.format == "xlsx" else None
-        try:
-            self.book = CalamineWorkbook.from_filelike(io.BytesIO(shot.data))
-        except PasswordError as exc:
-            raise FileError(labels.text("file.encrypted", lang, file=path.name)) from exc
-        except Exception as exc:  # calamine raises several types for damaged files
-            raise FileError(labels.text("file.unreadable", lang, file=path.name)) from exc
-        self.names = list(self.book.sheet_names)
-        self.by_norm = {normalise(n): n for n in self.names}
-        self._rows: dict[str, list[list[object]]] = {}
-
-    def find(self, *names: str) -> str | None:
-        """The actual name of the first sheet called one of `names` (any spelling)."""
-        return next(
-            (self.by_norm[normalise(n)] for n in names if normalise(n) in self.by_norm), None
-        )
-
-    def rows(self, name: str) -> list[list[object]]:
-        if name not in self._rows:
-            if self.package is not None:
-                facts = self.package.check_sheet(name)
-                if facts.protected:
-                    self.notes.append(
-                        labels.text(
-                            "warn.protected", self.lang, where=where(self.path, name, self.lang)
-                        )
-                    )
-            try:
-                sheet = self.book.get_sheet_by_name(name)
-                guard.check_area(self.path.name, name, sheet.end, self.lang)
-                self._rows[name] = sheet.to_python(skip_empty_area=False)
-            except FileError:
-                raise
-            except Exception as exc:
-                raise FileError(
-                    labels.text("file.bad_sheet", self.lang, file=self.path.name, sheet=name)
-                ) from exc
-        return self._rows[name]
-
-    def orders(self, skip: str | None = None) -> tuple[SheetTable | None, list[str]]:
-        """The Orders sheet as a table, when there is one with a customer column."""
-        name = self.find(*ORDER_SHEETS)
-        if name is None or name == skip:
-            return None, []
-        return orders_from_rows(self.rows(name), name, self.path, self.lang)
-
-    def any_orders(self) -> tuple[SheetTable | None, list[str]]:
-        """The Orders sheet, else the first sheet whose header is an order table's."""
-        table, warnings = self.orders()
-        if table is not None:
-            return table, warnings
-        for name in self.names:
-            if intake.order_header_row(self.rows(name)) is not None:
-                return orders_from_rows(self.rows(name), name, self.path, self.lang)
+def _orders(sheets: Sheets, skip: str | None = None) -> tuple[SheetTable | None, list[str]]:
+    """The Orders sheet as a table, when there is one with a customer column."""
+    name = sheets.find(*ORDER_SHEETS)
+    if name is None or name == skip:
         return None, []
+    return orders_from_rows(sheets.rows(name), name, sheets.path, sheets.lang)
 
-    def holds_orders(self, name: str) -> bool:
-        """True when sheet `name` holds an order table (and no customer table)."""
-        return intake.order_header_row(self.rows(name)) is not None
 
-    def prospects(self, skip: str | None = None) -> tuple[SheetTable | None, list[str]]:
-        """The Prospects sheet as a table; a warning when it has rows but no name header."""
-        name = self.find(*PROSPECT_SHEETS)
-        if name is None or name == skip:
-            return None, []
-        return prospects_from_rows(self.rows(name), name, self.path, self.lang)
+def _any_orders(sheets: Sheets) -> tuple[SheetTable | None, list[str]]:
+    """The Orders sheet, else the first sheet whose header is an order table's."""
+    table, warnings = _orders(sheets)
+    if table is not None:
+        return table, warnings
+    for name in sheets.names:
+        if intake.order_header_row(sheets.rows(name)) is not None:
+            return orders_from_rows(sheets.rows(name), name, sheets.path, sheets.lang)
+    return None, []
 
-    def key_values(self, name: str | None) -> list[list[object]] | None:
-        """Rows of a key/value sheet (A:B), blank keys left out."""
-        if name is None:
-            return None
-        return [
-            [row[0], row[1] if len(row) > 1 else None]
-            for row in self.rows(name)
-            if row and not is_blank(row[0])
-        ]
 
-    def close(self) -> None:
-        self.book.close()
-        if self.package is not None:
-            self.package.close()
+def _holds_orders(sheets: Sheets, name: str) -> bool:
+    """True when sheet `name` holds an order table (and no customer table)."""
+    return intake.order_header_row(sheets.rows(name)) is not None
+
+
+def _prospects(sheets: Sheets, skip: str | None = None) -> tuple[SheetTable | None, list[str]]:
+    """The Prospects sheet as a table; a warning when it has rows but no name header."""
+    name = sheets.find(*PROSPECT_SHEETS)
+    if name is None or name == skip:
+        return None, []
+    return prospects_from_rows(sheets.rows(name), name, sheets.path, sheets.lang)
+
+
+def _key_values(sheets: Sheets, name: str | None) -> list[list[object]] | None:
+    """Rows of a key/value sheet (A:B), blank keys left out."""
+    if name is None:
+        return None
+    return [
+        [row[0], row[1] if len(row) > 1 else None]
+        for row in sheets.rows(name)
+        if row and not is_blank(row[0])
+    ]
 
 
 def _read_workbook(shot: guard.Snapshot, lang: str) -> InputBook:
     path = shot.path
-    sheets = _Sheets(shot, lang)
+    sheets = Sheets(shot, lang)
     # the customer table: the Klanten sheet, else the first sheet with a Klant header; a
     # sheet holding an order table is not one, unless another sheet is called Orders
     first = sheets.find(*CUSTOMER_SHEETS)
@@ -488,12 +413,12 @@ def _read_workbook(shot: guard.Snapshot, lang: str) -> InputBook:
     for name in candidates:
         if header_row(sheets.rows(name), ("customer",)) is None:
             continue
-        if sheets.holds_orders(name) and orders_sheet in (None, name):
+        if _holds_orders(sheets, name) and orders_sheet in (None, name):
             continue
         customers, warnings = table_from_rows(sheets.rows(name), name, path, lang)
         break
     if customers is None:  # orders alone: the customers come from them
-        orders, order_warnings = sheets.any_orders()
+        orders, order_warnings = _any_orders(sheets)
         if orders is None:
             sheets.close()
             filled = [name for name in candidates if not _blank_rows(sheets.rows(name))]
@@ -508,10 +433,10 @@ def _read_workbook(shot: guard.Snapshot, lang: str) -> InputBook:
             )
         customers = no_customers(path)
     else:
-        orders, order_warnings = sheets.orders(skip=customers.sheet)
-    settings_rows = sheets.key_values(sheets.find(*SETTINGS_SHEETS))
-    conf_rows = sheets.key_values(CONF if CONF in sheets.names else None)
-    prospects, prospect_warnings = sheets.prospects(skip=customers.sheet)
+        orders, order_warnings = _orders(sheets, skip=customers.sheet)
+    settings_rows = _key_values(sheets, sheets.find(*SETTINGS_SHEETS))
+    conf_rows = _key_values(sheets, CONF if CONF in sheets.names else None)
+    prospects, prospect_warnings = _prospects(sheets, skip=customers.sheet)
     actions = sheets.find(*labels.SHEET_ALIASES["actions"])
     action_rows = sheets.rows(actions) if actions and actions != customers.sheet else None
     sheets.close()
@@ -533,9 +458,9 @@ def _read_workbook(shot: guard.Snapshot, lang: str) -> InputBook:
 
 
 def _workbook_orders(shot: guard.Snapshot, lang: str) -> SheetTable | None:
-    sheets = _Sheets(shot, lang)
+    sheets = Sheets(shot, lang)
     try:
-        return sheets.any_orders()[0]
+        return _any_orders(sheets)[0]
     finally:
         sheets.close()
 
@@ -555,7 +480,7 @@ def read_prospects(path: str | Path, lang: str = "nl") -> SheetTable:
         table = _prospect_table(rows, None, path, lang)
         table = intake.typed_table(table, intake.PROSPECT_NUMBERS, (), intake.PROSPECT_TEXTS)
         return replace(table, snapshot=shot)
-    sheets = _Sheets(shot, lang)
+    sheets = Sheets(shot, lang)
     try:
         first = sheets.find(*PROSPECT_SHEETS)
         customers = sheets.find(*CUSTOMER_SHEETS)
