@@ -157,11 +157,28 @@ def _workbook(args: argparse.Namespace) -> int:
 
 
 def _analyse(args: argparse.Namespace) -> int:
-    from .pipeline import analyse_file
-    from .progress import Progress
+    from .collector import collector_paused
 
     lang = args.lang or "nl"
     reference_date = _reference_date(args, lang)
+    with collector_paused():  # from the first cell read ahead on
+        report = _analysed(args, lang, reference_date)
+    lang = report.analysis.settings.lang
+    print(labels.text("cli.written", lang, file=str(report.output)))
+    _print_report(report)
+    _print_warnings(report.warnings, lang)
+    return 0
+
+
+def _analysed(args: argparse.Namespace, lang: str, reference_date: dt.date | None) -> RunReport:
+    """The run of `analyse`: its input's first sheets read while the analysis and the
+    writer (pandas, openpyxl) are being loaded."""
+    from .files.ahead import read_ahead
+
+    ahead = read_ahead(args.input, lang, meanwhile=_load_the_run)
+    from .pipeline import analyse_file
+    from .progress import Progress
+
     with Progress(sys.stderr, lang) as progress:  # shown only for a run of seconds
         report = analyse_file(
             args.input,
@@ -172,12 +189,17 @@ def _analyse(args: argparse.Namespace) -> int:
             keep_macros=args.keep_macros,
             reference_date=reference_date,
             progress=progress.step,
+            ahead=ahead,
         )
-    lang = report.analysis.settings.lang
-    print(labels.text("cli.written", lang, file=str(report.output)))
-    _print_report(report)
-    _print_warnings(report.warnings, lang)
-    return 0
+    return report
+
+
+def _load_the_run() -> None:
+    """Import what a run uses after reading: the analysis, the plan and the writer."""
+    import importlib
+
+    for name in ("pipeline", "files.write", "progress"):
+        importlib.import_module(f"{__package__}.{name}")
 
 
 def _print_report(report: RunReport) -> None:

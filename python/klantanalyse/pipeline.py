@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import gc
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
+from .collector import collector_paused
 from .core import labels
 from .errors import FileError
+from .files.ahead import ReadAhead
 from .files.guard import same_file
 from .files.limits import check_content, check_inputs
 from .files.outfile import OUTPUT_SUFFIXES, default_output, open_elsewhere_warnings
@@ -26,22 +26,6 @@ from .run import load_settings, run
 from .workbook.carry import carry_macros
 
 
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """The collector of reference cycles paused while a file is read, analysed and written:
-    a large run holds millions of objects until it ends (the rows calamine hands over, the
-    cells, the frames), and every full collection would walk them all again (an eighth of
-    the time at a million customers). Memory is still freed by reference counting as it
-    goes; the collector is back as it was once the run ends, whichever way it ends."""
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
-
-
 @collector_paused()
 def analyse_file(
     input_path: str | Path,
@@ -53,6 +37,7 @@ def analyse_file(
     keep_macros: bool = False,
     reference_date: dt.date | None = None,
     progress: Callable[[str], None] | None = None,
+    ahead: ReadAhead | None = None,
 ) -> RunReport:
     """Analyse INPUT (and an optional order file) into a new workbook; inputs are never written.
 
@@ -62,6 +47,7 @@ def analyse_file(
     `reference_date` overrides the Peildatum (else the Instellingen cell, else the last
     order date).
     `progress(step)` hears of each step as it begins (see `klantanalyse.progress`).
+    `ahead`: the input, when the caller began reading it earlier (see `files.ahead`).
     """
     say = progress or (lambda _step: None)
     input_path = Path(input_path)
@@ -80,7 +66,7 @@ def analyse_file(
         if source is not None and same_file(output, Path(source)):
             raise FileError(labels.text("file.same_output", msg_lang, file=str(output)))
     say("read")
-    book = read_input(input_path, msg_lang)
+    book = read_input(input_path, msg_lang, ahead)
     copy_orders = book.orders
     if orders_path is not None:
         book = replace(book, orders=read_orders(orders_path, msg_lang))

@@ -38,6 +38,7 @@ from ..errors import FileError, InputError
 from ..plan.names import CONF
 from ..run import Tables
 from . import guard
+from .ahead import ReadAhead
 from .sheets import CSV_SUFFIXES, Sheets, snapshot
 from .sheets import suffix as _suffix
 
@@ -82,14 +83,16 @@ class InputBook:
         return None if self.snapshot is None else self.snapshot.data
 
 
-def read_input(path: str | Path, lang: str = "nl") -> InputBook:
+def read_input(path: str | Path, lang: str = "nl", ahead: ReadAhead | None = None) -> InputBook:
     """Read INPUT (.xlsx, .xlsm or .csv). Raises FileError with a sentence on any problem.
 
     An order export on its own (a CSV, or a workbook without a customer table, whose order
     table may be on any sheet) gives no customer table: the customers come from the orders.
+    `ahead`: this input, when its reading began earlier (see `files.ahead`).
     """
     path = Path(path)
-    shot = snapshot(path, lang)
+    taken = None if ahead is None else ahead.take(path, lang)
+    shot, sheets = taken if taken is not None else (snapshot(path, lang), None)
     if _suffix(path) in CSV_SUFFIXES:
         rows = _read_csv_rows(shot, lang)
         if intake.order_header_row(rows) is not None:
@@ -101,7 +104,7 @@ def read_input(path: str | Path, lang: str = "nl") -> InputBook:
         table, warnings = table_from_rows(rows, None, path, lang)
         table = replace(_typed_customers(table), snapshot=shot)
         return InputBook(path, table, warnings=tuple(warnings), snapshot=shot)
-    return _read_workbook(shot, lang)
+    return _read_workbook(shot, lang, sheets)
 
 
 def no_customers(path: Path, shot: guard.Snapshot | None = None) -> SheetTable:
@@ -398,9 +401,9 @@ def _key_values(sheets: Sheets, name: str | None) -> list[list[object]] | None:
     ]
 
 
-def _read_workbook(shot: guard.Snapshot, lang: str) -> InputBook:
+def _read_workbook(shot: guard.Snapshot, lang: str, sheets: Sheets | None = None) -> InputBook:
     path = shot.path
-    sheets = Sheets(shot, lang)
+    sheets = sheets or Sheets(shot, lang)
     # the customer table: the Klanten sheet, else the first sheet with a Klant header; a
     # sheet holding an order table is not one, unless another sheet is called Orders
     first = sheets.find(*CUSTOMER_SHEETS)

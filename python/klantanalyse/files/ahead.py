@@ -1,0 +1,119 @@
+"""Reading ahead: the command line reads its input's first sheets while the analysis and
+the writer (pandas, openpyxl) are being loaded, a large input's first second.
+
+The reading takes the same steps the reader takes first (the bytes, the checks of the
+package, calamine opening it, then the sheets the reader will want first: the customer
+sheet and the Orders sheet) and keeps what succeeded. The reader then goes its own way:
+a sheet read ahead is not read again, and a step that failed here is simply taken again,
+so that every problem is met, and named, where the reader meets it without reading ahead.
+The loading runs in a thread from the moment calamine parses (it holds the interpreter
+only for the checks before that); the cells stay in the main thread. No pandas here.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from ..core import labels
+from . import guard
+from .sheets import WORKBOOK_SUFFIXES, Sheets, snapshot, suffix
+
+
+class ReadAhead:
+    """What was read of an input before its reader ran, handed over once (`take`)."""
+
+    def __init__(self, path: Path, lang: str):
+        self.path, self.lang = path, lang
+        self.shot: guard.Snapshot | None = None
+        self.sheets: Sheets | None = None
+        self.error: BaseException | None = None
+        self.taken = False
+
+    def take(self, path: Path, lang: str) -> tuple[guard.Snapshot, Sheets | None] | None:
+        """(snapshot, open workbook or None for a CSV) of `path` read in `lang`, once; None
+        when this is not that input (the reader then reads it itself). Raises what reading
+        the bytes or opening the workbook raised."""
+        if self.taken or path != self.path or lang != self.lang:
+            return None
+        self.taken = True
+        if self.error is not None:
+            raise self.error
+        assert self.shot is not None
+        return self.shot, self.sheets
+
+
+def read_ahead(path: str | Path, lang: str, meanwhile: Callable[[], None]) -> ReadAhead:
+    """The input at `path`, its first sheets read, while `meanwhile` ran in a thread (it has
+    ended when this returns; what it raised is raised here)."""
+    ahead = ReadAhead(Path(path), lang)
+    side = _Side(meanwhile)
+    try:
+        ahead.shot = snapshot(ahead.path, lang)
+        if suffix(ahead.path) in WORKBOOK_SUFFIXES:
+            ahead.sheets = Sheets(ahead.shot, lang)
+    except Exception as exc:  # raised again where the reader takes this step
+        ahead.error = exc
+    else:
+        _read_first_sheets(ahead.sheets, side.start)
+    side.finish()
+    return ahead
+
+
+def _read_first_sheets(sheets: Sheets | None, checked: Callable[[], None]) -> None:
+    """Check, then read, the sheets a reader reads first; `checked()` between the two."""
+    names = first_sheets(sheets)
+    try:
+        try:
+            for name in names:
+                if sheets is not None and sheets.package is not None:
+                    sheets.package.check_sheet(name)
+        finally:
+            checked()
+        for name in names:  # calamine parses without holding the interpreter
+            sheets.rows(name)
+    except Exception:  # the reader meets it again, in its own order
+        return
+
+
+class _Side:
+    """A function run once in a thread, started when asked (at the latest by `finish`)."""
+
+    def __init__(self, work: Callable[[], None]):
+        self.work = work
+        self.error: BaseException | None = None
+        self.thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        if self.thread is None:
+            self.thread = threading.Thread(target=self._run, name="load", daemon=True)
+            self.thread.start()
+
+    def _run(self) -> None:
+        try:
+            self.work()
+        except BaseException as exc:  # raised in the main thread by `finish`
+            self.error = exc
+
+    def finish(self) -> None:
+        self.start()
+        assert self.thread is not None
+        self.thread.join()
+        if self.error is not None:
+            raise self.error
+
+
+def first_sheets(sheets: Sheets | None) -> list[str]:
+    """The sheets a reader of this workbook reads first: the customer sheet (by its name,
+    else the first sheet that is not a prospect list or an action list) and the Orders
+    sheet."""
+    if sheets is None or not sheets.names:
+        return []
+    aliases = labels.SHEET_ALIASES
+    others = {sheets.find(*aliases["prospects"]), sheets.find(*aliases["actions"])}
+    customers = sheets.find(*aliases["customers"]) or next(
+        (name for name in sheets.names if name not in others), None
+    )
+    orders = sheets.find(*aliases["orders"])
+    return [name for name in dict.fromkeys((customers, orders)) if name is not None]
