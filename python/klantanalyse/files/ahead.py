@@ -1,13 +1,13 @@
-"""Reading ahead: the command line reads its input's first sheets while the analysis and
+"""Reading ahead: the command line reads its input's customer sheet while the analysis and
 the writer (pandas, openpyxl) are being loaded, a large input's first second.
 
 The reading takes the same steps the reader takes first (the bytes, the checks of the
-package, calamine opening it, then the sheets the reader will want first: the customer
-sheet and the Orders sheet) and keeps what succeeded. The reader then goes its own way:
-a sheet read ahead is not read again, and a step that failed here is simply taken again,
-so that every problem is met, and named, where the reader meets it without reading ahead.
-The loading runs in a thread from the moment calamine parses (it holds the interpreter
-only for the checks before that); the cells stay in the main thread. No pandas here.
+package, calamine opening it, then the customer sheet) and keeps what succeeded. The reader
+then goes its own way: a sheet read ahead is not read again, and a step that failed here is
+simply taken again, so that every problem is met, and named, where the reader meets it
+without reading ahead. The loading runs in a thread from the moment calamine parses (which
+does not hold the interpreter; the checks before it run alone); the cells stay in the main
+thread. No pandas here.
 """
 
 from __future__ import annotations
@@ -41,7 +41,9 @@ class ReadAhead:
         if self.error is not None:
             raise self.error
         assert self.shot is not None
-        return self.shot, self.sheets
+        found = self.shot, self.sheets
+        self.shot = self.sheets = None  # the reader's now: freed when it is done with them
+        return found
 
 
 def read_ahead(path: str | Path, lang: str, meanwhile: Callable[[], None]) -> ReadAhead:
@@ -106,8 +108,8 @@ class _Side:
 
 def first_sheets(sheets: Sheets | None) -> list[str]:
     """The sheets a reader of this workbook reads first: the customer sheet (by its name,
-    else the first sheet that is not a prospect list or an action list) and the Orders
-    sheet."""
+    else the first sheet that is not a prospect list or an action list): its parse is long
+    enough to load the rest in."""
     if sheets is None or not sheets.names:
         return []
     aliases = labels.SHEET_ALIASES
@@ -115,5 +117,4 @@ def first_sheets(sheets: Sheets | None) -> list[str]:
     customers = sheets.find(*aliases["customers"]) or next(
         (name for name in sheets.names if name not in others), None
     )
-    orders = sheets.find(*aliases["orders"])
-    return [name for name in dict.fromkeys((customers, orders)) if name is not None]
+    return [] if customers is None else [customers]
