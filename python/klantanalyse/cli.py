@@ -171,7 +171,7 @@ def _analyse(args: argparse.Namespace) -> int:
 
 
 def _analysed(args: argparse.Namespace, lang: str, reference_date: dt.date | None) -> RunReport:
-    """The run of `analyse`: its input's first sheets read while the analysis and the
+    """The run of `analyse`: its input's customer sheet read while the analysis and the
     writer (pandas, openpyxl) are being loaded."""
     from .files.ahead import read_ahead
 

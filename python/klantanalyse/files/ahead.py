@@ -12,8 +12,8 @@ thread. No pandas here.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from ..core import labels
@@ -47,74 +47,53 @@ class ReadAhead:
 
 
 def read_ahead(path: str | Path, lang: str, meanwhile: Callable[[], None]) -> ReadAhead:
-    """The input at `path`, its first sheets read, while `meanwhile` ran in a thread (it has
-    ended when this returns; what it raised is raised here)."""
+    """The input at `path`, its customer sheet read, while `meanwhile` ran in a thread (it
+    has ended when this returns; what it raised is raised here)."""
     ahead = ReadAhead(Path(path), lang)
-    side = _Side(meanwhile)
-    try:
-        ahead.shot = snapshot(ahead.path, lang)
-        if suffix(ahead.path) in WORKBOOK_SUFFIXES:
-            ahead.sheets = Sheets(ahead.shot, lang)
-    except Exception as exc:  # raised again where the reader takes this step
-        ahead.error = exc
-    else:
-        _read_first_sheets(ahead.sheets, side.start)
-    side.finish()
+    with ThreadPoolExecutor(1, thread_name_prefix="load") as pool:
+        loading: list[Future] = []
+
+        def start_loading() -> None:
+            if not loading:
+                loading.append(pool.submit(meanwhile))
+
+        try:
+            ahead.shot = snapshot(ahead.path, lang)
+            if suffix(ahead.path) in WORKBOOK_SUFFIXES:
+                ahead.sheets = Sheets(ahead.shot, lang)
+        except Exception as exc:  # raised again where the reader takes this step
+            ahead.error = exc
+        else:
+            _read_first_sheet(ahead.sheets, start_loading)
+        start_loading()
+        loading[0].result()
     return ahead
 
 
-def _read_first_sheets(sheets: Sheets | None, checked: Callable[[], None]) -> None:
-    """Check, then read, the sheets a reader reads first; `checked()` between the two."""
-    names = first_sheets(sheets)
+def _read_first_sheet(sheets: Sheets | None, checked: Callable[[], None]) -> None:
+    """Check, then read, the sheet a reader reads first; `checked()` between the two."""
+    name = first_sheet(sheets)
+    if sheets is None or name is None:
+        return
     try:
         try:
-            for name in names:
-                if sheets is not None and sheets.package is not None:
-                    sheets.package.check_sheet(name)
+            if sheets.package is not None:
+                sheets.package.check_sheet(name)
         finally:
             checked()
-        for name in names:  # calamine parses without holding the interpreter
-            sheets.rows(name)
+        sheets.rows(name)  # calamine parses without holding the interpreter
     except Exception:  # the reader meets it again, in its own order
         return
 
 
-class _Side:
-    """A function run once in a thread, started when asked (at the latest by `finish`)."""
-
-    def __init__(self, work: Callable[[], None]):
-        self.work = work
-        self.error: BaseException | None = None
-        self.thread: threading.Thread | None = None
-
-    def start(self) -> None:
-        if self.thread is None:
-            self.thread = threading.Thread(target=self._run, name="load", daemon=True)
-            self.thread.start()
-
-    def _run(self) -> None:
-        try:
-            self.work()
-        except BaseException as exc:  # raised in the main thread by `finish`
-            self.error = exc
-
-    def finish(self) -> None:
-        self.start()
-        assert self.thread is not None
-        self.thread.join()
-        if self.error is not None:
-            raise self.error
-
-
-def first_sheets(sheets: Sheets | None) -> list[str]:
-    """The sheets a reader of this workbook reads first: the customer sheet (by its name,
-    else the first sheet that is not a prospect list or an action list): its parse is long
+def first_sheet(sheets: Sheets | None) -> str | None:
+    """The sheet a reader of this workbook reads first: the customer sheet (by its name,
+    else the first sheet that is not a prospect list or an action list); its parse is long
     enough to load the rest in."""
-    if sheets is None or not sheets.names:
-        return []
+    if sheets is None:
+        return None
     aliases = labels.SHEET_ALIASES
     others = {sheets.find(*aliases["prospects"]), sheets.find(*aliases["actions"])}
-    customers = sheets.find(*aliases["customers"]) or next(
+    return sheets.find(*aliases["customers"]) or next(
         (name for name in sheets.names if name not in others), None
     )
-    return [] if customers is None else [customers]

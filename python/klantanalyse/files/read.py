@@ -39,8 +39,7 @@ from ..plan.names import CONF
 from ..run import Tables
 from . import guard
 from .ahead import ReadAhead
-from .sheets import CSV_SUFFIXES, Sheets, snapshot
-from .sheets import suffix as _suffix
+from .sheets import CSV_SUFFIXES, Sheets, snapshot, suffix
 
 
 @dataclass(frozen=True)
@@ -93,7 +92,7 @@ def read_input(path: str | Path, lang: str = "nl", ahead: ReadAhead | None = Non
     path = Path(path)
     taken = None if ahead is None else ahead.take(path, lang)
     shot, sheets = taken if taken is not None else (snapshot(path, lang), None)
-    if _suffix(path) in CSV_SUFFIXES:
+    if suffix(path) in CSV_SUFFIXES:
         rows = _read_csv_rows(shot, lang)
         if intake.order_header_row(rows) is not None:
             orders, warnings = orders_from_rows(rows, None, path, lang)
@@ -125,7 +124,7 @@ def read_orders(path: str | Path, lang: str = "nl") -> SheetTable:
     sheet (else its first sheet with an order table)."""
     path = Path(path)
     shot = snapshot(path, lang)
-    if _suffix(path) in CSV_SUFFIXES:
+    if suffix(path) in CSV_SUFFIXES:
         table, _ = orders_from_rows(_read_csv_rows(shot, lang), None, path, lang)
         table = None if table is None else _typed_orders(table)
     else:
@@ -476,7 +475,7 @@ def read_prospects(path: str | Path, lang: str = "nl") -> SheetTable:
     (else its first sheet, other than Klanten, with a Prospect/Naam/Klant header)."""
     path = Path(path)
     shot = snapshot(path, lang)
-    if _suffix(path) in CSV_SUFFIXES:
+    if suffix(path) in CSV_SUFFIXES:
         rows = _read_csv_rows(shot, lang)
         if header_row(rows, labels.PROSPECT_KEYS) is None:
             raise FileError(_no_prospect_header(path, None, lang))
