@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from conftest import ROOT, SHARED
 from klantanalyse.core.tables import FrameRows, SheetTable
 from klantanalyse.errors import FileError, InputError
-from klantanalyse.files import read
+from klantanalyse.files import csvrows, read
 
 DEMO = ROOT / "templates" / "demo"
 
@@ -59,19 +59,19 @@ def test_any_text_is_read_as_the_csv_module_reads_it(tmp_path_factory, head, tex
     except csv.Error:
         expected = None
     try:
-        rows = [trimmed(row) for row in read._read_csv_rows(shot, "nl")]
+        rows = [trimmed(row) for row in csvrows.csv_rows(shot, "nl")]
     except FileError:
         rows = None
     if expected is None or rows is None:  # an open quote: both refuse or both read it
         with pytest.raises(FileError):
-            read._read_csv_rows(shot, "nl")
+            csvrows.csv_rows(shot, "nl")
         return
     assert rows == expected
 
 
 def test_the_fast_parser_reads_ordinary_files(tmp_path):
     shot = shot_of(tmp_path / "o.csv", 'Klant;Omzet\r\nA;1,5\r\n\r\n"B;C";"2"""\r\n')
-    rows = read._read_csv_rows(shot, "nl")
+    rows = csvrows.csv_rows(shot, "nl")
     assert isinstance(rows, FrameRows)
     assert [trimmed(r) for r in rows] == [["Klant", "Omzet"], ["A", "1,5"], [], ["B;C", '2"']]
 
@@ -79,7 +79,7 @@ def test_the_fast_parser_reads_ordinary_files(tmp_path):
 def test_a_row_wider_than_the_first_lines_is_read_whole(tmp_path):
     lines = ["Klant,Omzet"] + [f"K{i},{i}" for i in range(3000)] + ["Laat,9,extra,cellen"]
     shot = shot_of(tmp_path / "w.csv", "\n".join(lines) + "\n")
-    rows = read._read_csv_rows(shot, "nl")
+    rows = csvrows.csv_rows(shot, "nl")
     assert trimmed(rows[-1]) == ["Laat", "9", "extra", "cellen"]
     assert len(rows) == 3002
 
@@ -88,32 +88,33 @@ def test_a_first_row_longer_than_the_sniffed_sample_keeps_every_cell(tmp_path):
     header = ["Klant", "Omzet"] + [f"Kolom {i} " + "x" * 40 for i in range(900)]
     lines = [",".join(header), "A,1", "B,2,extra"]
     shot = shot_of(tmp_path / "k.csv", "\n".join(lines) + "\n")
-    rows = read._read_csv_rows(shot, "nl")
+    rows = csvrows.csv_rows(shot, "nl")
     assert isinstance(rows, FrameRows)
     assert [trimmed(r) for r in rows] == [header, ["A", "1"], ["B", "2", "extra"]]
 
 
 def test_a_first_row_over_two_lines_keeps_every_cell(tmp_path):
     text = 'Klant,"Om\nzet",Regio,x\nA,1,Noord,y\n'
-    rows = read._read_csv_rows(shot_of(tmp_path / "q.csv", text), "nl")
+    rows = csvrows.csv_rows(shot_of(tmp_path / "q.csv", text), "nl")
     assert [trimmed(r) for r in rows] == oracle_rows(text, ",")
     text = 'Klant,"Om,\nzet",Regio,x,y\nA,1,Noord,y\n'
-    rows = read._read_csv_rows(shot_of(tmp_path / "q.csv", text), "nl")
+    rows = csvrows.csv_rows(shot_of(tmp_path / "q.csv", text), "nl")
     assert [trimmed(r) for r in rows] == oracle_rows(text, ",")
 
 
 def test_a_field_beyond_the_limit_is_named_by_its_row(tmp_path):
-    long = "x" * (read.CSV_FIELD_LIMIT + 1)
+    long = "x" * (csvrows.CSV_FIELD_LIMIT + 1)
     shot = shot_of(tmp_path / "l.csv", f'Klant,Omzet\nA,1\n"{long}\nmore",2\n')
     with pytest.raises(FileError, match="3"):
-        read._read_csv_rows(shot, "nl")
-    shot = shot_of(tmp_path / "l.csv", "Klant,Omzet\nA,1\n" + "x" * read.CSV_FIELD_LIMIT + ",2\n")
-    assert trimmed(read._read_csv_rows(shot, "nl")[2]) == ["x" * read.CSV_FIELD_LIMIT, "2"]
+        csvrows.csv_rows(shot, "nl")
+    text = "Klant,Omzet\nA,1\n" + "x" * csvrows.CSV_FIELD_LIMIT + ",2\n"
+    shot = shot_of(tmp_path / "l.csv", text)
+    assert trimmed(csvrows.csv_rows(shot, "nl")[2]) == ["x" * csvrows.CSV_FIELD_LIMIT, "2"]
 
 
 def test_a_second_byte_order_mark_stays_in_the_first_cell(tmp_path):
     shot = shot_of(tmp_path / "b.csv", "\ufeff\ufeffKlant,Omzet\nA,1\n", "utf-8")
-    assert read._read_csv_rows(shot, "nl")[0][0] == "\ufeffKlant"
+    assert csvrows.csv_rows(shot, "nl")[0][0] == "\ufeffKlant"
 
 
 def tables_of(book) -> list:
@@ -141,7 +142,7 @@ def test_both_parsers_give_the_same_tables(reader, source, monkeypatch):
             return str(exc)
 
     fast = outcome()
-    monkeypatch.setattr(read, "_parsed_csv", lambda *args: None)
+    monkeypatch.setattr(csvrows, "_parsed_csv", lambda *args: None)
     slow = outcome()
     if isinstance(fast, str) or isinstance(slow, str):
         assert fast == slow
@@ -161,7 +162,7 @@ RETAIL = SHARED / "data" / "online_retail.csv.gz"
 @pytest.mark.skipif(not RETAIL.exists(), reason="the shared Online Retail file is not here")
 def test_both_parsers_give_the_same_order_table_of_a_real_export(monkeypatch):
     fast = read.read_orders(RETAIL)
-    monkeypatch.setattr(read, "_parsed_csv", lambda *args: None)
+    monkeypatch.setattr(csvrows, "_parsed_csv", lambda *args: None)
     slow = read.read_orders(RETAIL)
     assert fast.frame.equals(slow.frame)
     assert list(fast.frame.dtypes) == list(slow.frame.dtypes)
@@ -169,10 +170,10 @@ def test_both_parsers_give_the_same_order_table_of_a_real_export(monkeypatch):
 
 
 def test_a_field_beyond_the_limit_over_many_short_lines_is_named_by_its_row(tmp_path):
-    lines = "\r\n".join(["y" * 100] * (read.CSV_FIELD_LIMIT // 100 + 1))
+    lines = "\r\n".join(["y" * 100] * (csvrows.CSV_FIELD_LIMIT // 100 + 1))
     shot = shot_of(tmp_path / "m.csv", f'Klant,Omzet\r\nA,1\r\nB,"{lines}"\r\nC,3\r\n')
     with pytest.raises(FileError, match="3"):
-        read._read_csv_rows(shot, "nl")
+        csvrows.csv_rows(shot, "nl")
 
 
 def column_of(tmp_path: Path, cells: list[str]) -> list[object]:

@@ -2,16 +2,9 @@
 
 from __future__ import annotations
 
-import codecs
-import csv
-import io
-import re
-import warnings
-from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
 from ..core import intake, labels
@@ -39,6 +32,7 @@ from ..plan.names import CONF
 from ..run import Tables
 from . import guard
 from .ahead import ReadAhead
+from .csvrows import csv_rows
 from .sheets import CSV_SUFFIXES, Sheets, snapshot, suffix
 
 
@@ -93,7 +87,7 @@ def read_input(path: str | Path, lang: str = "nl", ahead: ReadAhead | None = Non
     taken = None if ahead is None else ahead.take(path, lang)
     shot, sheets = taken if taken is not None else (snapshot(path, lang), None)
     if suffix(path) in CSV_SUFFIXES:
-        rows = _read_csv_rows(shot, lang)
+        rows = csv_rows(shot, lang)
         if intake.order_header_row(rows) is not None:
             orders, warnings = orders_from_rows(rows, None, path, lang)
             orders = replace(_typed_orders(orders), snapshot=shot)
@@ -125,7 +119,7 @@ def read_orders(path: str | Path, lang: str = "nl") -> SheetTable:
     path = Path(path)
     shot = snapshot(path, lang)
     if suffix(path) in CSV_SUFFIXES:
-        table, _ = orders_from_rows(_read_csv_rows(shot, lang), None, path, lang)
+        table, _ = orders_from_rows(csv_rows(shot, lang), None, path, lang)
         table = None if table is None else _typed_orders(table)
     else:
         table = _workbook_orders(shot, lang)
@@ -147,214 +141,6 @@ def input_changes(*tables: SheetTable | None, lang: str = "nl") -> tuple[str, ..
         if change is not None:
             found.append(labels.text(f"warn.input_{change}", lang, file=shot.path.name))
     return tuple(found)
-
-
-CSV_FIELD_LIMIT = 131_072  # characters in one field (Excel holds 32,767 in a cell)
-
-
-def _csv_text(data: bytes) -> str:
-    """The text of a CSV file: UTF-16 or -32 by its byte-order mark (or, without one, by
-    its zero bytes), else UTF-8, else Windows-1252 (which decodes any byte)."""
-    return _decoded(data)[0]
-
-
-def _decoded(data: bytes) -> tuple[str, str]:
-    """(text, encoding) of a CSV file's bytes, as `_csv_text` says."""
-    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
-        encodings: tuple[str, ...] = ("utf-32",)
-    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        encodings = ("utf-16",)
-    elif len(data) >= 4 and data[1:4:2] == b"\x00\x00" and b"\x00" not in data[0:4:2]:
-        encodings = ("utf-16-le",)
-    elif len(data) >= 4 and data[0:4:2] == b"\x00\x00" and b"\x00" not in data[1:4:2]:
-        encodings = ("utf-16-be",)
-    else:
-        encodings = ()
-    for encoding in (*encodings, "utf-8-sig"):
-        try:
-            return data.decode(encoding), encoding
-        except UnicodeDecodeError:
-            continue
-    return data.decode("cp1252", errors="replace"), "cp1252"
-
-
-def _read_csv_rows(shot: guard.Snapshot, lang: str) -> Sequence[list[object]]:
-    path = shot.path
-    data = guard.csv_bytes(shot, lang)
-    body = _utf8_body(data)
-    if body is not None:  # UTF-8: the parser decodes the cells, the text is not needed
-        sample = _head(body)
-        delimiter = _sniffed(sample)
-        guard.check_csv_cells(path, body, delimiter, lang)
-        parsed = _parsed_csv(body, sample, delimiter)
-        if parsed is not None:
-            return parsed
-        text = body.decode("utf-8")
-    else:
-        text, _ = _decoded(data)
-        if "\x00" in text:
-            raise FileError(labels.text("file.csv_binary", lang, file=path.name))
-        sample = text[:_SAMPLE_CHARS]
-        delimiter = _sniffed(sample)
-        guard.check_csv_cells(path, text, delimiter, lang)
-        parsed = _parsed_csv(text.encode("utf-8"), sample, delimiter)
-        if parsed is not None:
-            return parsed
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    rows: list[list[object]] = []
-    line = last = 1  # where the next row starts, where the last one read started
-    previous = csv.field_size_limit(CSV_FIELD_LIMIT)
-    try:
-        for row in reader:
-            rows.append(list(row))
-            last, line = line, reader.line_num + 1
-    except csv.Error as exc:
-        raise FileError(_csv_problem(path, line, lang)) from exc
-    finally:
-        csv.field_size_limit(previous)
-    if rows and rows[-1] and "\n" in rows[-1][-1] and _open_quote_at_end(text, delimiter):
-        raise FileError(_csv_problem(path, last, lang))
-    return rows
-
-
-_SAMPLE_CHARS = 20_000  # the start of a text its delimiter and width are judged by
-_UTF8_BOM = b"\xef\xbb\xbf"
-_MANY_STRETCHES = 10_000  # beyond this many stretches of non-ASCII bytes, decode it all
-
-
-def _utf8_body(data: bytes) -> bytes | None:
-    """The bytes of a CSV file that `_decoded` reads as UTF-8 (after a byte-order mark, if
-    any), or None when it reads them otherwise: zero bytes (UTF-16, or a binary file),
-    another byte-order mark, bytes that are not UTF-8."""
-    body = data[len(_UTF8_BOM) :] if data.startswith(_UTF8_BOM) else data
-    if b"\x00" in data or not _is_utf8(body):
-        return None
-    return body
-
-
-def _is_utf8(data: bytes) -> bool:
-    """True when `data` decodes as UTF-8. Only the bytes from 0x80 up need a look: each
-    stretch of them holds whole characters (ASCII bytes are never part of one)."""
-    if data.isascii():
-        return True
-    high = np.flatnonzero(np.frombuffer(data, dtype=np.uint8) >= 0x80)
-    breaks = np.flatnonzero(np.diff(high) != 1)
-    if len(breaks) >= _MANY_STRETCHES:
-        try:
-            data.decode("utf-8")
-        except UnicodeDecodeError:
-            return False
-        return True
-    starts = [int(high[0]), *(high[breaks + 1]).tolist()]
-    ends = [*(high[breaks] + 1).tolist(), int(high[-1]) + 1]
-    try:
-        for start, end in zip(starts, ends):
-            data[start:end].decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True
-
-
-def _head(body: bytes) -> str:
-    """The first _SAMPLE_CHARS characters of UTF-8 bytes, decoding only their start."""
-    decoder = codecs.getincrementaldecoder("utf-8")()
-    return decoder.decode(body[: 4 * _SAMPLE_CHARS])[:_SAMPLE_CHARS]
-
-
-def _sniffed(sample: str) -> str:
-    """The delimiter of a CSV text: the one of ; , and tab most often in its first line."""
-    first_line = sample.splitlines()[0] if sample.strip() else ""
-    counts = {d: first_line.count(d) for d in (";", ",", "\t")}
-    return max(counts, key=counts.get) if any(counts.values()) else ","
-
-
-# Wider than this (in the first lines) a text goes to `csv.reader`: pandas' parser takes
-# longer than it for each column.
-_PARSED_MAX_WIDTH = 1_000
-_LINE_END = re.compile(b"[\r\n]")
-
-
-def _parsed_csv(data: bytes, sample: str, delimiter: str) -> FrameRows | None:
-    """The rows of a CSV text (`data`, its UTF-8 bytes; `sample`, its start) by pandas' C
-    parser, the cells as `csv.reader` reads them, or None for a text it might read otherwise
-    or that has a problem to name: a row wider than the first lines, a quote left open, a
-    field beyond CSV_FIELD_LIMIT, a second byte-order mark. `csv.reader` then reads it (and
-    names the row of the problem)."""
-    if data.startswith(_UTF8_BOM):
-        return None
-    # at least as wide as the first row (so that no cell of it is taken for a row label)
-    end = _LINE_END.search(data)
-    first_line = data if end is None else data[: end.start()]
-    lines = [line.encode("utf-8") for line in sample.splitlines()]
-    sep = delimiter.encode("utf-8")
-    width = max(line.count(sep) for line in [first_line, *lines]) + 1
-    if width > _PARSED_MAX_WIDTH:
-        return None
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", pd.errors.ParserWarning)
-            frame = pd.read_csv(
-                io.BytesIO(data),
-                sep=delimiter,
-                header=None,
-                names=range(width),
-                index_col=False,
-                dtype=object,
-                na_filter=False,
-                skip_blank_lines=False,
-                quotechar='"',
-                doublequote=True,
-                escapechar=None,
-                comment=None,
-                skipinitialspace=False,
-                engine="c",
-                encoding="utf-8",
-            )
-    except (ValueError, UnicodeError, pd.errors.ParserError, pd.errors.ParserWarning):
-        return None  # EmptyDataError is a ValueError
-    if frame.shape[1] != width or not frame.index.equals(pd.RangeIndex(len(frame))):
-        return None
-    columns = [frame[pos].to_numpy(dtype=object) for pos in range(width)]
-    if len(data) > CSV_FIELD_LIMIT and _may_hold_long_fields(data, len(frame)):
-        for column in columns:
-            if max(map(len, column.tolist()), default=0) > CSV_FIELD_LIMIT:
-                return None
-    return FrameRows(columns)
-
-
-def _may_hold_long_fields(data: bytes, rows: int) -> bool:
-    """False when no field of the UTF-8 bytes `data`, read as `rows` rows, can be longer
-    than CSV_FIELD_LIMIT: each line end ends a row (so no field holds a line end), and
-    every stretch of half the limit holds a line end (so every line is shorter than it)."""
-    step = CSV_FIELD_LIMIT // 2
-    if any(data.find(b"\n", at, at + step) < 0 for at in range(0, len(data) - step + 1, step)):
-        return True
-    ends = data.count(b"\n")
-    if b"\r" in data:
-        ends += data.count(b"\r") - data.count(b"\r\n")
-    if data and data[-1:] not in (b"\n", b"\r"):
-        ends += 1  # the last line, without a line end
-    return rows != ends
-
-
-def _open_quote_at_end(text: str, delimiter: str) -> bool:
-    """True when the text ends inside a quoted field (a quote that is never closed)."""
-    try:
-        for _ in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True):
-            pass
-    except csv.Error as exc:
-        return "unexpected end of data" in str(exc)
-    return False
-
-
-def _csv_problem(path: Path, line: int, lang: str) -> str:
-    return labels.text(
-        "file.csv_field",
-        lang,
-        file=path.name,
-        line=labels.number(max(line, 1), lang),
-        limit=labels.number(CSV_FIELD_LIMIT, lang),
-    )
 
 
 def _orders(sheets: Sheets, skip: str | None = None) -> tuple[SheetTable | None, list[str]]:
@@ -476,7 +262,7 @@ def read_prospects(path: str | Path, lang: str = "nl") -> SheetTable:
     path = Path(path)
     shot = snapshot(path, lang)
     if suffix(path) in CSV_SUFFIXES:
-        rows = _read_csv_rows(shot, lang)
+        rows = csv_rows(shot, lang)
         if header_row(rows, labels.PROSPECT_KEYS) is None:
             raise FileError(_no_prospect_header(path, None, lang))
         table = _prospect_table(rows, None, path, lang)

@@ -1,0 +1,239 @@
+"""The rows of a CSV file (or .csv.gz): its encoding, its delimiter, its cells.
+
+pandas' C parser reads the cells (as text, blank cells ''), the way Python's `csv` module
+reads them; a file it might read otherwise or that has a problem to name goes to
+`csv.reader`, which names the row. The bytes pass a few whole-file scans on the way; each
+is done once and shared:
+- a zero byte (UTF-16/32 or a binary file: decoded first, then parsed);
+- the line ends (the rows there can be at most: the guard's cell limit for a table the
+  parser reads, and whether any field can be longer than CSV_FIELD_LIMIT);
+- whether the text is UTF-8: the parser decodes every cell strictly, so a byte that is not
+  UTF-8 stops it and the whole file is decoded as Windows-1252 instead.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import re
+import warnings
+from collections.abc import Sequence
+from pathlib import Path
+
+import pandas as pd
+
+from ..core import labels
+from ..core.tables import FrameRows
+from ..errors import FileError
+from . import guard
+
+CSV_FIELD_LIMIT = 131_072  # characters in one field (Excel holds 32,767 in a cell)
+
+_SAMPLE_CHARS = 20_000  # the start of a text its delimiter and width are judged by
+_UTF8_BOM = b"\xef\xbb\xbf"
+# Wider than this (in the first lines) a text goes to `csv.reader`: pandas' parser takes
+# longer than it for each column.
+_PARSED_MAX_WIDTH = 1_000
+_LINE_END = re.compile(b"[\r\n]")
+
+
+def csv_rows(shot: guard.Snapshot, lang: str) -> Sequence[list[object]]:
+    """The rows of the CSV file in `shot`, each a list of its cells as text."""
+    data = guard.csv_bytes(shot, lang)
+    if b"\x00" not in data:
+        try:
+            return _utf8_rows(shot.path, data, lang)
+        except UnicodeDecodeError:
+            pass  # not UTF-8 after all: decoded as `_decoded` says, below
+    text, _ = _decoded(data)
+    if "\x00" in text:
+        raise FileError(labels.text("file.csv_binary", lang, file=shot.path.name))
+    sample = text[:_SAMPLE_CHARS]
+    delimiter = _sniffed(sample)
+    guard.check_csv_cells(shot.path, text, delimiter, lang)
+    parsed = _parsed_csv(text.encode("utf-8"), sample, delimiter)
+    if parsed is not None:
+        return parsed
+    return _reader_rows(shot.path, text, delimiter, lang)
+
+
+def _utf8_rows(path: Path, data: bytes, lang: str) -> Sequence[list[object]]:
+    """The rows of a CSV file's bytes read as UTF-8 (after a byte-order mark, if any);
+    UnicodeDecodeError as soon as a byte is not UTF-8.
+
+    The guard's cell limit is applied to the rows the parser can give: each row the width
+    of the first lines (a wider one stops it), so at most (line ends + 1) x width cells.
+    Only beyond the limit, or for `csv.reader`, are the delimiters counted."""
+    body = data[len(_UTF8_BOM) :] if data.startswith(_UTF8_BOM) else data
+    sample = _head(body)
+    delimiter = _sniffed(sample)
+    ends = _line_ends(body)
+    checked = (ends + 1) * _width(body, sample, delimiter) > guard.MAX_SHEET_CELLS
+    if checked:
+        guard.check_csv_cells(path, body, delimiter, lang)
+    parsed = _parsed_csv(body, sample, delimiter, ends)
+    if parsed is not None:
+        return parsed
+    text = body.decode("utf-8")
+    if not checked:
+        guard.check_csv_cells(path, body, delimiter, lang)
+    return _reader_rows(path, text, delimiter, lang)
+
+
+def _reader_rows(path: Path, text: str, delimiter: str, lang: str) -> list[list[object]]:
+    """The rows as `csv.reader` reads them, a field beyond CSV_FIELD_LIMIT or a quote left
+    open named by its row."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows: list[list[object]] = []
+    line = last = 1  # where the next row starts, where the last one read started
+    previous = csv.field_size_limit(CSV_FIELD_LIMIT)
+    try:
+        for row in reader:
+            rows.append(list(row))
+            last, line = line, reader.line_num + 1
+    except csv.Error as exc:
+        raise FileError(_csv_problem(path, line, lang)) from exc
+    finally:
+        csv.field_size_limit(previous)
+    if rows and rows[-1] and "\n" in rows[-1][-1] and _open_quote_at_end(text, delimiter):
+        raise FileError(_csv_problem(path, last, lang))
+    return rows
+
+
+def _decoded(data: bytes) -> tuple[str, str]:
+    """(text, encoding) of a CSV file's bytes: UTF-16 or -32 by its byte-order mark (or,
+    without one, by its zero bytes), else UTF-8, else Windows-1252 (which decodes any
+    byte)."""
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        encodings: tuple[str, ...] = ("utf-32",)
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encodings = ("utf-16",)
+    elif len(data) >= 4 and data[1:4:2] == b"\x00\x00" and b"\x00" not in data[0:4:2]:
+        encodings = ("utf-16-le",)
+    elif len(data) >= 4 and data[0:4:2] == b"\x00\x00" and b"\x00" not in data[1:4:2]:
+        encodings = ("utf-16-be",)
+    else:
+        encodings = ()
+    for encoding in (*encodings, "utf-8-sig"):
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError:
+            continue
+    return data.decode("cp1252", errors="replace"), "cp1252"
+
+
+def _head(body: bytes) -> str:
+    """The first _SAMPLE_CHARS characters of UTF-8 bytes, decoding only their start
+    (UnicodeDecodeError for a byte there that is not UTF-8)."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    return decoder.decode(body[: 4 * _SAMPLE_CHARS])[:_SAMPLE_CHARS]
+
+
+def _sniffed(sample: str) -> str:
+    """The delimiter of a CSV text: the one of ; , and tab most often in its first line."""
+    first_line = sample.splitlines()[0] if sample.strip() else ""
+    counts = {d: first_line.count(d) for d in (";", ",", "\t")}
+    return max(counts, key=counts.get) if any(counts.values()) else ","
+
+
+def _parsed_csv(
+    data: bytes, sample: str, delimiter: str, ends: int | None = None
+) -> FrameRows | None:
+    """The rows of a CSV text (`data`, its UTF-8 bytes with `ends` line ends; `sample`, its
+    start) by pandas' C parser, the cells as `csv.reader` reads them, or None for a text it
+    might read otherwise or that has a problem to name: a row wider than the first lines, a
+    quote left open, a field beyond CSV_FIELD_LIMIT, a second byte-order mark. `csv.reader`
+    then reads it (and names the row of the problem). A cell that is not UTF-8 raises
+    UnicodeDecodeError (the parser decodes every cell)."""
+    if data.startswith(_UTF8_BOM):
+        return None
+    width = _width(data, sample, delimiter)
+    if width > _PARSED_MAX_WIDTH:
+        return None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", pd.errors.ParserWarning)
+            frame = pd.read_csv(
+                io.BytesIO(data),
+                sep=delimiter,
+                header=None,
+                names=range(width),
+                index_col=False,
+                dtype=object,
+                na_filter=False,
+                skip_blank_lines=False,
+                quotechar='"',
+                doublequote=True,
+                escapechar=None,
+                comment=None,
+                skipinitialspace=False,
+                engine="c",
+                encoding="utf-8",
+                encoding_errors="strict",
+            )
+    except UnicodeDecodeError:
+        raise
+    except (ValueError, UnicodeError, pd.errors.ParserError, pd.errors.ParserWarning):
+        return None  # EmptyDataError is a ValueError
+    if frame.shape[1] != width or not frame.index.equals(pd.RangeIndex(len(frame))):
+        return None
+    columns = [frame[pos].to_numpy(dtype=object) for pos in range(width)]
+    if len(data) > CSV_FIELD_LIMIT and _may_hold_long_fields(
+        data, len(frame), _line_ends(data) if ends is None else ends
+    ):
+        for column in columns:
+            if max(map(len, column.tolist()), default=0) > CSV_FIELD_LIMIT:
+                return None
+    return FrameRows(columns)
+
+
+def _width(data: bytes, sample: str, delimiter: str) -> int:
+    """The widest of the first lines, in cells, the first row whole (however long), so
+    that no cell of it is taken for a row label."""
+    end = _LINE_END.search(data)
+    first_line = data if end is None else data[: end.start()]
+    lines = [line.encode("utf-8") for line in sample.splitlines()]
+    sep = delimiter.encode("utf-8")
+    return max(line.count(sep) for line in [first_line, *lines]) + 1
+
+
+def _line_ends(data: bytes) -> int:
+    """The line ends in a text's bytes: LF, CR LF and a lone CR each count once."""
+    ends = data.count(b"\n")
+    if b"\r" in data:
+        ends += data.count(b"\r") - data.count(b"\r\n")
+    return ends
+
+
+def _may_hold_long_fields(data: bytes, rows: int, ends: int) -> bool:
+    """False when no field of the UTF-8 bytes `data` (with `ends` line ends), read as
+    `rows` rows, can be longer than CSV_FIELD_LIMIT: each line end ends a row (so no field
+    holds a line end), and every stretch of half the limit holds a line end (so every line
+    is shorter than it)."""
+    step = CSV_FIELD_LIMIT // 2
+    if any(data.find(b"\n", at, at + step) < 0 for at in range(0, len(data) - step + 1, step)):
+        return True
+    if data and data[-1:] not in (b"\n", b"\r"):
+        ends += 1  # the last line, without a line end
+    return rows != ends
+
+
+def _open_quote_at_end(text: str, delimiter: str) -> bool:
+    """True when the text ends inside a quoted field (a quote that is never closed)."""
+    try:
+        for _ in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True):
+            pass
+    except csv.Error as exc:
+        return "unexpected end of data" in str(exc)
+    return False
+
+
+def _csv_problem(path: Path, line: int, lang: str) -> str:
+    return labels.text(
+        "file.csv_field",
+        lang,
+        file=path.name,
+        line=labels.number(max(line, 1), lang),
+        limit=labels.number(CSV_FIELD_LIMIT, lang),
+    )

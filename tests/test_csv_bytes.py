@@ -1,0 +1,127 @@
+"""The bytes of a CSV file before its cells: a .csv.gz unpacked as `gzip` unpacks it (the
+oracle: the standard library's own reader), the encoding found by every byte of the file
+(not only by its start), the guard's cell limit on what the parser can give."""
+
+from __future__ import annotations
+
+import gzip
+import io
+
+import pytest
+
+from klantanalyse.errors import FileError
+from klantanalyse.files import csvrows, guard, read
+
+HEAD = "Klant;Datum;Bedrag\n"
+
+
+def lines(n: int, start: int = 0) -> str:
+    return "".join(f"K{i};2024-01-{1 + i % 28:02d};{i},5\n" for i in range(start, start + n))
+
+
+def gzip_oracle(data: bytes) -> bytes:
+    with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
+        return stream.read()
+
+
+@pytest.mark.parametrize(
+    "members",
+    [
+        pytest.param(lambda a, b: a, id="one member"),
+        pytest.param(lambda a, b: a + b, id="two members"),
+        pytest.param(lambda a, b: a + b"\0" * 7 + b + b"\0", id="zero padding"),
+        pytest.param(lambda a, b: b"", id="empty"),
+    ],
+)
+def test_a_gzip_file_unpacks_as_the_gzip_module_unpacks_it(tmp_path, members):
+    first = gzip.compress((HEAD + lines(500)).encode())
+    second = gzip.compress(lines(300, 500).encode(), mtime=0)
+    data = members(first, second)
+    assert guard.gunzipped(data, 1 << 20) == gzip_oracle(data)
+    if data:
+        src = tmp_path / "orders.csv.gz"
+        src.write_bytes(data)
+        frame = read.read_orders(src).frame
+        assert len(frame) == len(gzip_oracle(data).decode().splitlines()) - 1
+        assert frame["Klant"].iloc[-1] == ("K799" if len(data) > len(first) + 8 else "K499")
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        pytest.param(lambda d: d[:-5], id="truncated"),
+        pytest.param(lambda d: d[: len(d) // 2], id="half"),
+        pytest.param(lambda d: d[:-8] + b"\0\0\0\0" + d[-4:], id="wrong checksum"),
+        pytest.param(lambda d: d + b"PK", id="trailing bytes"),
+        pytest.param(lambda d: b"\0\0" + d, id="zeros before"),
+        pytest.param(lambda d: d[:6], id="header only"),
+    ],
+)
+def test_a_damaged_gzip_file_is_refused_naming_it(tmp_path, damage):
+    data = damage(gzip.compress((HEAD + lines(50)).encode()))
+    with pytest.raises((OSError, EOFError)):
+        gzip_oracle(data)  # the standard library refuses it too
+    src = tmp_path / "kapot.csv.gz"
+    src.write_bytes(data)
+    with pytest.raises(FileError) as refused:
+        read.read_orders(src)
+    assert str(refused.value) == (
+        "kapot.csv.gz is geen leesbaar gzip-bestand; pak het uit of exporteer het opnieuw als .csv."
+    )
+
+
+def test_unpacking_stops_just_past_the_limit():
+    data = gzip.compress(b"x" * 100_000) + gzip.compress(b"y" * 100_000)
+    assert guard.gunzipped(data, 1_000) == b"x" * 1_001
+    assert guard.gunzipped(data, 150_000) == b"x" * 100_000 + b"y" * 50_001
+    assert len(guard.gunzipped(data, 200_000)) == 200_000
+
+
+@pytest.mark.parametrize("at", [0, 40_000, 10_000_000], ids=["first", "middle", "last"])
+def test_a_byte_that_is_not_utf8_anywhere_makes_the_file_windows_1252(tmp_path, at):
+    """Café written by a Windows program (é = 0xE9) on one line: the whole file is read as
+    Windows-1252, wherever that line is (before, inside or after the start the delimiter
+    is judged by)."""
+    body = lines(4_000)
+    cut = body.index("\n", min(at, len(body) - 2)) + 1 if at else 0
+    text = HEAD + body[:cut] + "Café Noir;2024-02-03;12,5\n" + body[cut:] + "Crème;2024-02-04;1\n"
+    src = tmp_path / "win.csv"
+    src.write_bytes(text.encode("cp1252"))
+    frame = read.read_orders(src).frame
+    names = [line.split(";")[0] for line in text.splitlines()[1:]]
+    assert frame["Klant"].tolist() == names
+    assert "Café Noir" in names and names[-1] == "Crème"
+
+
+def test_utf8_text_with_accents_is_read_as_utf8(tmp_path):
+    text = HEAD + lines(3_000) + "Café Noir;2024-02-03;12,5\n"
+    src = tmp_path / "utf8.csv"
+    src.write_bytes(text.encode("utf-8"))
+    assert read.read_orders(src).frame["Klant"].iloc[-1] == "Café Noir"
+
+
+def test_the_cell_limit_counts_the_rows_the_parser_can_give(tmp_path, monkeypatch):
+    """Within the limit by rows x width, a file is read even when quoted delimiters below
+    its first lines would count beyond it; beyond it by rows x width, the delimiters are
+    counted."""
+    monkeypatch.setattr(guard, "MAX_SHEET_CELLS", 12_500)
+    plain = "A;b;1\n" * 4_000  # the first lines (beyond the sniffed start): 3 cells wide
+    quoted = "".join(f'K{i};"a;b;c;d;e;f";{i}\n' for i in range(100))  # 3 cells, 8 delimiters
+    src = tmp_path / "q.csv"
+    src.write_text("Klant;Naam;Bedrag\n" + plain + quoted, encoding="utf-8")
+    rows = csvrows.csv_rows(read.snapshot(src), "nl")  # by delimiters: about 12,904 cells
+    assert len(rows) == 4_101 and rows[-1] == ["K99", "a;b;c;d;e;f", "99"]
+    src.write_text("Klant;Naam;Bedrag\n" + "A;b;1\n" * 4_500, encoding="utf-8")
+    with pytest.raises(FileError, match="ongeveer 13.504 cellen, de grens is 12.500"):
+        csvrows.csv_rows(read.snapshot(src), "nl")
+
+
+def test_a_row_wider_than_the_first_lines_is_counted_before_it_is_read(tmp_path, monkeypatch):
+    """A file the parser leaves to `csv.reader` (a wide row far down) is counted by its
+    delimiters before `csv.reader` reads it."""
+    monkeypatch.setattr(guard, "MAX_SHEET_CELLS", 5_000)
+    text = "Klant;Bedrag\n" + "A;1\n" * 1_000 + "B;" * 3_000 + "2\n"
+    src = tmp_path / "w.csv"
+    src.write_text(text, encoding="utf-8")
+    with pytest.raises(FileError, match="ongeveer 5004 cellen, de grens is 5000"):
+        csvrows.csv_rows(read.snapshot(src), "nl")
