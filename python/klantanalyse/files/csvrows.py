@@ -52,7 +52,10 @@ def csv_rows(shot: guard.Snapshot, lang: str) -> Sequence[list[object]]:
     sample = text[:_SAMPLE_CHARS]
     delimiter = _sniffed(sample)
     guard.check_csv_cells(shot.path, text, delimiter, lang)
-    parsed = _parsed_csv(text.encode("utf-8"), sample, delimiter)
+    encoded = text.encode("utf-8")
+    parsed = _parsed_csv(
+        encoded, delimiter, _width(encoded, sample, delimiter), _line_ends(encoded)
+    )
     if parsed is not None:
         return parsed
     return _reader_rows(shot.path, text, delimiter, lang)
@@ -68,11 +71,11 @@ def _utf8_rows(path: Path, data: bytes, lang: str) -> Sequence[list[object]]:
     body = data[len(_UTF8_BOM) :] if data.startswith(_UTF8_BOM) else data
     sample = _head(body)
     delimiter = _sniffed(sample)
-    ends = _line_ends(body)
-    checked = (ends + 1) * _width(body, sample, delimiter) > guard.MAX_SHEET_CELLS
+    width, ends = _width(body, sample, delimiter), _line_ends(body)
+    checked = (ends + 1) * width > guard.MAX_SHEET_CELLS
     if checked:
         guard.check_csv_cells(path, body, delimiter, lang)
-    parsed = _parsed_csv(body, sample, delimiter, ends)
+    parsed = _parsed_csv(body, delimiter, width, ends)
     if parsed is not None:
         return parsed
     text = body.decode("utf-8")
@@ -137,19 +140,14 @@ def _sniffed(sample: str) -> str:
     return max(counts, key=counts.get) if any(counts.values()) else ","
 
 
-def _parsed_csv(
-    data: bytes, sample: str, delimiter: str, ends: int | None = None
-) -> FrameRows | None:
-    """The rows of a CSV text (`data`, its UTF-8 bytes with `ends` line ends; `sample`, its
-    start) by pandas' C parser, the cells as `csv.reader` reads them, or None for a text it
-    might read otherwise or that has a problem to name: a row wider than the first lines, a
-    quote left open, a field beyond CSV_FIELD_LIMIT, a second byte-order mark. `csv.reader`
-    then reads it (and names the row of the problem). A cell that is not UTF-8 raises
-    UnicodeDecodeError (the parser decodes every cell)."""
-    if data.startswith(_UTF8_BOM):
-        return None
-    width = _width(data, sample, delimiter)
-    if width > _PARSED_MAX_WIDTH:
+def _parsed_csv(data: bytes, delimiter: str, width: int, ends: int) -> FrameRows | None:
+    """The rows of a CSV text (`data`, its UTF-8 bytes: `width` cells wide in its first
+    lines, `ends` line ends) by pandas' C parser, the cells as `csv.reader` reads them, or
+    None for a text it might read otherwise or that has a problem to name: a row wider than
+    the first lines, a quote left open, a field beyond CSV_FIELD_LIMIT, a second byte-order
+    mark. `csv.reader` then reads it (and names the row of the problem). A cell that is not
+    UTF-8 raises UnicodeDecodeError (the parser decodes every cell)."""
+    if data.startswith(_UTF8_BOM) or width > _PARSED_MAX_WIDTH:
         return None
     try:
         with warnings.catch_warnings():
@@ -179,9 +177,7 @@ def _parsed_csv(
     if frame.shape[1] != width or not frame.index.equals(pd.RangeIndex(len(frame))):
         return None
     columns = [frame[pos].to_numpy(dtype=object) for pos in range(width)]
-    if len(data) > CSV_FIELD_LIMIT and _may_hold_long_fields(
-        data, len(frame), _line_ends(data) if ends is None else ends
-    ):
+    if len(data) > CSV_FIELD_LIMIT and _may_hold_long_fields(data, len(frame), ends):
         for column in columns:
             if max(map(len, column.tolist()), default=0) > CSV_FIELD_LIMIT:
                 return None
