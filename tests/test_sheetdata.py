@@ -266,3 +266,57 @@ def test_a_large_block_is_deflated_faster_and_reads_back_the_same(tmp_path):
     ws = load_workbook(tmp_path / "fast.xlsx", read_only=True)["Blad"]
     rows = [list(r) for r in ws.iter_rows(min_row=2, max_row=3, values_only=True)]
     assert rows == [[float(f"{v:.16g}"), name] for v, name in values[:2]]  # 16 digits, as openpyxl
+
+
+DATE_UNITS = ("ns", "us", "ms", "s")
+
+
+def _date_array(stamps: list, unit: str):
+    """pandas' array of datetime64 in `unit` (None: NaT), as a plan gives an order date column."""
+    series = pd.Series(pd.to_datetime(pd.Series(stamps, dtype=object)), dtype="datetime64[ns]")
+    return series.astype(f"datetime64[{unit}]").array
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    stamps=st.lists(
+        st.one_of(
+            st.none(),
+            st.datetimes(min_value=dt.datetime(1900, 1, 1), max_value=dt.datetime(2262, 1, 1)),
+        ),
+        max_size=12,
+    ),
+    unit=st.sampled_from(DATE_UNITS),
+    kind=st.sampled_from(STYLES),
+)
+def test_a_datetime64_column_is_what_openpyxl_writes_for_its_timestamps(
+    tmp_path, stamps, unit, kind
+):
+    """A column held as datetime64 (not as a Timestamp per cell) gives the XML openpyxl
+    writes cell by cell for the Timestamps it holds; NaT is an empty cell."""
+    array = _date_array(stamps, unit)
+    reference, long = _pair(tmp_path, [array, ["x"] * len(array)], [kind, "plain"])
+    assert long[SHEET] == reference[SHEET]
+    assert long["xl/styles.xml"] == reference["xl/styles.xml"]
+
+
+def test_a_datetime64_column_over_several_chunks_reads_back_as_its_dates(tmp_path):
+    """Dates that repeat within and across chunks, a stretch without NaT and one with,
+    beside a text and a number column; read back by calamine as the same dates."""
+    rng = random.Random(7)
+    days = [
+        dt.datetime(2010, 12, 1, 8, 26) + dt.timedelta(hours=rng.randrange(9000)) for _ in range(60)
+    ]
+    n = 3100
+    stamps = [rng.choice(days) for _ in range(n)]
+    for i in range(2200, n, 97):
+        stamps[i] = None
+    array = _date_array(stamps, "ns")
+    columns = [[f"{i // 3}" for i in range(n)], array, [float(i % 17) for i in range(n)]]
+    reference, long = _pair(tmp_path, columns, ["plain", "plain", "number"])
+    assert long[SHEET] == reference[SHEET]
+    sheet = CalamineWorkbook.from_path(str(tmp_path / "long.xlsx")).get_sheet_by_name("Blad")
+    rows = sheet.to_python(skip_empty_area=False)[1:]
+    assert [r[1] if r[1] != "" else None for r in rows] == stamps

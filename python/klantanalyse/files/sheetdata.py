@@ -170,9 +170,11 @@ def _column_cells(
     texts = {} if texts is None else texts
     count = len(numbers)
     values = column.values[start : start + count]
+    rows = _Rows(ws, letter, column, numbers, dates, texts)
+    if _is_date_array(values) and len(values) == count:
+        return _date_array(values, rows)
     if len(values) < count:
         values = list(values) + [None] * (count - len(values))
-    rows = _Rows(ws, letter, column, numbers, dates, texts)
     kinds = set(map(type, values))
     if len(kinds) == 1:
         kind = next(iter(kinds))
@@ -278,6 +280,47 @@ def _dates(values: list, rows: _Rows) -> list[str] | _Parts:
     return _Parts(head, '"', list(map(tails.__getitem__, values)), "")
 
 
+def _is_date_array(values) -> bool:
+    """Whether `values` is an array of datetime64 (numpy's, or pandas' DatetimeArray)."""
+    kind = getattr(getattr(values, "dtype", None), "kind", None)
+    return kind == "M"
+
+
+def _date_array(values, rows: _Rows) -> list[str] | _Parts:
+    """An array of datetime64 (NaT blank) as `_dates` makes the same dates: each distinct
+    one made once (and kept in `rows.texts` for the next chunk), without making a date
+    object per cell."""
+    dates = np.asarray(values)
+    unit = np.datetime_data(dates.dtype)[0]
+    distinct, index = np.unique(dates.view(np.int64), return_inverse=True)
+    reference = f'<c r="{rows.letter}1"'
+    made: list[str | None] = []
+    for stamp in distinct.tolist():
+        key = ("datetime64", unit, stamp)
+        tail = rows.texts.get(key, False)
+        if tail is False:
+            value = None if stamp == _NAT else _stamp_datetime(stamp, unit)
+            cell = _each_cell(rows.ws, rows.letter, rows.column, ["1"], [value], rows.dates, {})
+            tail = cell[0][len(reference) :] if cell[0].startswith(reference) else None
+            if len(rows.texts) < _KNOWN_TEXTS:
+                rows.texts[key] = tail
+        made.append(tail)
+    tails = _objects(made)[index.reshape(-1)].tolist()
+    head = f'<c r="{rows.letter}'
+    if None in made:  # an empty cell among them
+        return ["" if t is None else f'{head}{n}"{t}' for n, t in zip(rows.numbers, tails)]
+    return _Parts(head, '"', tails, "")
+
+
+_NAT = np.iinfo(np.int64).min  # NaT as datetime64's integer
+
+
+def _stamp_datetime(stamp: int, unit: str) -> dt.datetime:
+    """The datetime of a datetime64 integer in `unit`, to the microsecond (as a pandas
+    Timestamp's `to_pydatetime`)."""
+    return np.datetime64(stamp, unit).astype("datetime64[us]").item()
+
+
 def _floats(values: list, rows: _Rows) -> list[str] | _Parts:
     """Floats as `.16g` (openpyxl's 16 significant digits), each distinct value formatted
     once; NaN empty; infinities openpyxl's way."""
@@ -351,7 +394,7 @@ def _strings(values: list, rows: _Rows) -> list[str] | _Parts:
         middles = list(map(styled.get, values, repeat(middle)))
         return _Parts(head, middles, _in_ascii(values, distinct), "</t></is></c>")
     tails = {v: _tail(v, rows) for v in distinct}
-    return [f'{head}{n}"{tails[v]}' for n, v in zip(rows.numbers, values)]
+    return _Parts(head, '"', list(map(tails.__getitem__, values)), "")
 
 
 def _ascii(xml: str) -> str:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+import pandas as pd
+
 from ..core import labels
 from ..core.a1 import column_letter
 from ..core.columns import match_headers
@@ -210,7 +214,7 @@ def orders_sheet(table: SheetTable) -> SheetPlan:
     widths = {
         pos: column_width(name, frame.iloc[:, pos - 1]) for pos, name in enumerate(headers, start=1)
     }
-    columns = tuple(Column(frame.iloc[:, pos].tolist()) for pos in range(frame.shape[1]))
+    columns = tuple(Column(_column_values(frame.iloc[:, pos])) for pos in range(frame.shape[1]))
     return SheetPlan(
         name=ORDERS,
         code_name=SHEETS[ORDERS],
@@ -222,3 +226,12 @@ def orders_sheet(table: SheetTable) -> SheetPlan:
         freeze="A2",
         page=not_printed(),  # the report leaves out the raw order lines
     )
+
+
+def _column_values(column: pd.Series) -> Sequence[object]:
+    """A column's values top down: dates as pandas' array of them (which gives a Timestamp
+    for each, as a list would, but holds them as datetime64 until a front asks), other
+    values as a list."""
+    if pd.api.types.is_datetime64_dtype(column.dtype):
+        return column.array
+    return column.tolist()
