@@ -178,6 +178,21 @@ def test_repack_gives_the_same_bytes_for_the_same_content(xlsm):
     assert core.count(package.FIXED_DOCPROPS_TIME) == 2
 
 
+def test_macros_added_repacked_in_one_pass_are_the_bytes_of_two(modules):
+    """Adding the macros and repacking in one pass gives the bytes of adding them, then
+    repacking: parts in name order (the macro parts among them), fixed times, the same
+    deflated data."""
+    source = plain_workbook()
+    names = [i.filename for i in zipfile.ZipFile(io.BytesIO(source)).infolist()]
+    assert names != sorted(names)  # openpyxl's order: the one pass has to sort them
+    core = package.open_package(source)["docProps/core.xml"].decode()
+    assert package.FIXED_DOCPROPS_TIME not in core
+    ribbon = vba.ribbon_xml()
+    once = package.add_macros(source, modules, ribbon, repacked=True)
+    assert once == package.repack(package.add_macros(source, modules, ribbon))
+    assert once != package.add_macros(source, modules, ribbon)
+
+
 def test_copy_macros_takes_a_2009_ribbon_with_its_images(xlsm):
     parts = package.open_package(xlsm)
     parts["customUI/customUI14.xml"] = (

@@ -270,11 +270,12 @@ def _relative(source_part: str, part: str) -> str:
     return posixpath.relpath(part, folder) if folder else part
 
 
-def graft(data: bytes, macros: MacroParts) -> bytes:
+def graft(data: bytes, macros: MacroParts, repacked: bool = False) -> bytes:
     """`data` (a workbook package) with the macro parts added, macro-enabled. The parts
-    that do not change are copied a piece at a time (a sheet may unpack to many MB)."""
+    that do not change are copied a piece at a time (a sheet may unpack to many MB).
+    `repacked`: written as `repack` writes it (in one pass, not two)."""
     source = LazyPackage(data)
-    parts = _Parts(source)
+    parts = _Parts(source, sorted(source.names) if repacked else None)
     book = workbook_part(parts)
     parts.update(macros.parts)
     # Relationships: from the package root and from the workbook part.
@@ -293,6 +294,8 @@ def graft(data: bytes, macros: MacroParts) -> bytes:
     if overrides.get(book) in (None, CT_WORKBOOK):
         overrides[book] = CT_WORKBOOK_MACRO
     parts[CONTENT_TYPES] = content_types_xml(defaults, overrides)
+    if repacked:
+        parts = _fixed_time(parts.sorted(), FIXED_DOCPROPS_TIME)
     return write_package(parts)
 
 
@@ -314,6 +317,13 @@ class _Parts(dict):
     def stored(self, part: str) -> bytes | None:
         """The part's new bytes, or None when it is the source's unchanged."""
         return super().__getitem__(part)
+
+    def sorted(self) -> _Parts:
+        """The same parts, in the order of their names."""
+        ordered = _Parts(self.source, ())
+        for name in sorted(self):
+            dict.__setitem__(ordered, name, self.stored(name))
+        return ordered
 
 
 def read_macros(source: bytes | str | Path) -> MacroParts | None:
@@ -460,10 +470,14 @@ def _sheet_names(workbook: bytes) -> list[str]:
 
 
 def add_macros(
-    workbook: bytes | str | Path, modules: Sequence[VBAModule], ribbon: bytes | None = None
+    workbook: bytes | str | Path,
+    modules: Sequence[VBAModule],
+    ribbon: bytes | None = None,
+    repacked: bool = False,
 ) -> bytes:
     """`workbook` (written by openpyxl, sheets with codeNames) as an .xlsm with a VBA project
-    holding `modules` and, if given, the ribbon XML (2006/01 customUI namespace)."""
+    holding `modules` and, if given, the ribbon XML (2006/01 customUI namespace);
+    `repacked`: the bytes `repack` would make of it, written once."""
     data = _read(workbook)
     book = workbook_part(LazyPackage(data))
     folder = book.rpartition("/")[0]
@@ -477,7 +491,7 @@ def add_macros(
         macros.parts[RIBBON_PART] = ribbon
         macros.content_types[RIBBON_PART] = "application/xml"
         macros.package_rels.append((REL_UI, RIBBON_PART))
-    return graft(data, macros)
+    return graft(data, macros, repacked)
 
 
 # --- reproducible zip --------------------------------------------------------------------
@@ -520,10 +534,14 @@ def repack(data: bytes, fixed_time: str | None = FIXED_DOCPROPS_TIME) -> bytes:
     and fixed times, also in docProps/core.xml when `fixed_time` is given, so that the same
     content always gives the same bytes."""
     source = LazyPackage(data)
-    parts = _Parts(source, sorted(source.names))
+    return write_package(_fixed_time(_Parts(source, sorted(source.names)), fixed_time))
+
+
+def _fixed_time(parts: _Parts, fixed_time: str | None) -> _Parts:
+    """`parts` with the times in docProps/core.xml set to `fixed_time` (when given)."""
     if fixed_time and "docProps/core.xml" in parts:
         stamp = fixed_time.encode()
         parts["docProps/core.xml"] = _DOCPROPS_TIME.sub(
             lambda m: m.group(1) + stamp + m.group(2), parts["docProps/core.xml"]
         )
-    return write_package(parts)
+    return parts

@@ -122,7 +122,7 @@ def build_report(
     ribbon = vba.ribbon_xml()
 
     def finish(tmp: Path) -> None:
-        tmp.write_bytes(package.repack(package.add_macros(tmp.read_bytes(), modules, ribbon)))
+        tmp.write_bytes(package.add_macros(tmp.read_bytes(), modules, ribbon, repacked=True))
 
     path = write_workbook(output, plan_book(done, target), finish, lang)
     return run_report(path, done, target, book)
