@@ -7,7 +7,9 @@ Prints median seconds (the measurements of each line interleaved, so that a busy
 slows all of them alike) for:
   1. reading the order CSV (`read_orders`) beside pandas' `read_csv` of the same file, plain
      and with every cell as text;
-  2. the whole command on that CSV (`analyse klanten.csv --orders CSV`) beside `read_csv`;
+  2. the whole command on that CSV (`analyse klanten.csv --orders CSV`) beside `read_csv`,
+     and with the CSV as the only input (`analyse CSV`: the customers come from the orders,
+     and the order lines are copied into the output's Orders sheet);
   3. `klantanalyse --help` and an argument error, each in a new process, beside
      `python -c pass`;
   4. reading a workbook of N customers x 17 columns (`read_input`: the guard's checks and
@@ -60,10 +62,15 @@ def csv_figures(path: Path, repeat: int) -> None:
 
     out = Path(tempfile.mkdtemp()) / "retail.xlsx"
 
-    def whole() -> None:
-        args = ["analyse", str(DEMO_CUSTOMERS), "--orders", str(path), "-o", str(out)]
+    def command(*args: str) -> None:
         with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
-            assert main(args) == 0
+            assert main([*args, "-o", str(out)]) == 0
+
+    def whole() -> None:
+        command("analyse", str(DEMO_CUSTOMERS), "--orders", str(path))
+
+    def alone() -> None:
+        command("analyse", str(path))
 
     show(
         f"order CSV ({path.name}): read stage",
@@ -82,6 +89,11 @@ def csv_figures(path: Path, repeat: int) -> None:
     show(
         "order CSV: the whole command (analyse klanten.csv --orders CSV)",
         interleaved({"pd.read_csv": lambda: pd.read_csv(path), "analyse": whole}, repeat),
+        "pd.read_csv",
+    )
+    show(
+        "order CSV as the only input (analyse CSV; its lines copied into the Orders sheet)",
+        interleaved({"pd.read_csv": lambda: pd.read_csv(path), "analyse": alone}, repeat),
         "pd.read_csv",
     )
 
