@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import warnings
 import zipfile
+import zlib
 from pathlib import Path
 
 import olefile
@@ -191,6 +192,37 @@ def test_macros_added_repacked_in_one_pass_are_the_bytes_of_two(modules):
     once = package.add_macros(source, modules, ribbon, repacked=True)
     assert once == package.repack(package.add_macros(source, modules, ribbon))
     assert once != package.add_macros(source, modules, ribbon)
+
+
+def _deflated_size(data: bytes, level: int) -> int:
+    compressor = zlib.compressobj(level, zlib.DEFLATED, -15)
+    return len(compressor.compress(data) + compressor.flush())
+
+
+def test_a_large_part_copied_unchanged_is_deflated_at_the_fastest_level(monkeypatch):
+    """A part of FAST_COPY_BYTES or more, copied across unchanged, is deflated at zlib's
+    level 1; the smaller parts keep level 6; every part reads back unchanged."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for r in range(1, 3001):
+        ws.append([f"Klant {r % 97}", r * 7919 % 1000, "order"])
+    out = io.BytesIO()
+    wb.save(out)
+    source = out.getvalue()
+    sheet = "xl/worksheets/sheet1.xml"
+    unpacked = package.open_package(source)
+    assert 20_000 < len(unpacked[sheet]) and all(
+        len(v) < 20_000 for n, v in unpacked.items() if n != sheet
+    )
+    monkeypatch.setattr(package, "FAST_COPY_BYTES", 20_000)
+    repacked = package.repack(source, fixed_time=None)
+    infos = {i.filename: i for i in zipfile.ZipFile(io.BytesIO(repacked)).infolist()}
+    assert _deflated_size(unpacked[sheet], 1) > _deflated_size(unpacked[sheet], 6)
+    assert infos[sheet].compress_size == _deflated_size(unpacked[sheet], 1)
+    for name, data in unpacked.items():
+        if name != sheet:
+            assert infos[name].compress_size == _deflated_size(data, 6), name
+    assert package.open_package(repacked) == unpacked
 
 
 def test_copy_macros_takes_a_2009_ribbon_with_its_images(xlsm):
