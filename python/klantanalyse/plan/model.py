@@ -110,7 +110,9 @@ class Column:
     """One column of a long block: its values top down (NaN, NaT and None are blank), the
     style of every cell, and the style of cells holding particular values (the segment
     letters' colours). A front without per-cell styles in bulk may render `value_styles`
-    as value fills of the column."""
+    as value fills of the column. `values` is a list, or for a column of dates pandas'
+    array of them (each value a Timestamp, as in a list; a writer may take them as
+    datetime64 at once)."""
 
     values: Sequence[object]
     style: Style | None = None
