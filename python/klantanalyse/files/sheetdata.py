@@ -394,7 +394,7 @@ def _strings(values: list, rows: _Rows) -> list[str] | _Parts:
         middles = list(map(styled.get, values, repeat(middle)))
         return _Parts(head, middles, _in_ascii(values, distinct), "</t></is></c>")
     tails = {v: _tail(v, rows) for v in distinct}
-    return _Parts(head, '"', list(map(tails.__getitem__, values)), "")
+    return [f'{head}{n}"{tails[v]}' for n, v in zip(rows.numbers, values)]
 
 
 def _ascii(xml: str) -> str:
