@@ -266,18 +266,23 @@ def _each(values: list, rows: _Rows) -> list[str]:
 def _dates(values: list, rows: _Rows) -> list[str] | _Parts:
     """Dates and times (pandas' Timestamps too): each distinct one made once, as
     `_each_cell` makes it; what follows a cell's reference does not depend on its row."""
+    tails = {value: _date_tail(value, rows) for value in dict.fromkeys(values)}
+    return _tailed(list(map(tails.__getitem__, values)), rows)
+
+
+def _date_tail(value: object, rows: _Rows) -> str | None:
+    """What follows `<c r="A2"` for the date or time `value` (None: an empty cell)."""
     reference = f'<c r="{rows.letter}1"'
-    tails = {}
-    for value in dict.fromkeys(values):
-        cell = _each_cell(rows.ws, rows.letter, rows.column, ["1"], [value], rows.dates, {})[0]
-        tails[value] = cell[len(reference) :] if cell.startswith(reference) else None
+    cell = _each_cell(rows.ws, rows.letter, rows.column, ["1"], [value], rows.dates, {})[0]
+    return cell[len(reference) :] if cell.startswith(reference) else None
+
+
+def _tailed(tails: list[str | None], rows: _Rows) -> list[str] | _Parts:
+    """The cells of the rows whose `<c r="A2"` is followed by `tails` (None: empty)."""
     head = f'<c r="{rows.letter}'
-    if None in tails.values():  # an empty cell among them
-        return [
-            "" if tails[v] is None else f'{head}{n}"{tails[v]}'
-            for n, v in zip(rows.numbers, values)
-        ]
-    return _Parts(head, '"', list(map(tails.__getitem__, values)), "")
+    if None in tails:  # an empty cell among them
+        return ["" if t is None else f'{head}{n}"{t}' for n, t in zip(rows.numbers, tails)]
+    return _Parts(head, '"', tails, "")
 
 
 def _is_date_array(values) -> bool:
@@ -293,23 +298,17 @@ def _date_array(values, rows: _Rows) -> list[str] | _Parts:
     dates = np.asarray(values)
     unit = np.datetime_data(dates.dtype)[0]
     distinct, index = np.unique(dates.view(np.int64), return_inverse=True)
-    reference = f'<c r="{rows.letter}1"'
     made: list[str | None] = []
     for stamp in distinct.tolist():
         key = ("datetime64", unit, stamp)
         tail = rows.texts.get(key, False)
         if tail is False:
             value = None if stamp == _NAT else _stamp_datetime(stamp, unit)
-            cell = _each_cell(rows.ws, rows.letter, rows.column, ["1"], [value], rows.dates, {})
-            tail = cell[0][len(reference) :] if cell[0].startswith(reference) else None
+            tail = _date_tail(value, rows)
             if len(rows.texts) < _KNOWN_TEXTS:
                 rows.texts[key] = tail
         made.append(tail)
-    tails = _objects(made)[index.reshape(-1)].tolist()
-    head = f'<c r="{rows.letter}'
-    if None in made:  # an empty cell among them
-        return ["" if t is None else f'{head}{n}"{t}' for n, t in zip(rows.numbers, tails)]
-    return _Parts(head, '"', tails, "")
+    return _tailed(_objects(made)[index.reshape(-1)].tolist(), rows)
 
 
 _NAT = np.iinfo(np.int64).min  # NaT as datetime64's integer

@@ -275,7 +275,7 @@ def graft(data: bytes, macros: MacroParts, repacked: bool = False) -> bytes:
     that do not change are copied a piece at a time (a sheet may unpack to many MB).
     `repacked`: written as `repack` writes it (in one pass, not two)."""
     source = LazyPackage(data)
-    parts = _Parts(source, sorted(source.names) if repacked else None)
+    parts = _Parts(source)
     book = workbook_part(parts)
     parts.update(macros.parts)
     # Relationships: from the package root and from the workbook part.
