@@ -177,12 +177,13 @@ def test_a_field_beyond_the_limit_over_many_short_lines_is_named_by_its_row(tmp_
 
 
 def column_of(tmp_path: Path, cells: list[str]) -> list[object]:
-    """The typed cells of an order file's column 'Extra' holding `cells`."""
+    """The typed cells of an order file's column 'Extra' holding `cells` (read as the only
+    input: its order lines are copied whole)."""
     lines = ["Klant,Datum,Bedrag,Extra"]
     lines += [f"K{i},2024-01-02,{i},{cell}" for i, cell in enumerate(cells)]
     path = tmp_path / "extra.csv"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return read.read_orders(path).frame["Extra"].tolist()
+    return read.read_input(path).orders.frame["Extra"].tolist()
 
 
 def test_a_column_is_typed_by_every_cell_not_by_its_first_ones(tmp_path):

@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 import numpy as np
@@ -23,13 +24,16 @@ import pandas as pd
 
 from . import labels
 from .columns import (
+    duplicate_headers,
     factorize_cells,
+    is_blank,
     match_headers,
     parse_amount,
     parse_amount_column,
     parse_date_column,
+    recognise,
 )
-from .tables import HEADER_SEARCH_ROWS, SheetTable
+from .tables import HEADER_SEARCH_ROWS, ORDER_KEYS, SheetTable, find_header, header_text
 
 _ORDER_TABLE_KEYS = (
     "customer",
@@ -56,6 +60,13 @@ CUSTOMER_TEXTS = (
 ORDER_NUMBERS = ("order_amount", "order_quantity", "order_price", "order_margin", "revenue")
 ORDER_DATES = ("order_date",)
 ORDER_TEXTS = ("customer", "order_customer", "order_id", "product_group")
+# every key an order table's columns are matched to: by the typing here and by the order
+# analysis (its columns, its revenue column, its check for two columns of one key)
+_ORDER_READ_KEYS = tuple(
+    dict.fromkeys(
+        (*labels.ORDER_KEYS, "customer", "revenue", *ORDER_NUMBERS, *ORDER_DATES, *ORDER_TEXTS)
+    )
+)
 PROSPECT_TEXTS = ("prospect", "sector", "region", "relation_type")
 PROSPECT_NUMBERS = ("employees",)
 
@@ -73,6 +84,27 @@ def is_order_header(row: list[object]) -> bool:
     if "revenue" in found:  # a customer list, unless the rows are numbered orders
         amount = "order_id" in found
     return customer and "order_date" in found and amount
+
+
+def order_columns_read(rows: Sequence[list[object]], lang: str) -> list[int] | None:
+    """The positions of the columns of an order table (its rows as `orders_from_rows` cuts
+    them) that are ever read: each one whose header names a key its cells can be matched
+    to, and each one without a header (its cells decide a warning). None (every column)
+    without an order header, or when two columns name one key (the analysis names them by
+    their letters in the file)."""
+    found = find_header(rows, ORDER_KEYS, any_key=True)
+    if found is None:
+        return None
+    last = max((pos for pos, cell in enumerate(found.cells) if not is_blank(cell)), default=-1)
+    names = [header_text(cell, pos, lang) for pos, cell in enumerate(found.cells[: last + 1])]
+    analysed = tuple(k for k in labels.ORDER_KEYS if k != "order_customer")
+    if duplicate_headers(names, (*analysed, "customer")):
+        return None
+    return [
+        pos
+        for pos, name in enumerate(names)
+        if is_blank(found.cells[pos]) or any(recognise(name, (key,)) for key in _ORDER_READ_KEYS)
+    ]
 
 
 def order_header_row(rows: list[list[object]]) -> int | None:

@@ -10,7 +10,7 @@ so); our own result columns are never inputs.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import PurePath
 
@@ -75,12 +75,17 @@ def total_row(frame: pd.DataFrame, name_column: object) -> object | None:
 
 
 def orders_from_rows(
-    rows: list[list[object]], sheet: str | None, path: PurePath, lang: str
+    rows: list[list[object]],
+    sheet: str | None,
+    path: PurePath,
+    lang: str,
+    read: Collection[int] | None = None,
 ) -> tuple[SheetTable | None, list[str]]:
-    """(table, warnings) of an order sheet's rows, or (None, []) when it holds no order table."""
+    """(table, warnings) of an order sheet's rows, or (None, []) when it holds no order
+    table; `read`: the positions of the only columns the table holds."""
     if header_row(rows, ORDER_KEYS, any_key=True) is None:
         return None, []
-    return table_from_rows(rows, sheet, path, lang, True, ORDER_KEYS)
+    return table_from_rows(rows, sheet, path, lang, True, ORDER_KEYS, read)
 
 
 @dataclass(frozen=True)
@@ -158,7 +163,7 @@ def header_row(
 
 def headers_seen(cells: list[object], lang: str) -> str:
     """The first headers of a row for a message: 'Klant, Omzet, Plaats, ...'."""
-    names = [_header_text(c, i, lang) for i, c in enumerate(cells) if not is_blank(c)]
+    names = [header_text(c, i, lang) for i, c in enumerate(cells) if not is_blank(c)]
     if not names:
         return "-"
     if len(names) <= labels.HEADERS_SHOWN:
@@ -237,8 +242,10 @@ def table_from_rows(
     lang: str,
     keep_results: bool = False,
     keys: tuple[str, ...] = ("customer",),
+    read: Collection[int] | None = None,
 ) -> tuple[SheetTable, list[str]]:
-    """Cut the table out of a sheet's rows: header row, data below, blank rows dropped."""
+    """Cut the table out of a sheet's rows: header row, data below, blank rows dropped;
+    `read`: the positions of the only columns it holds (rows blank in them dropped)."""
     place = where(path, sheet, lang)
     found = find_header(rows, keys, any_key=True)
     if found is None:
@@ -262,9 +269,12 @@ def table_from_rows(
         if not keep_results and not is_blank(name) and is_result_header(name):
             continue
         positions.append(pos)
-        names.append(_header_text(name, pos, lang))
+        names.append(header_text(name, pos, lang))
         if is_blank(name):
             unnamed.append(pos)
+    if read is not None:
+        kept = [i for i, pos in enumerate(positions) if pos in read]
+        positions, names = [positions[i] for i in kept], [names[i] for i in kept]
     frame = _body(rows[start + 1 :], positions, names, first_row=start + 2)
     warnings: list[str] = []
     filled = [
@@ -304,12 +314,24 @@ class FrameRows(Sequence):
     """A sheet's rows held a column at a time: one object array of text cells per position,
     '' for a blank or missing cell (a CSV file as pandas' parser reads it). A row is a list
     of its cells; the rows below a header become the table's body a column at a time
-    (`_body`), without going through rows."""
+    (`_body`), without going through rows.
 
-    def __init__(self, columns: list[np.ndarray], start: int = 0, stop: int | None = None):
+    A file read for some of its columns only has None for each column not read, and its
+    first rows whole (`head`: where a header is looked for); a table cut out of it holds
+    only the columns read (`table_from_rows`' `read`)."""
+
+    def __init__(
+        self,
+        columns: list[np.ndarray | None],
+        start: int = 0,
+        stop: int | None = None,
+        head: list[list[object]] | None = None,
+    ):
         self.columns = columns
         self.start = start
-        self.stop = (len(columns[0]) if columns else 0) if stop is None else stop
+        read = next((c for c in columns if c is not None), None)
+        self.stop = (0 if read is None else len(read)) if stop is None else stop
+        self.head = head
 
     def __len__(self) -> int:
         return self.stop - self.start
@@ -318,13 +340,19 @@ class FrameRows(Sequence):
         if isinstance(key, slice):
             start, stop, step = key.indices(len(self))
             if step == 1:
-                return FrameRows(self.columns, self.start + start, self.start + max(start, stop))
+                stop = self.start + max(start, stop)
+                return FrameRows(self.columns, self.start + start, stop, self.head)
             return [self[i] for i in range(start, stop, step)]
         if key < 0:
             key += len(self)
         if not 0 <= key < len(self):
             raise IndexError(key)
-        return [column[self.start + key] for column in self.columns]
+        at = self.start + key
+        if self.head is not None and at < len(self.head):
+            return list(self.head[at])
+        if self.head is not None:
+            raise LookupError(f"row {at + 1} was read for some of its columns only")
+        return [column[at] for column in self.columns]
 
     def __iter__(self) -> Iterator[list[object]]:
         for i in range(len(self)):
@@ -337,7 +365,10 @@ class FrameRows(Sequence):
         filled = np.zeros(count, dtype=bool)
         columns = []
         for pos in positions:
-            values = self.columns[pos][self.start : self.stop].copy()
+            column = self.columns[pos]
+            if column is None:
+                raise LookupError(f"column {column_letter(pos + 1)} was not read")
+            values = column[self.start : self.stop].copy()
             blank = values == ""
             if blank.any():
                 values[blank] = None
@@ -357,7 +388,8 @@ def _body(
         return rows.body(positions, names, first_row)
     if _one_length(rows) and max(positions, default=0) < len(rows[0]):  # a workbook's rows
         return _even_body(rows, positions, names, first_row)
-    body = pd.DataFrame(rows, dtype=object)
+    width = max(map(len, rows))
+    body = pd.DataFrame([[*row, *[None] * (width - len(row))] for row in rows], dtype=object)
     body = body.reindex(columns=positions)
     body.columns = names
     body.index = pd.RangeIndex(first_row, first_row + len(rows))
@@ -425,7 +457,8 @@ def _blank_rows(rows: list[list[object]]) -> bool:
     return all(all(is_blank(v) for v in row) for row in rows)
 
 
-def _header_text(name: object, pos: int, lang: str) -> str:
+def header_text(name: object, pos: int, lang: str) -> str:
+    """The name a table's column gets from its header cell ('Kolom C' without one)."""
     if is_blank(name):
         return labels.text("file.unnamed_column", lang, column=column_letter(pos + 1))
     if isinstance(name, float) and name.is_integer():

@@ -18,13 +18,14 @@ import csv
 import io
 import re
 import warnings
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from ..core import labels
-from ..core.tables import FrameRows
+from ..core.tables import HEADER_SEARCH_ROWS, FrameRows
 from ..errors import FileError
 from . import guard
 
@@ -36,14 +37,25 @@ _UTF8_BOM = b"\xef\xbb\xbf"
 # longer than it for each column.
 _PARSED_MAX_WIDTH = 1_000
 _LINE_END = re.compile(b"[\r\n]")
+# the first rows a reader of some columns reads whole: where a header is looked for, and
+# the row below the last one it can be on
+_HEAD_ROWS = HEADER_SEARCH_ROWS + 2
+_UTF8_PIECE = 1 << 20  # bytes decoded at a time to check that a text is UTF-8
+
+# which columns of a file are read, judged by its first rows (None: every column)
+ColumnsRead = Callable[[Sequence[list[object]]], "list[int] | None"]
 
 
-def csv_rows(shot: guard.Snapshot, lang: str) -> Sequence[list[object]]:
-    """The rows of the CSV file in `shot`, each a list of its cells as text."""
+def csv_rows(
+    shot: guard.Snapshot, lang: str, columns: ColumnsRead | None = None
+) -> Sequence[list[object]]:
+    """The rows of the CSV file in `shot`, each a list of its cells as text; with `columns`,
+    only the first rows whole and, below them, the columns it says are read (when pandas'
+    parser reads the file; see `FrameRows`)."""
     data = guard.csv_bytes(shot, lang)
     if b"\x00" not in data:
         try:
-            return _utf8_rows(shot.path, data, lang)
+            return _utf8_rows(shot.path, data, lang, columns)
         except UnicodeDecodeError:
             pass  # not UTF-8 after all: decoded as `_decoded` says, below
     text, _ = _decoded(data)
@@ -53,15 +65,16 @@ def csv_rows(shot: guard.Snapshot, lang: str) -> Sequence[list[object]]:
     delimiter = _sniffed(sample)
     guard.check_csv_cells(shot.path, text, delimiter, lang)
     encoded = text.encode("utf-8")
-    parsed = _parsed_csv(
-        encoded, delimiter, _width(encoded, sample, delimiter), _line_ends(encoded)
-    )
+    width, ends = _width(encoded, sample, delimiter), _line_ends(encoded)
+    parsed = _parsed(encoded, delimiter, width, ends, columns)
     if parsed is not None:
         return parsed
     return _reader_rows(shot.path, text, delimiter, lang)
 
 
-def _utf8_rows(path: Path, data: bytes, lang: str) -> Sequence[list[object]]:
+def _utf8_rows(
+    path: Path, data: bytes, lang: str, columns: ColumnsRead | None = None
+) -> Sequence[list[object]]:
     """The rows of a CSV file's bytes read as UTF-8 (after a byte-order mark, if any);
     UnicodeDecodeError as soon as a byte is not UTF-8.
 
@@ -75,7 +88,7 @@ def _utf8_rows(path: Path, data: bytes, lang: str) -> Sequence[list[object]]:
     checked = (ends + 1) * width > guard.MAX_SHEET_CELLS
     if checked:
         guard.check_csv_cells(path, body, delimiter, lang)
-    parsed = _parsed_csv(body, delimiter, width, ends)
+    parsed = _parsed(body, delimiter, width, ends, columns)
     if parsed is not None:
         return parsed
     text = body.decode("utf-8")
@@ -140,6 +153,17 @@ def _sniffed(sample: str) -> str:
     return max(counts, key=counts.get) if any(counts.values()) else ","
 
 
+def _parsed(
+    data: bytes, delimiter: str, width: int, ends: int, columns: ColumnsRead | None
+) -> FrameRows | None:
+    """The rows by pandas' parser (the columns `columns` says are read, when it says), or
+    None for `csv.reader` to read."""
+    parsed = None
+    if columns is not None:
+        parsed = _parsed_columns(data, delimiter, width, ends, columns)
+    return parsed if parsed is not None else _parsed_csv(data, delimiter, width, ends)
+
+
 def _parsed_csv(data: bytes, delimiter: str, width: int, ends: int) -> FrameRows | None:
     """The rows of a CSV text (`data`, its UTF-8 bytes: `width` cells wide in its first
     lines, `ends` line ends) by pandas' C parser, the cells as `csv.reader` reads them, or
@@ -147,6 +171,48 @@ def _parsed_csv(data: bytes, delimiter: str, width: int, ends: int) -> FrameRows
     the first lines, a quote left open, a field beyond CSV_FIELD_LIMIT, a second byte-order
     mark. `csv.reader` then reads it (and names the row of the problem). A cell that is not
     UTF-8 raises UnicodeDecodeError (the parser decodes every cell)."""
+    frame = _frame(data, delimiter, width)
+    if frame is None:
+        return None
+    columns = [frame[pos].to_numpy(dtype=object) for pos in range(width)]
+    if _may_hold_long_fields(data, len(frame), ends):
+        for column in columns:
+            if max(map(len, column.tolist()), default=0) > CSV_FIELD_LIMIT:
+                return None
+    return FrameRows(columns)
+
+
+def _parsed_columns(
+    data: bytes, delimiter: str, width: int, ends: int, columns: ColumnsRead
+) -> FrameRows | None:
+    """`_parsed_csv` of the columns that `columns` says are read, judged by the first rows
+    (which are kept whole), or None when it says every column, when the first rows do not
+    parse, or when a field may be longer than CSV_FIELD_LIMIT: the whole text is then read
+    as `_parsed_csv` reads it. UnicodeDecodeError when the text is not UTF-8 (checked here:
+    the parser decodes only the columns it reads)."""
+    head = _frame(data, delimiter, width, nrows=_HEAD_ROWS)
+    if head is None:
+        return None
+    rows = head.to_numpy(dtype=object).tolist()
+    wanted = columns(FrameRows([head[pos].to_numpy(dtype=object) for pos in range(width)]))
+    if wanted is None or len(set(wanted)) == width:
+        return None
+    _check_utf8(data)
+    wanted = sorted(set(wanted))
+    # named up to the last column read: more names than a part of the file has fields
+    # stops the parser when it reads only some (a row wider than the names is cut short)
+    frame = _frame(data, delimiter, wanted[-1] + 1, usecols=wanted)
+    if frame is None or _may_hold_long_fields(data, len(frame), ends):
+        return None
+    read: list[np.ndarray | None] = [None] * width
+    for pos in frame.columns:
+        read[pos] = frame[pos].to_numpy(dtype=object)
+    return FrameRows(read, head=rows)
+
+
+def _frame(data: bytes, delimiter: str, width: int, **options: object) -> pd.DataFrame | None:
+    """pandas' C parser's frame of a CSV text, its cells text (blank ''): None for a text
+    it might read otherwise than `csv.reader` (see `_parsed_csv`)."""
     if data.startswith(_UTF8_BOM) or width > _PARSED_MAX_WIDTH:
         return None
     try:
@@ -169,19 +235,29 @@ def _parsed_csv(data: bytes, delimiter: str, width: int, ends: int) -> FrameRows
                 engine="c",
                 encoding="utf-8",
                 encoding_errors="strict",
+                **options,
             )
     except UnicodeDecodeError:
         raise
     except (ValueError, UnicodeError, pd.errors.ParserError, pd.errors.ParserWarning):
         return None  # EmptyDataError is a ValueError
-    if frame.shape[1] != width or not frame.index.equals(pd.RangeIndex(len(frame))):
+    if not frame.index.equals(pd.RangeIndex(len(frame))):
         return None
-    columns = [frame[pos].to_numpy(dtype=object) for pos in range(width)]
-    if len(data) > CSV_FIELD_LIMIT and _may_hold_long_fields(data, len(frame), ends):
-        for column in columns:
-            if max(map(len, column.tolist()), default=0) > CSV_FIELD_LIMIT:
-                return None
-    return FrameRows(columns)
+    if list(frame.columns) != list(options.get("usecols", range(width))):
+        return None
+    return frame
+
+
+def _check_utf8(data: bytes) -> None:
+    """UnicodeDecodeError when the bytes are not UTF-8 (decoded a piece at a time: a text
+    the size of the file takes longer to make than to check)."""
+    if data.isascii():
+        return
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    view = memoryview(data)
+    for at in range(0, len(data), _UTF8_PIECE):
+        decoder.decode(view[at : at + _UTF8_PIECE])
+    decoder.decode(b"", True)
 
 
 def _width(data: bytes, sample: str, delimiter: str) -> int:
@@ -203,10 +279,12 @@ def _line_ends(data: bytes) -> int:
 
 
 def _may_hold_long_fields(data: bytes, rows: int, ends: int) -> bool:
-    """False when no field of the UTF-8 bytes `data` (with `ends` line ends), read as
-    `rows` rows, can be longer than CSV_FIELD_LIMIT: each line end ends a row (so no field
-    holds a line end), and every stretch of half the limit holds a line end (so every line
-    is shorter than it)."""
+    """False when no field of the UTF-8 bytes `data` (with `ends` line ends), read as `rows`
+    rows, can be longer than CSV_FIELD_LIMIT: the text is no longer than that, or each line
+    end ends a row (so no field holds a line end) and every stretch of half the limit holds
+    a line end (so every line is shorter than it)."""
+    if len(data) <= CSV_FIELD_LIMIT:
+        return False
     step = CSV_FIELD_LIMIT // 2
     if any(data.find(b"\n", at, at + step) < 0 for at in range(0, len(data) - step + 1, step)):
         return True

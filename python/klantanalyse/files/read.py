@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -32,7 +33,7 @@ from ..plan.names import CONF
 from ..run import Tables
 from . import guard
 from .ahead import ReadAhead
-from .csvrows import csv_rows
+from .csvrows import ColumnsRead, csv_rows
 from .sheets import CSV_SUFFIXES, Sheets, snapshot, suffix
 
 
@@ -118,11 +119,15 @@ def read_orders(path: str | Path, lang: str = "nl") -> SheetTable:
     sheet (else its first sheet with an order table)."""
     path = Path(path)
     shot = snapshot(path, lang)
+    # the table holds the columns the analysis reads (they are not copied to the output);
+    # pandas' parser does not read the others of a CSV file below its first rows
+    read = functools.partial(intake.order_columns_read, lang=lang)
     if suffix(path) in CSV_SUFFIXES:
-        table, _ = orders_from_rows(csv_rows(shot, lang), None, path, lang)
+        rows = csv_rows(shot, lang, read)
+        table, _ = orders_from_rows(rows, None, path, lang, read(rows))
         table = None if table is None else _typed_orders(table)
     else:
-        table = _workbook_orders(shot, lang)
+        table = _workbook_orders(shot, lang, read)
     if table is None:
         raise FileError(labels.text("file.no_order_header", lang, file=path.name))
     return replace(table, snapshot=shot)
@@ -143,23 +148,35 @@ def input_changes(*tables: SheetTable | None, lang: str = "nl") -> tuple[str, ..
     return tuple(found)
 
 
-def _orders(sheets: Sheets, skip: str | None = None) -> tuple[SheetTable | None, list[str]]:
+def _orders(
+    sheets: Sheets, skip: str | None = None, read: ColumnsRead | None = None
+) -> tuple[SheetTable | None, list[str]]:
     """The Orders sheet as a table, when there is one with a customer column."""
     name = sheets.find(*ORDER_SHEETS)
     if name is None or name == skip:
         return None, []
-    return orders_from_rows(sheets.rows(name), name, sheets.path, sheets.lang)
+    return _order_table(sheets, name, read)
 
 
-def _any_orders(sheets: Sheets) -> tuple[SheetTable | None, list[str]]:
+def _any_orders(
+    sheets: Sheets, read: ColumnsRead | None = None
+) -> tuple[SheetTable | None, list[str]]:
     """The Orders sheet, else the first sheet whose header is an order table's."""
-    table, warnings = _orders(sheets)
+    table, warnings = _orders(sheets, read=read)
     if table is not None:
         return table, warnings
     for name in sheets.names:
         if intake.order_header_row(sheets.rows(name)) is not None:
-            return orders_from_rows(sheets.rows(name), name, sheets.path, sheets.lang)
+            return _order_table(sheets, name, read)
     return None, []
+
+
+def _order_table(
+    sheets: Sheets, name: str, read: ColumnsRead | None
+) -> tuple[SheetTable | None, list[str]]:
+    rows = sheets.rows(name)
+    columns = None if read is None else read(rows)
+    return orders_from_rows(rows, name, sheets.path, sheets.lang, columns)
 
 
 def _holds_orders(sheets: Sheets, name: str) -> bool:
@@ -245,10 +262,11 @@ def _read_workbook(shot: guard.Snapshot, lang: str, sheets: Sheets | None = None
     )
 
 
-def _workbook_orders(shot: guard.Snapshot, lang: str) -> SheetTable | None:
+def _workbook_orders(shot: guard.Snapshot, lang: str, read: ColumnsRead) -> SheetTable | None:
+    """The order table of a workbook of orders (its columns `read(rows)` says)."""
     sheets = Sheets(shot, lang)
     try:
-        return _any_orders(sheets)[0]
+        return _any_orders(sheets, read)[0]
     finally:
         sheets.close()
 
