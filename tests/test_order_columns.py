@@ -217,3 +217,69 @@ def test_a_real_export_is_analysed_as_without_its_other_columns(tmp_path):
     expected = read.read_orders(bare)
     pd.testing.assert_frame_equal(full.frame, expected.frame)
     same_analysis(full.frame, expected.frame)
+
+
+def _lines(count: int, extra: str = "stoel", end: str = "\n") -> str:
+    return "".join(f"K{i % 7};{extra};2024-01-0{1 + i % 9};{i},5{end}" for i in range(count))
+
+
+HEAD = "Klant;Omschrijving;Datum;Bedrag\n"
+LONG = "x" * (csvrows.CSV_FIELD_LIMIT + 10)
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("gewoon", (HEAD + _lines(9_000)).encode()),
+        ("crlf", (HEAD.replace("\n", "\r\n") + _lines(9_000, end="\r\n")).encode()),
+        ("bom", b"\xef\xbb\xbf" + (HEAD + _lines(9_000)).encode()),
+        ("titel", ("Export\n\n" + HEAD + _lines(9_000)).encode()),
+        ("breed", (HEAD + _lines(9_000) + "K1;x;2024-01-02;4;en;meer\n").encode()),
+        (
+            "cp1252",
+            (HEAD + "Café;x;2024-01-02;1\n" + _lines(9_000)).encode()
+            + "K1;crème;2024-01-02;4\n".encode("cp1252"),
+        ),
+        ("nul", (HEAD + _lines(9_000)).encode() + b"K1;\x00;2024-01-02;4\n"),
+        ("lang veld", (HEAD + _lines(9_000) + f"K1;{LONG};2024-01-02;4\n").encode()),
+        ("lange regels", (HEAD + _lines(3, extra=LONG[:70_000])).encode()),
+        ("open", (HEAD + _lines(9_000) + 'K1;"x;2024-01-02;4\n').encode()),
+        ("geen einde", (HEAD + _lines(9_000)).encode()[:-1]),
+    ],
+)
+def test_the_known_columns_are_read_as_when_every_column_is_read(tmp_path, monkeypatch, name, data):
+    """The table (or the sentence) of each kind of file, plain and packed: the known columns
+    of the table read whole (the oracle: the reader of every column, tested against the csv
+    module in test_csv_parse)."""
+    for path in (tmp_path / "orders.csv", tmp_path / "orders.csv.gz"):
+        path.write_bytes(gzip.compress(data) if path.suffix == ".gz" else data)
+        with monkeypatch.context() as whole:
+            whole.setattr(read.intake, "order_columns_read", lambda rows, lang: None)
+            try:
+                expected = read.read_orders(path).frame
+            except FileError as exc:
+                expected = exc
+        if isinstance(expected, FileError):
+            with pytest.raises(FileError) as refused:
+                read.read_orders(path)
+            assert str(refused.value) == str(expected)
+            continue
+        assert "Omschrijving" in expected.columns
+        expected = expected.drop(columns="Omschrijving")
+        pd.testing.assert_frame_equal(read.read_orders(path).frame, expected)
+
+
+def test_a_csv_gz_beyond_the_cell_limit_is_counted_and_refused_as_its_csv(tmp_path, monkeypatch):
+    data = (HEAD + _lines(9_000)).encode()
+    (tmp_path / "orders.csv").write_bytes(data)
+    (tmp_path / "orders.csv.gz").write_bytes(gzip.compress(data))
+    for limit, refused in ((20_000, True), (9_001 * 4 + 10, False)):
+        monkeypatch.setattr(csvrows.guard, "MAX_SHEET_CELLS", limit)
+        outcomes = []
+        for suffix in (".csv", ".csv.gz"):
+            try:
+                outcomes.append(len(read.read_orders(tmp_path / f"orders{suffix}").frame))
+            except FileError as exc:
+                outcomes.append(str(exc).replace(".csv.gz", ".csv"))
+        assert outcomes[0] == outcomes[1]
+        assert isinstance(outcomes[0], str) == refused
