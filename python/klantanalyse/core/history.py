@@ -344,7 +344,7 @@ def _coverage_warnings(
 def order_columns(headers: list[object]) -> dict[str, int]:
     """Position of each order column we know (key `customer` for the customer column): a
     name column (Klant, Debiteur, Klantnaam) wins over a number column (Debiteurnummer)."""
-    keys = tuple(k for k in labels.ORDER_KEYS if k != "order_customer")
+    keys = labels.ORDER_FIELD_KEYS
     found = match_headers(headers, keys)
     by_name = match_headers(headers, ("customer",)) or match_headers(headers, ("order_customer",))
     for pos in by_name.values():
@@ -367,7 +367,7 @@ def _read_lines(
     """
     lang = settings.lang
     headers = list(orders.columns)
-    keys = tuple(k for k in labels.ORDER_KEYS if k != "order_customer")
+    keys = labels.ORDER_FIELD_KEYS
     duplicate = first_duplicate(headers, (*keys, "customer"))
     if duplicate:
         key, letters = duplicate

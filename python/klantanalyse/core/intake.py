@@ -97,8 +97,7 @@ def order_columns_read(rows: Sequence[list[object]], lang: str) -> list[int] | N
         return None
     last = max((pos for pos, cell in enumerate(found.cells) if not is_blank(cell)), default=-1)
     names = [header_text(cell, pos, lang) for pos, cell in enumerate(found.cells[: last + 1])]
-    analysed = tuple(k for k in labels.ORDER_KEYS if k != "order_customer")
-    if duplicate_headers(names, (*analysed, "customer")):
+    if duplicate_headers(names, (*labels.ORDER_FIELD_KEYS, "customer")):
         return None
     return [
         pos

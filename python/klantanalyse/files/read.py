@@ -174,6 +174,7 @@ def _any_orders(
 def _order_table(
     sheets: Sheets, name: str, read: ColumnsRead | None
 ) -> tuple[SheetTable | None, list[str]]:
+    """The order table of sheet `name`, holding the columns `read(rows)` says (all without)."""
     rows = sheets.rows(name)
     columns = None if read is None else read(rows)
     return orders_from_rows(rows, name, sheets.path, sheets.lang, columns)

@@ -45,6 +45,9 @@ ORDER_KEYS = (
     "product_group",
     "order_margin",
 )
+# the order columns the analysis matches by name (the customer column it finds as `customer`
+# or, a code, as `order_customer`)
+ORDER_FIELD_KEYS = tuple(k for k in ORDER_KEYS if k != "order_customer")
 
 HEADERS.update(
     {
