@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import gzip
 import io
+import zlib
 
 import pytest
 from hypothesis import given, settings
@@ -20,6 +21,22 @@ HEAD = "Klant;Datum;Bedrag\n"
 
 def lines(n: int, start: int = 0) -> str:
     return "".join(f"K{i};2024-01-{1 + i % 28:02d};{i},5\n" for i in range(start, start + n))
+
+
+@pytest.fixture(params=["isal", "zlib"])
+def inflate(request, monkeypatch):
+    """Each unpacker `guard.gunzipped` can use: ISA-L's (when installed) and zlib's."""
+    if request.param == "isal":
+        module = pytest.importorskip("isal.isal_zlib")
+    else:
+        module = zlib
+    monkeypatch.setattr(guard, "_INFLATE", module)
+    return module
+
+
+def test_isal_unpacks_when_it_is_installed():
+    pytest.importorskip("isal")
+    assert guard._INFLATE.__name__.startswith("isal")
 
 
 def gzip_oracle(data: bytes) -> bytes:
@@ -36,7 +53,7 @@ def gzip_oracle(data: bytes) -> bytes:
         pytest.param(lambda a, b: b"", id="empty"),
     ],
 )
-def test_a_gzip_file_unpacks_as_the_gzip_module_unpacks_it(tmp_path, members):
+def test_a_gzip_file_unpacks_as_the_gzip_module_unpacks_it(tmp_path, members, inflate):
     first = gzip.compress((HEAD + lines(500)).encode())
     second = gzip.compress(lines(300, 500).encode(), mtime=0)
     data = members(first, second)
@@ -60,7 +77,7 @@ def test_a_gzip_file_unpacks_as_the_gzip_module_unpacks_it(tmp_path, members):
         pytest.param(lambda d: d[:6], id="header only"),
     ],
 )
-def test_a_damaged_gzip_file_is_refused_naming_it(tmp_path, damage):
+def test_a_damaged_gzip_file_is_refused_naming_it(tmp_path, damage, inflate):
     data = damage(gzip.compress((HEAD + lines(50)).encode()))
     with pytest.raises((OSError, EOFError)):
         gzip_oracle(data)  # the standard library refuses it too
@@ -73,7 +90,7 @@ def test_a_damaged_gzip_file_is_refused_naming_it(tmp_path, damage):
     )
 
 
-def test_unpacking_stops_just_past_the_limit():
+def test_unpacking_stops_just_past_the_limit(inflate):
     data = gzip.compress(b"x" * 100_000) + gzip.compress(b"y" * 100_000)
     assert guard.gunzipped(data, 1_000) == b"x" * 1_001
     assert guard.gunzipped(data, 150_000) == b"x" * 100_000 + b"y" * 50_001
@@ -202,3 +219,40 @@ def trimmed(row: list[object]) -> list[object]:
     while row and row[-1] == "":
         row.pop()
     return row
+
+
+def _unpacked_or_refused(data: bytes):
+    """The gzip module's bytes of `data`, or "refused" when it refuses it."""
+    try:
+        return gzip_oracle(data)
+    except (OSError, EOFError, zlib.error):
+        return "refused"
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    payloads=st.lists(st.binary(max_size=3_000), min_size=1, max_size=3),
+    cut=st.one_of(st.none(), st.integers(min_value=0, max_value=6_000)),
+    flip=st.one_of(st.none(), st.integers(min_value=0, max_value=6_000)),
+    padding=st.integers(min_value=0, max_value=3),
+)
+def test_damaged_or_whole_members_unpack_as_the_gzip_module_says(payloads, cut, flip, padding):
+    """Members one after the other, zero padding, a cut or a flipped byte anywhere: each
+    unpacker gives the gzip module's bytes, or refuses what it refuses."""
+    import isal.isal_zlib
+
+    data = bytearray(b"".join(gzip.compress(p, mtime=0) + b"\0" * padding for p in payloads))
+    if flip is not None and data:
+        data[flip % len(data)] ^= 0x5A
+    if cut is not None:
+        data = data[: cut % (len(data) + 1)]
+    expected = _unpacked_or_refused(bytes(data))
+    for module in (isal.isal_zlib, zlib):
+        try:
+            original, guard._INFLATE = guard._INFLATE, module
+            got = guard.gunzipped(bytes(data), 1 << 20)
+        except (zlib.error, module.error, EOFError):
+            got = "refused"
+        finally:
+            guard._INFLATE = original
+        assert got == expected, module.__name__
