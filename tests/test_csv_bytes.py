@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import gzip
 import io
+import re
 import zlib
 
 import pytest
@@ -256,3 +257,21 @@ def test_damaged_or_whole_members_unpack_as_the_gzip_module_says(payloads, cut, 
         finally:
             guard._INFLATE = original
         assert got == expected, module.__name__
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    data=st.lists(st.sampled_from([b"a", b";", b"\r", b"\n", b"\r\n", b"\xc3\xa9"]), max_size=60),
+    piece=st.integers(min_value=1, max_value=9),
+)
+def test_line_ends_are_counted_as_csv_reader_ends_lines(data, piece):
+    """LF, CR LF and a lone CR each end one line, wherever the pieces the bytes are counted
+    in begin and end (a CR at the end of one piece and its LF at the start of the next)."""
+    text = b"".join(data)
+    original = csvrows._COUNT_PIECE
+    try:
+        csvrows._COUNT_PIECE = piece
+        counted = csvrows._line_ends(text)
+    finally:
+        csvrows._COUNT_PIECE = original
+    assert counted == len(re.findall(rb"\r\n|\r|\n", text))
