@@ -275,3 +275,34 @@ def test_line_ends_are_counted_as_csv_reader_ends_lines(data, piece):
     finally:
         csvrows._COUNT_PIECE = original
     assert counted == len(re.findall(rb"\r\n|\r|\n", text))
+
+
+_UTF8_FRAGMENTS = [b"a", b";", b"\n", "é".encode(), "€".encode(), "𝄞".encode()]
+_NOT_UTF8 = [b"\xe9", b"\x80", b"\xc3", b"\xed\xa0\x80", b"\xf4\x90\x80\x80"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    pieces=st.lists(st.sampled_from(_UTF8_FRAGMENTS + _NOT_UTF8), max_size=40),
+    piece=st.integers(min_value=1, max_value=7),
+    decoded=st.integers(min_value=1, max_value=5),
+)
+def test_bytes_are_found_utf8_exactly_when_they_decode_as_utf8(pieces, piece, decoded):
+    """Characters of one to four bytes and bytes that are not UTF-8 anywhere, across the
+    edges of the pieces looked at and decoded: refused exactly when `bytes.decode` refuses."""
+    data = b"".join(pieces)
+    try:
+        data.decode("utf-8")
+        expected = "utf-8"
+    except UnicodeDecodeError:
+        expected = "refused"
+    saved = csvrows._ASCII_PIECE, csvrows._UTF8_PIECE
+    try:
+        csvrows._ASCII_PIECE, csvrows._UTF8_PIECE = piece, decoded
+        csvrows._check_utf8(data)
+        found = "utf-8"
+    except UnicodeDecodeError:
+        found = "refused"
+    finally:
+        csvrows._ASCII_PIECE, csvrows._UTF8_PIECE = saved
+    assert found == expected

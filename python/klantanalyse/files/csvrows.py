@@ -249,13 +249,33 @@ def _frame(data: bytes, delimiter: str, width: int, **options: object) -> pd.Dat
 
 
 def _check_utf8(data: bytes) -> None:
-    """UnicodeDecodeError when the bytes are not UTF-8 (decoded a piece at a time: a text
-    the size of the file takes longer to make than to check)."""
+    """UnicodeDecodeError when the bytes are not UTF-8. Only the stretches of pieces that
+    hold a byte beyond ASCII are decoded (an ASCII byte is a character of its own, so each
+    stretch begins and ends between characters), a piece at a time: a text the size of the
+    file takes longer to make than to check."""
     if data.isascii():
         return
+    view = np.frombuffer(data, dtype=np.uint8)
+    starts = np.arange(0, len(view), _ASCII_PIECE)
+    wide = np.flatnonzero(np.maximum.reduceat(view, starts) >= 0x80).tolist()
+    spans: list[list[int]] = []
+    for piece in wide:
+        if spans and spans[-1][1] == piece:
+            spans[-1][1] = piece + 1
+        else:
+            spans.append([piece, piece + 1])
+    whole = memoryview(data)
+    for first, stop in spans:
+        _decode_utf8(whole[first * _ASCII_PIECE : stop * _ASCII_PIECE])
+
+
+_ASCII_PIECE = 1 << 16  # bytes looked at together for one beyond ASCII
+
+
+def _decode_utf8(view: memoryview) -> None:
+    """Decode UTF-8 bytes a piece at a time (UnicodeDecodeError when they are not)."""
     decoder = codecs.getincrementaldecoder("utf-8")()
-    view = memoryview(data)
-    for at in range(0, len(data), _UTF8_PIECE):
+    for at in range(0, len(view), _UTF8_PIECE):
         decoder.decode(view[at : at + _UTF8_PIECE])
     decoder.decode(b"", True)
 
