@@ -431,7 +431,7 @@ def _read_lines(
     warnings: list[str] = []
     for reason, mask in problems.items():
         if mask.any():
-            rows = tuple(index[mask])
+            rows = tuple(index[mask].tolist())
             skipped[reason] = rows
             warnings.append(
                 labels.text(
