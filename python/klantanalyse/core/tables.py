@@ -368,9 +368,10 @@ class FrameRows(Sequence):
             column = self.columns[pos]
             if column is None:
                 raise LookupError(f"column {column_letter(pos + 1)} was not read")
-            values = column[self.start : self.stop].copy()
+            values = column[self.start : self.stop]
             blank = values == ""
-            if blank.any():
+            if blank.any():  # else the rows' own column: nothing reads the rows after this
+                values = values.copy()
                 values[blank] = None
             filled |= ~blank
             columns.append(values)
@@ -445,8 +446,8 @@ def _column_frame(
     """A body from its columns (object arrays, blank cells None), the index holding the
     sheet row numbers, without the rows `filled` marks as fully blank."""
     count = len(filled)
-    # the columns as they are (each a copy of its own): stacking them into one block
-    # would take longer than reading them
+    # the columns as they are (each a copy of its own, or a column of `FrameRows` without
+    # a blank cell): stacking them into one block would take longer than reading them
     body = pd.DataFrame(dict(enumerate(columns)), index=range(count), dtype=object, copy=False)
     body.columns = names
     body.index = pd.RangeIndex(first_row, first_row + count)
