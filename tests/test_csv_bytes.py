@@ -240,22 +240,20 @@ def _unpacked_or_refused(data: bytes):
 def test_damaged_or_whole_members_unpack_as_the_gzip_module_says(payloads, cut, flip, padding):
     """Members one after the other, zero padding, a cut or a flipped byte anywhere: each
     unpacker gives the gzip module's bytes, or refuses what it refuses."""
-    import isal.isal_zlib
-
+    isal_zlib = pytest.importorskip("isal.isal_zlib")
     data = bytearray(b"".join(gzip.compress(p, mtime=0) + b"\0" * padding for p in payloads))
     if flip is not None and data:
         data[flip % len(data)] ^= 0x5A
     if cut is not None:
         data = data[: cut % (len(data) + 1)]
     expected = _unpacked_or_refused(bytes(data))
-    for module in (isal.isal_zlib, zlib):
-        try:
-            original, guard._INFLATE = guard._INFLATE, module
-            got = guard.gunzipped(bytes(data), 1 << 20)
-        except (zlib.error, module.error, EOFError):
-            got = "refused"
-        finally:
-            guard._INFLATE = original
+    for module in (isal_zlib, zlib):
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(guard, "_INFLATE", module)
+            try:
+                got = guard.gunzipped(bytes(data), 1 << 20)
+            except (zlib.error, module.error, EOFError):
+                got = "refused"
         assert got == expected, module.__name__
 
 
@@ -268,12 +266,9 @@ def test_line_ends_are_counted_as_csv_reader_ends_lines(data, piece):
     """LF, CR LF and a lone CR each end one line, wherever the pieces the bytes are counted
     in begin and end (a CR at the end of one piece and its LF at the start of the next)."""
     text = b"".join(data)
-    original = csvrows._COUNT_PIECE
-    try:
-        csvrows._COUNT_PIECE = piece
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(csvrows, "_COUNT_PIECE", piece)
         counted = csvrows._line_ends(text)
-    finally:
-        csvrows._COUNT_PIECE = original
     assert counted == len(re.findall(rb"\r\n|\r|\n", text))
 
 
@@ -296,13 +291,12 @@ def test_bytes_are_found_utf8_exactly_when_they_decode_as_utf8(pieces, piece, de
         expected = "utf-8"
     except UnicodeDecodeError:
         expected = "refused"
-    saved = csvrows._ASCII_PIECE, csvrows._UTF8_PIECE
-    try:
-        csvrows._ASCII_PIECE, csvrows._UTF8_PIECE = piece, decoded
-        csvrows._check_utf8(data)
-        found = "utf-8"
-    except UnicodeDecodeError:
-        found = "refused"
-    finally:
-        csvrows._ASCII_PIECE, csvrows._UTF8_PIECE = saved
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(csvrows, "_ASCII_PIECE", piece)
+        patch.setattr(csvrows, "_UTF8_PIECE", decoded)
+        try:
+            csvrows._check_utf8(data)
+            found = "utf-8"
+        except UnicodeDecodeError:
+            found = "refused"
     assert found == expected

@@ -51,11 +51,7 @@ def result_columns(run: Run) -> list[Column]:
     segment_styles = {s: Style(fill=theme.fill_of(run.settings.colours[s])) for s in SEGMENTS}
     columns = []
     for key in analysis.result_keys:
-        column = frame[key]
-        if pd.api.types.is_datetime64_dtype(column.dtype):  # first and last order
-            values = _column_values(column)
-        else:
-            values = labels.result_words(key, column.tolist(), lang)
+        values = labels.result_words(key, _column_values(frame[key]), lang)
         if key == "segment":
             columns.append(Column(values, value_styles=segment_styles))
         elif with_orders and key in theme.RESULT_FORMATS:
