@@ -263,6 +263,8 @@ DATE_CELLS = [
     "31/12/2011",
     "2011-12-09 08:26:00",
     "09-12-2011 08:26",
+    "2011-12-09 08:26",
+    "2011-12-09T08:26",
     "31-02-2024",
     "gisteren",
     "12/31/2011",
@@ -291,6 +293,15 @@ def test_date_column_matches_parse_date_cell_by_cell():
     values, bad = parse_date_column(pd.Series(DATE_CELLS, dtype=object))
     got = ["bad" if b else (None if pd.isna(v) else v) for v, b in zip(values, bad, strict=True)]
     assert got == [_cell_date(v) for v in DATE_CELLS]
+
+
+def test_iso_dates_with_hours_and_minutes_are_dates():
+    """An export's '2024-03-05 10:00' (no seconds) is the 5th of March, as pandas reads it."""
+    cells = ["2024-03-05 10:00", "2024-12-31T23:59", "2024-02-30 10:00"]
+    values, bad = parse_date_column(pd.Series(cells, dtype=object))
+    expected = pd.to_datetime(pd.Series(cells), format="ISO8601", errors="coerce")
+    assert values[:2].tolist() == expected[:2].tolist()
+    assert pd.isna(expected[2]) and pd.isna(values[2]) and bad.tolist() == [False, False, True]
 
 
 def test_date_column_of_text_numbers_and_datetimes():

@@ -474,6 +474,8 @@ _DATE_FORMATS = (
     "%d-%m-%y",
     "%Y-%m-%d %H:%M:%S",
     "%Y-%m-%dT%H:%M:%S",
+    "%Y-%m-%d %H:%M",
+    "%Y-%m-%dT%H:%M",
     "%d-%m-%Y %H:%M",
     "%d-%m-%Y %H:%M:%S",
     "%d/%m/%Y %H:%M",
